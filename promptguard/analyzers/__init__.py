@@ -1,0 +1,1 @@
+"""Analyzers: one file each, all behind `promptguard.analyzers.base.Analyzer`."""

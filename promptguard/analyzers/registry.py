@@ -1,0 +1,35 @@
+"""Which analyzers exist, by id, and how to build the enabled ones.
+
+Analyzers are imported lazily by dotted path so that a cold `check` only pays for the
+modules it runs, and so that adding an analyzer is one line here and one file beside it.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from promptguard.analyzers.base import Analyzer
+from promptguard.config import Config
+
+#: analyzer id -> "module:Class". Each class takes the `Config` as its only argument.
+ANALYZERS: dict[str, str] = {
+    "personal_data": "promptguard.analyzers.personal_data:PersonalDataAnalyzer",
+}
+
+
+def build_analyzers(config: Config, only: list[str] | None = None) -> list[Analyzer]:
+    """Instantiate every enabled analyzer (or just `only`), in registry order."""
+    wanted = only if only is not None else list(ANALYZERS)
+    unknown = [name for name in wanted if name not in ANALYZERS]
+    if unknown:
+        raise ValueError(
+            f"unknown analyzer(s): {', '.join(unknown)}; known: {', '.join(ANALYZERS)}"
+        )
+    analyzers: list[Analyzer] = []
+    for name in wanted:
+        if name in config.disabled_analyzers:
+            continue
+        module_name, class_name = ANALYZERS[name].split(":")
+        cls = getattr(importlib.import_module(module_name), class_name)
+        analyzers.append(cls(config))
+    return analyzers

@@ -1,0 +1,276 @@
+"""Per-production configuration: found, parsed and validated in one place.
+
+A production keeps `promptguard.toml` (or `[tool.promptguard]` in `pyproject.toml`) at the
+root of its repository. It is found by walking up from the current directory, or given with
+`--config` / `PROMPTGUARD_CONFIG`. The folder it sits in holds `.promptguard/`, the state
+folder for the script index, clearances and the audit trail. Every validation error names the
+file, the key and what is allowed, because the person fixing it is rarely the one who wrote it.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from promptguard.findings import CATEGORIES
+from promptguard.nlp import DEFAULT_MODELS
+
+CONFIG_FILENAME = "promptguard.toml"
+STATE_DIRNAME = ".promptguard"
+ENV_CONFIG = "PROMPTGUARD_CONFIG"
+
+PURPOSES: tuple[str, ...] = ("ideation", "moodboard", "temp", "final")
+ACTIONS: tuple[str, ...] = ("allow", "notify", "clearance", "block")
+#: Policy keys beyond the categories: what to do when nothing was found.
+NOTHING_FOUND = "nothing_found"
+NOTHING_FOUND_FINAL = "nothing_found_final"
+
+#: The default policy, from Netflix's "Using Generative AI in Content Production" (2025).
+DEFAULT_POLICY: dict[str, dict[str, str]] = {
+    "enterprise": {
+        "personal_data": "clearance",
+        "unreleased_script": "clearance",
+        "confidential": "notify",
+        "public_figure": "clearance",
+        "deceased_figure": "clearance",
+        "copyrighted_work": "clearance",
+        "talent_likeness": "clearance",
+        "misleading_content": "clearance",
+        "unowned_training": "clearance",
+        NOTHING_FOUND: "allow",
+        NOTHING_FOUND_FINAL: "clearance",
+    },
+    "other": {
+        "personal_data": "block",
+        "unreleased_script": "block",
+        "confidential": "block",
+        "public_figure": "clearance",
+        "deceased_figure": "clearance",
+        "copyrighted_work": "clearance",
+        "talent_likeness": "clearance",
+        "misleading_content": "clearance",
+        "unowned_training": "clearance",
+        NOTHING_FOUND: "allow",
+        NOTHING_FOUND_FINAL: "clearance",
+    },
+}
+POLICY_KEYS: tuple[str, ...] = (*CATEGORIES, NOTHING_FOUND, NOTHING_FOUND_FINAL)
+
+
+class ConfigError(ValueError):
+    """The configuration is invalid; the message names file, key and what is allowed."""
+
+
+@dataclass(frozen=True)
+class Tool:
+    """A generative-AI tool the production declared."""
+
+    id: str
+    enterprise: bool = False
+    name: str = ""
+    notes: str = ""
+    #: Per-tool policy overrides (category -> action), stricter or looser than the default.
+    policy: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def display_name(self) -> str:
+        return self.name or self.id
+
+
+@dataclass
+class Config:
+    """Everything a production can set; defaults give the Netflix-guidance policy."""
+
+    path: Path | None = None
+    root: Path = field(default_factory=Path.cwd)
+    default_purpose: str = "ideation"
+    tools: dict[str, Tool] = field(default_factory=dict)
+    policy: dict[str, dict[str, str]] = field(
+        default_factory=lambda: {k: dict(v) for k, v in DEFAULT_POLICY.items()}
+    )
+    code_names: list[str] = field(default_factory=list)
+    models: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_MODELS))
+    default_language: str = "en"
+    disabled_analyzers: list[str] = field(default_factory=list)
+    min_score: float = 0.5
+    exclude: list[str] = field(default_factory=list)
+    ai_contact: str = ""
+    state_dir_override: Path | None = None
+    #: The script fingerprint index (`--corpus`); default `.promptguard/scripts.idx`.
+    corpus_override: Path | None = None
+
+    @property
+    def state_dir(self) -> Path:
+        """`.promptguard/` beside the config file (or the current folder without one)."""
+        return self.state_dir_override or (self.root / STATE_DIRNAME)
+
+    @property
+    def corpus_path(self) -> Path:
+        return self.corpus_override or (self.state_dir / "scripts.idx")
+
+    def tool(self, tool_id: str | None) -> Tool:
+        """The declared tool, or an undeclared one, which is never enterprise."""
+        if tool_id and tool_id in self.tools:
+            return self.tools[tool_id]
+        return Tool(id=tool_id or "unknown", enterprise=False)
+
+
+def find_config_file(start: Path | None = None) -> Path | None:
+    """`$PROMPTGUARD_CONFIG`, else the nearest promptguard.toml or pyproject.toml with a
+    `[tool.promptguard]` table, walking up from `start`."""
+    env = os.environ.get(ENV_CONFIG)
+    if env:
+        return Path(env)
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        candidate = folder / CONFIG_FILENAME
+        if candidate.is_file():
+            return candidate
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and _has_promptguard_table(pyproject):
+            return pyproject
+    return None
+
+
+def _has_promptguard_table(pyproject: Path) -> bool:
+    try:
+        data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False
+    return isinstance(data.get("tool"), dict) and "promptguard" in data["tool"]
+
+
+def load_config(path: Path | str | None = None, start: Path | None = None) -> Config:
+    """Load and validate the configuration; defaults when there is no file."""
+    config_path = Path(path) if path else find_config_file(start)
+    if config_path is None:
+        return Config(root=(start or Path.cwd()).resolve())
+    try:
+        raw_text = config_path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(f"{config_path}: configuration file not found") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{config_path}: cannot read configuration: {error}") from None
+    try:
+        data = tomllib.loads(raw_text)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{config_path}: invalid TOML: {error}") from None
+    if config_path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("promptguard", {})
+    return parse_config(data, config_path)
+
+
+def parse_config(data: dict[str, Any], path: Path | None = None) -> Config:
+    """Build a `Config` from a parsed TOML table, validating every key."""
+    where = str(path) if path else "configuration"
+    check = _Validator(where)
+    known = {
+        "default_purpose", "tools", "policy", "code_names", "models", "default_language",
+        "analyzers", "min_score", "exclude", "ai_contact", "state_dir",
+    }  # fmt: skip
+    check.known_keys(data, known, "")
+    root = path.resolve().parent if path else Path.cwd().resolve()
+    config = Config(path=path, root=root)
+
+    if "default_purpose" in data:
+        config.default_purpose = check.choice(data["default_purpose"], PURPOSES, "default_purpose")
+    if "default_language" in data:
+        config.default_language = check.choice(
+            data["default_language"], ("en", "fr"), "default_language"
+        )
+    if "code_names" in data:
+        config.code_names = check.str_list(data["code_names"], "code_names")
+    if "exclude" in data:
+        config.exclude = check.str_list(data["exclude"], "exclude")
+    if "ai_contact" in data:
+        config.ai_contact = check.string(data["ai_contact"], "ai_contact")
+    if "min_score" in data:
+        value = data["min_score"]
+        if not isinstance(value, (int, float)) or isinstance(value, bool) or not 0 <= value <= 1:
+            raise check.error("min_score", "a number from 0 to 1")
+        config.min_score = float(value)
+    if "state_dir" in data:
+        state = Path(check.string(data["state_dir"], "state_dir"))
+        config.state_dir_override = state if state.is_absolute() else root / state
+    if "models" in data:
+        models = check.table(data["models"], "models")
+        check.known_keys(models, {"en", "fr"}, "models")
+        for language, name in models.items():
+            config.models[language] = check.string(name, f"models.{language}")
+    if "analyzers" in data:
+        analyzers = check.table(data["analyzers"], "analyzers")
+        check.known_keys(analyzers, {"disable"}, "analyzers")
+        config.disabled_analyzers = check.str_list(
+            analyzers.get("disable", []), "analyzers.disable"
+        )
+    if "tools" in data:
+        for tool_id, table in check.table(data["tools"], "tools").items():
+            config.tools[tool_id] = _parse_tool(tool_id, table, check)
+    if "policy" in data:
+        policy = check.table(data["policy"], "policy")
+        check.known_keys(policy, {"enterprise", "other"}, "policy")
+        for kind, table in policy.items():
+            config.policy[kind].update(check.policy(table, f"policy.{kind}"))
+    return config
+
+
+def _parse_tool(tool_id: str, table: Any, check: _Validator) -> Tool:
+    key = f"tools.{tool_id}"
+    table = check.table(table, key)
+    check.known_keys(table, {"enterprise", "name", "notes", "policy"}, key)
+    enterprise = table.get("enterprise", False)
+    if not isinstance(enterprise, bool):
+        raise check.error(f"{key}.enterprise", "true or false")
+    return Tool(
+        id=tool_id,
+        enterprise=enterprise,
+        name=check.string(table.get("name", ""), f"{key}.name"),
+        notes=check.string(table.get("notes", ""), f"{key}.notes"),
+        policy=check.policy(table.get("policy", {}), f"{key}.policy"),
+    )
+
+
+class _Validator:
+    """Type checks that raise `ConfigError` naming the file and key."""
+
+    def __init__(self, where: str) -> None:
+        self.where = where
+
+    def error(self, key: str, allowed: str) -> ConfigError:
+        return ConfigError(f"{self.where}: key '{key}' must be {allowed}")
+
+    def known_keys(self, table: dict, known: set[str], prefix: str) -> None:
+        for key in table:
+            if key not in known:
+                name = f"{prefix}.{key}" if prefix else key
+                raise ConfigError(
+                    f"{self.where}: unknown key '{name}' (allowed: {', '.join(sorted(known))})"
+                )
+
+    def table(self, value: Any, key: str) -> dict:
+        if not isinstance(value, dict):
+            raise self.error(key, "a table")
+        return value
+
+    def string(self, value: Any, key: str) -> str:
+        if not isinstance(value, str):
+            raise self.error(key, "a string")
+        return value
+
+    def str_list(self, value: Any, key: str) -> list[str]:
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise self.error(key, "a list of strings")
+        return list(value)
+
+    def choice(self, value: Any, allowed: tuple[str, ...], key: str) -> str:
+        if value not in allowed:
+            raise self.error(key, "one of " + ", ".join(allowed))
+        return value
+
+    def policy(self, value: Any, key: str) -> dict[str, str]:
+        table = self.table(value, key)
+        self.known_keys(table, set(POLICY_KEYS), key)
+        return {k: self.choice(v, ACTIONS, f"{key}.{k}") for k, v in table.items()}

@@ -1,0 +1,120 @@
+"""What an analyzer reports, and how overlapping reports are reconciled.
+
+A `Finding` is the one currency passed from analyzers to the gate and the reports.
+It carries offsets into the scanned text, never a copy of the text itself, so that
+nothing downstream can leak the value by accident; `excerpt()` masks on demand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field, replace
+
+#: The public contract: every analyzer reports one of these category ids.
+CATEGORIES: tuple[str, ...] = (
+    "personal_data",
+    "unreleased_script",
+    "confidential",
+    "public_figure",
+    "deceased_figure",
+    "copyrighted_work",
+    "talent_likeness",
+    "misleading_content",
+    "unowned_training",
+)
+
+#: Categories whose `subject` is itself sensitive (a crew member's name, a phone number):
+#: these subjects are never written to the audit trail or reports unless asked.
+SENSITIVE_SUBJECT_CATEGORIES: frozenset[str] = frozenset({"personal_data"})
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing found in one text, located by character offsets into that text."""
+
+    category: str
+    type: str
+    start: int
+    end: int
+    score: float
+    subject: str = ""
+    message: str = ""
+    analyzer: str = ""
+    extra: dict = field(default_factory=dict, compare=False, hash=False)
+
+    def __post_init__(self) -> None:
+        if self.category not in CATEGORIES:
+            raise ValueError(f"unknown finding category {self.category!r}")
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad finding span {self.start}..{self.end}")
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+    def overlaps(self, other: Finding) -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def shifted(self, offset: int) -> Finding:
+        """The same finding in a text that starts `offset` characters earlier."""
+        return replace(self, start=self.start + offset, end=self.end + offset)
+
+    def public_subject(self, show_values: bool = False) -> str:
+        """The subject as it may appear in reports: personal values stay hidden."""
+        if show_values or self.category not in SENSITIVE_SUBJECT_CATEGORIES:
+            return self.subject
+        return ""
+
+    def to_dict(self, show_values: bool = False) -> dict:
+        data = asdict(self)
+        data.pop("extra")
+        data["subject"] = self.public_subject(show_values)
+        data["score"] = round(self.score, 3)
+        return data
+
+
+def mask(value: str) -> str:
+    """Hide a value but keep its shape: first and last character, length in between."""
+    value = " ".join(value.split())
+    if len(value) <= 2:
+        return "*" * len(value)
+    if len(value) <= 4:
+        return value[0] + "*" * (len(value) - 1)
+    return value[0] + "*" * (len(value) - 2) + value[-1]
+
+
+def excerpt(text: str, finding: Finding, show_values: bool = False, context: int = 20) -> str:
+    """A one-line excerpt around the finding, the value itself masked unless asked."""
+    start, end = max(0, min(finding.start, len(text))), max(0, min(finding.end, len(text)))
+    value = text[start:end]
+    shown = value if show_values else mask(value)
+    before = text[max(0, start - context) : start]
+    after = text[end : end + context]
+    line = f"{before}[{shown}]{after}"
+    line = " ".join(line.split())
+    prefix = "…" if start - context > 0 else ""
+    suffix = "…" if end + context < len(text) else ""
+    return f"{prefix}{line}{suffix}"
+
+
+def merge_overlapping(findings: Iterable[Finding]) -> list[Finding]:
+    """Reconcile findings so each span is reported once per category.
+
+    Two analyzers (or two recognizers) often report the same span: an email that is also
+    seen as a URL, a name seen by NER and by a list. Within a category, of overlapping
+    findings we keep the one with the higher score (the longer one on a tie), since it is
+    the more specific explanation. Across categories nothing is dropped: a name can be
+    both personal data and a public figure, and the gate must see both.
+    """
+    by_category: dict[str, list[Finding]] = {}
+    for finding in findings:
+        by_category.setdefault(finding.category, []).append(finding)
+    merged: list[Finding] = []
+    for group in by_category.values():
+        ranked = sorted(group, key=lambda f: (-f.score, -f.length, f.start))
+        kept: list[Finding] = []
+        for candidate in ranked:
+            if not any(candidate.overlaps(k) for k in kept):
+                kept.append(candidate)
+        merged.extend(kept)
+    return sorted(merged, key=lambda f: (f.start, f.end, f.category))

@@ -1,0 +1,130 @@
+"""Plain text and Markdown files, and folders of them.
+
+Folders are walked recursively, honouring `.gitignore` files found on the way and the
+configured excludes (gitwildmatch syntax, via `pathspec`), and skipping `.git`, binaries and
+files too large to be prompts. Each text file becomes records of at most a few thousand
+lines, so memory stays flat on large files and line numbers stay exact.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import pathspec
+
+from promptguard.records import ReadError, Record
+
+#: Files larger than this are not prompts or notes; they are reported, not read.
+MAX_FILE_BYTES = 20 * 1024 * 1024
+#: Lines per record: large enough for multi-line context (addresses, scenes).
+LINES_PER_RECORD = 2000
+SNIFF_BYTES = 8192
+ALWAYS_SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", ".promptguard", "__pycache__", ".venv"})
+
+
+def is_binary(head: bytes) -> bool:
+    """NUL bytes in the first block mean binary, as git decides."""
+    return b"\x00" in head
+
+
+def decode(data: bytes) -> tuple[str, bool]:
+    """Decode as UTF-8 (with or without BOM); undecodable bytes become U+FFFD.
+
+    Returns the text and whether it was clean, so the caller can report a partly
+    corrupt file while still scanning the readable part of it."""
+    try:
+        return data.decode("utf-8-sig"), True
+    except UnicodeDecodeError:
+        return data.decode("utf-8-sig", errors="replace"), False
+
+
+def read_text_file(path: Path, display: str | None = None) -> Iterator[Record | ReadError]:
+    """Records for one text file, or a `ReadError` saying why it could not be read."""
+    name = display or str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            yield ReadError(name, f"skipped: {size // (1024 * 1024)} MiB is over the size limit")
+            return
+        data = path.read_bytes()
+    except OSError as error:
+        yield ReadError(name, f"cannot read: {error.strerror or error}")
+        return
+    if is_binary(data[:SNIFF_BYTES]):
+        yield ReadError(name, "skipped: binary file")
+        return
+    text, clean = decode(data)
+    if not clean:
+        yield ReadError(name, "not valid UTF-8: undecodable bytes replaced, rest scanned")
+    yield from text_records(text, name)
+
+
+def text_records(text: str, path: str, first_line: int = 1) -> Iterator[Record]:
+    """Split a text into records of `LINES_PER_RECORD` lines, keeping line numbers."""
+    lines = text.splitlines(keepends=True)
+    for start in range(0, max(len(lines), 1), LINES_PER_RECORD):
+        chunk = "".join(lines[start : start + LINES_PER_RECORD])
+        if chunk.strip():
+            yield Record(text=chunk, path=path, line=first_line + start)
+
+
+def iter_files(
+    paths: Iterable[Path], exclude: Iterable[str] = (), follow_gitignore: bool = True
+) -> Iterator[Path | ReadError]:
+    """Every file under `paths` that is not excluded, in a stable order."""
+    excluded = pathspec.PathSpec.from_lines("gitwildmatch", list(exclude))
+    for root in paths:
+        if not root.exists():
+            yield ReadError(str(root), "no such file or directory")
+        elif root.is_dir():
+            yield from _walk(root, excluded, follow_gitignore)
+        elif not excluded.match_file(root.name):
+            yield root
+
+
+def _walk(
+    root: Path, excluded: pathspec.PathSpec, follow_gitignore: bool
+) -> Iterator[Path | ReadError]:
+    ignores: list[tuple[Path, pathspec.PathSpec]] = []
+
+    def ignored(path: Path, is_dir: bool) -> bool:
+        relative = path.relative_to(root).as_posix() + ("/" if is_dir else "")
+        if excluded.match_file(relative):
+            return True
+        for base, spec in ignores:
+            if path.is_relative_to(base):
+                inner = path.relative_to(base).as_posix() + ("/" if is_dir else "")
+                if spec.match_file(inner):
+                    return True
+        return False
+
+    def on_error(error: OSError) -> None:
+        raise error
+
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        if follow_gitignore and (folder / ".gitignore").is_file():
+            try:
+                lines = (folder / ".gitignore").read_text(encoding="utf-8", errors="replace")
+                ignores.append(
+                    (folder, pathspec.PathSpec.from_lines("gitwildmatch", lines.splitlines()))
+                )
+            except OSError:
+                pass
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as error:
+            yield ReadError(str(folder), f"cannot list folder: {error.strerror or error}")
+            continue
+        subfolders = []
+        for entry in entries:
+            path = Path(entry.path)
+            if entry.is_dir(follow_symlinks=False):
+                if entry.name not in ALWAYS_SKIPPED_DIRS and not ignored(path, True):
+                    subfolders.append(path)
+            elif entry.is_file(follow_symlinks=False) and not ignored(path, False):
+                yield path
+        stack.extend(reversed(subfolders))

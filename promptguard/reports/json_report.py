@@ -1,0 +1,24 @@
+"""Stable JSON report: `{"findings": [...], "errors": [...]}` (documented in README)."""
+
+from __future__ import annotations
+
+import json
+from typing import TextIO
+
+from promptguard.records import ReadError
+from promptguard.reports import FindingRow, error_dict
+
+
+def report_dict(rows: list[FindingRow], errors: list[ReadError], show_values: bool) -> dict:
+    ordered = sorted(rows, key=lambda r: (r.path, r.line, r.start, r.finding.category))
+    return {
+        "findings": [row.to_dict(show_values) for row in ordered],
+        "errors": [error_dict(error) for error in errors],
+    }
+
+
+def write_json(
+    rows: list[FindingRow], errors: list[ReadError], out: TextIO, show_values: bool = False
+) -> None:
+    json.dump(report_dict(rows, errors, show_values), out, indent=2, ensure_ascii=False)
+    out.write("\n")

@@ -1,0 +1,155 @@
+"""Run the enabled analyzers over texts, in batches, and collect their findings.
+
+The scanner knows nothing about where a text came from (readers do) or what a finding
+means for a send (the gate does). Its job is speed and robustness: it asks every analyzer
+whether a text needs the spaCy parse, parses only those texts, batched per language with
+`nlp.pipe`, and turns an analyzer crash into a reported error instead of a lost scan.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from promptguard.analyzers.base import Analyzer
+from promptguard.analyzers.registry import build_analyzers
+from promptguard.config import Config
+from promptguard.findings import Finding, merge_overlapping
+from promptguard.nlp import NlpModels, ScanText, iter_chunks
+from promptguard.records import ReadError, Record
+
+#: Texts longer than this are scanned in overlapping segments (spaCy's limit is 1M chars,
+#: and memory grows with the segment, not the file).
+SEGMENT_CHARS = 50_000
+SEGMENT_OVERLAP = 300
+
+
+@dataclass
+class ScanResult:
+    """The findings of one record, and the analyzers that failed on it (if any)."""
+
+    record: Record
+    findings: list[Finding]
+    failures: list[str] = field(default_factory=list)
+
+
+class Scanner:
+    """Holds the analyzers and the warm NLP models; reuse one per process."""
+
+    def __init__(
+        self,
+        config: Config | None = None,
+        analyzers: list[Analyzer] | None = None,
+        models: NlpModels | None = None,
+        batch_size: int = 64,
+    ) -> None:
+        self.config = config or Config()
+        self.models = models or NlpModels(self.config.models, batch_size=batch_size)
+        self.analyzers = analyzers if analyzers is not None else build_analyzers(self.config)
+        self.batch_size = batch_size
+
+    def scan_text(self, text: str, language: str | None = None) -> list[Finding]:
+        """Findings in one text. Raises `AnalyzerError` if an analyzer failed."""
+        result = next(self.scan_records([Record(text=text, path="<text>")], language=language))
+        assert isinstance(result, ScanResult)
+        if result.failures:
+            raise AnalyzerError("; ".join(result.failures))
+        return result.findings
+
+    def scan_records(
+        self, records: Iterable[Record | ReadError], language: str | None = None
+    ) -> Iterator[ScanResult | ReadError]:
+        """Scan a stream of records in batches; read errors pass through in order."""
+        for batch in iter_chunks(records, self.batch_size):
+            yield from self._scan_batch(batch, language)
+
+    def _scan_batch(
+        self, batch: list[Record | ReadError], language: str | None
+    ) -> Iterator[ScanResult | ReadError]:
+        segmented: list[tuple[Record, list[tuple[int, ScanText]]]] = []
+        for item in batch:
+            if isinstance(item, Record):
+                segments = [
+                    (offset, self._scan_text(chunk, language))
+                    for offset, chunk in split_segments(item.text)
+                ]
+                segmented.append((item, segments))
+        failures: dict[int, list[str]] = {}
+        self._parse_where_needed(segmented, failures)
+        results: dict[int, ScanResult] = {}
+        for index, (record, segments) in enumerate(segmented):
+            findings: list[Finding] = []
+            record_failures = list(failures.get(index, []))
+            for offset, text in segments:
+                for analyzer in self.analyzers:
+                    if analyzer.needs_nlp and not text.has_doc and analyzer.wants_nlp(text):
+                        continue  # its parse failed; already reported
+                    try:
+                        found = analyzer.analyze(text)
+                    except Exception as error:  # noqa: BLE001 - one analyzer must not sink a scan
+                        record_failures.append(
+                            f"analyzer {analyzer.name} failed: {_one_line(error)}"
+                        )
+                        continue
+                    findings.extend(
+                        f.shifted(offset) for f in found if f.score >= self.config.min_score
+                    )
+            results[id(record)] = ScanResult(
+                record, merge_overlapping(findings), sorted(set(record_failures))
+            )
+        for item in batch:
+            yield item if isinstance(item, ReadError) else results[id(item)]
+
+    def _scan_text(self, content: str, language: str | None) -> ScanText:
+        text = ScanText(content, self.models, language or "")
+        if not language and not content.strip():
+            text.language = self.config.default_language
+        return text
+
+    def _parse_where_needed(
+        self,
+        segmented: list[tuple[Record, list[tuple[int, ScanText]]]],
+        failures: dict[int, list[str]],
+    ) -> None:
+        """Parse, in one batched call per language, only texts some analyzer needs parsed."""
+        wanted: list[tuple[int, ScanText]] = []
+        for index, (_, segments) in enumerate(segmented):
+            for _, text in segments:
+                if any(a.needs_nlp and a.wants_nlp(text) for a in self.analyzers):
+                    wanted.append((index, text))
+        if not wanted:
+            return
+        try:
+            self.models.parse_many(text for _, text in wanted)
+        except Exception as error:  # noqa: BLE001 - a model that cannot load is reported, not fatal
+            message = f"NLP model unavailable: {_one_line(error)}"
+            for index, _ in wanted:
+                failures.setdefault(index, []).append(message)
+
+
+class AnalyzerError(RuntimeError):
+    """An analyzer (or the model it needs) failed on a text."""
+
+
+def split_segments(text: str) -> list[tuple[int, str]]:
+    """Split a long text at line breaks into overlapping segments: (offset, segment)."""
+    if len(text) <= SEGMENT_CHARS:
+        return [(0, text)]
+    segments: list[tuple[int, str]] = []
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + SEGMENT_CHARS)
+        if end < len(text):
+            newline = text.rfind("\n", start + SEGMENT_CHARS // 2, end)
+            if newline != -1:
+                end = newline + 1
+        segments.append((start, text[start:end]))
+        if end >= len(text):
+            break
+        start = max(start + 1, end - SEGMENT_OVERLAP)
+    return segments
+
+
+def _one_line(error: BaseException) -> str:
+    text = str(error).strip().splitlines()
+    return f"{type(error).__name__}: {text[0] if text else ''}".rstrip(": ")

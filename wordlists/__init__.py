@@ -1,0 +1,1 @@
+"""Compiled wordlists shipped with promptguard (installed as `promptguard.wordlists`)."""
