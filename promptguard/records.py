@@ -6,6 +6,7 @@ read); the scanner turns each record into findings. Neither side knows the other
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 
@@ -18,7 +19,7 @@ class Record:
     path: str
     line: int = 1
     field: str = ""
-    meta: dict = field(default_factory=dict, compare=False, hash=False)
+    meta: dict = dataclasses.field(default_factory=dict, compare=False, hash=False)
 
     def locate(self, offset: int) -> tuple[int, int]:
         """(line, column) of a character offset: line in the file, 0-based column in it."""

@@ -36,7 +36,8 @@ def cli(ctx: click.Context, config_path: Path | None) -> None:
 
 
 def _register() -> None:
-    from promptguard.cli.scan import check, scan
+    from promptguard.cli.check import check
+    from promptguard.cli.scan import scan
 
     for command in (scan, check):
         cli.add_command(command)

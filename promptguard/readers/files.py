@@ -74,7 +74,7 @@ def iter_files(
     paths: Iterable[Path], exclude: Iterable[str] = (), follow_gitignore: bool = True
 ) -> Iterator[Path | ReadError]:
     """Every file under `paths` that is not excluded, in a stable order."""
-    excluded = pathspec.PathSpec.from_lines("gitwildmatch", list(exclude))
+    excluded = pathspec.GitIgnoreSpec.from_lines(list(exclude))
     for root in paths:
         if not root.exists():
             yield ReadError(str(root), "no such file or directory")
@@ -85,9 +85,9 @@ def iter_files(
 
 
 def _walk(
-    root: Path, excluded: pathspec.PathSpec, follow_gitignore: bool
+    root: Path, excluded: pathspec.GitIgnoreSpec, follow_gitignore: bool
 ) -> Iterator[Path | ReadError]:
-    ignores: list[tuple[Path, pathspec.PathSpec]] = []
+    ignores: list[tuple[Path, pathspec.GitIgnoreSpec]] = []
 
     def ignored(path: Path, is_dir: bool) -> bool:
         relative = path.relative_to(root).as_posix() + ("/" if is_dir else "")
@@ -109,9 +109,7 @@ def _walk(
         if follow_gitignore and (folder / ".gitignore").is_file():
             try:
                 lines = (folder / ".gitignore").read_text(encoding="utf-8", errors="replace")
-                ignores.append(
-                    (folder, pathspec.PathSpec.from_lines("gitwildmatch", lines.splitlines()))
-                )
+                ignores.append((folder, pathspec.GitIgnoreSpec.from_lines(lines.splitlines())))
             except OSError:
                 pass
         try:
