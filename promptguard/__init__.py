@@ -1,10 +1,74 @@
 """promptguard: stop confidential production material from leaking into generative-AI tools.
 
-Public API:
-    scan(text) -> list[Finding]                 what is in a text
-    check(text, tool=..., purpose=...) -> Decision   may it be sent to that tool
+Public API (models load on first use and stay warm in the process):
+
+    scan(text) -> list[Finding]                        what is in a text
+    check(text, tool="midjourney", purpose="moodboard") -> Decision
+                                                       may it be sent to that tool
+
+`check` never raises on findings: read `decision.decision` ("allow", "notify",
+"clearance", "block") and `decision.next_step`. It raises ValueError only for an invalid
+tool or purpose.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from promptguard.findings import CATEGORIES, Finding
+
+if TYPE_CHECKING:
+    from promptguard.checking import Checker
+    from promptguard.config import Config
+    from promptguard.gate import Decision
+
 __version__ = "0.1.0"
+__all__ = ["CATEGORIES", "Decision", "Finding", "check", "scan", "__version__"]
+
+#: One warm checker per configuration object (the config is kept alive with it).
+_checkers: dict[int, tuple[Config | None, Checker]] = {}
+
+
+def _checker(config: Config | None) -> Checker:
+    from promptguard.checking import Checker
+    from promptguard.config import load_config
+
+    key = id(config)
+    if key not in _checkers:
+        _checkers[key] = (config, Checker(config or load_config()))
+    return _checkers[key][1]
+
+
+def scan(text: str, *, language: str | None = None, config: Config | None = None) -> list[Finding]:
+    """Everything promptguard finds in `text` (offsets into `text`).
+
+    Raises `promptguard.scanner.AnalyzerError` if the text could not be fully scanned."""
+    from promptguard.scanner import AnalyzerError
+
+    findings, failures = _checker(config).findings(text, language)
+    if failures:
+        raise AnalyzerError("; ".join(failures))
+    return findings
+
+
+def check(
+    text: str,
+    *,
+    tool: str | None = None,
+    purpose: str | None = None,
+    config: Config | None = None,
+    user: str | None = None,
+    record: bool = True,
+    language: str | None = None,
+) -> Decision:
+    """The gate's decision for sending `text` to `tool` for `purpose`, recorded in the
+    audit trail unless `record=False`."""
+    return _checker(config).check(text, tool, purpose, user=user, record=record, language=language)
+
+
+def __getattr__(name: str):  # noqa: ANN202 - lazy export keeps `import promptguard` cheap
+    if name == "Decision":
+        from promptguard.gate import Decision
+
+        return Decision
+    raise AttributeError(name)

@@ -1,0 +1,438 @@
+"""The audit trail: every gate decision, appended to `.promptguard/audit.sqlite3`.
+
+Why SQLite: many git hooks and editor plugins may check prompts at the same moment, and a
+plain append-to-file would interleave or lose lines. WAL mode lets readers run while one
+writer commits; each append is one short `BEGIN IMMEDIATE` transaction, retried on
+SQLITE_BUSY, so concurrent hooks queue instead of failing.
+
+What is stored proves the rules were followed without becoming a leak itself: no prompt,
+no personal value. The prompt is kept only as HMAC-SHA256(salt, prompt), with a random salt
+per production in the database, so the AI contact can confirm that a given prompt was
+checked but nobody can read prompts back out of the trail.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import hashlib
+import hmac
+import io
+import json
+import random
+import secrets
+import sqlite3
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TypeVar
+
+AUDIT_FILE = "audit.sqlite3"
+SCHEMA_VERSION = 1
+REPORT_FORMATS: tuple[str, ...] = ("text", "json", "csv")
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS decisions (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    time TEXT NOT NULL,
+    user TEXT NOT NULL,
+    tool TEXT NOT NULL,
+    enterprise INTEGER NOT NULL,
+    purpose TEXT NOT NULL,
+    decision TEXT NOT NULL,
+    categories TEXT NOT NULL,
+    subjects TEXT NOT NULL,
+    clearances TEXT NOT NULL,
+    request_id TEXT,
+    prompt_hash TEXT
+);
+CREATE INDEX IF NOT EXISTS decisions_time ON decisions (time);
+CREATE TABLE IF NOT EXISTS requests (
+    id TEXT PRIMARY KEY,
+    tool TEXT NOT NULL,
+    purpose TEXT NOT NULL,
+    items TEXT NOT NULL,
+    first_seen TEXT NOT NULL,
+    last_seen TEXT NOT NULL,
+    seen INTEGER NOT NULL DEFAULT 1
+);
+"""
+
+T = TypeVar("T")
+
+
+class AuditError(RuntimeError):
+    """The audit trail cannot be read or written; the message is one line."""
+
+
+@dataclass(frozen=True)
+class AuditRecord:
+    """One decision as recorded: categories and non-personal subjects only."""
+
+    time: str
+    user: str
+    tool: str
+    enterprise: bool
+    purpose: str
+    decision: str
+    categories: list[str] = field(default_factory=list)
+    subjects: list[str] = field(default_factory=list)
+    clearances: list[str] = field(default_factory=list)
+    request_id: str | None = None
+    prompt_hash: str | None = None
+
+
+def utc_timestamp() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def parse_since(value: str) -> str:
+    """`--since` as a UTC timestamp prefix: YYYY-MM-DD or an ISO date-time."""
+    try:
+        moment = datetime.fromisoformat(value.strip())
+    except ValueError:
+        raise AuditError(f"--since must be a date YYYY-MM-DD, not {value!r}") from None
+    if len(value.strip()) == 10:
+        return moment.strftime("%Y-%m-%d")
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC)
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+class AuditLog:
+    """Append decisions and summarise them; one short connection per call."""
+
+    def __init__(self, state_dir: Path, timeout: float = 30.0, retries: int = 12) -> None:
+        self.path = Path(state_dir) / AUDIT_FILE
+        self.timeout = timeout
+        self.retries = retries
+        self._salt: bytes | None = None
+
+    # writing
+
+    def append(
+        self,
+        record: AuditRecord,
+        prompt_text: str | None = None,
+        pending: dict | None = None,
+    ) -> AuditRecord:
+        """Record one decision (and the clearance request it suggests, if any).
+
+        `pending` = {"id", "tool", "purpose", "items"} with items already free of personal
+        values. Returns the record as stored, with the prompt hash filled in.
+        """
+        try:
+            return self._append(record, prompt_text, pending)
+        except AuditError:
+            self._salt = None  # the file may have been replaced: set up again next time
+            raise
+
+    def _append(
+        self, record: AuditRecord, prompt_text: str | None, pending: dict | None
+    ) -> AuditRecord:
+        with self._connection(create=True) as connection:
+            salt = self._ensure_schema(connection)
+            prompt_hash = _hash(salt, prompt_text) if prompt_text is not None else None
+            stored = AuditRecord(**{**asdict(record), "prompt_hash": prompt_hash})
+
+            def write() -> None:
+                connection.execute("BEGIN IMMEDIATE")
+                try:
+                    _insert(connection, stored)
+                    if pending:
+                        _upsert_request(connection, pending, stored.time)
+                    connection.execute("COMMIT")
+                except BaseException:
+                    connection.execute("ROLLBACK")
+                    raise
+
+            self._retry(write)
+        return stored
+
+    # reading
+
+    def records(self, since: str | None = None) -> list[AuditRecord]:
+        """Every decision since a timestamp prefix (see `parse_since`), oldest first."""
+        if not self.path.exists():
+            return []
+        with self._connection(create=False) as connection:
+            self._check_version(connection)
+            if not _has_table(connection, "decisions"):
+                return []
+            query = (
+                "SELECT time, user, tool, enterprise, purpose, decision, categories, subjects,"
+                " clearances, request_id, prompt_hash FROM decisions"
+            )
+            params: tuple = ()
+            if since:
+                query += " WHERE time >= ?"
+                params = (since,)
+            query += " ORDER BY id"
+            rows = self._retry(lambda: connection.execute(query, params).fetchall())
+        return [
+            AuditRecord(
+                time=r[0],
+                user=r[1],
+                tool=r[2],
+                enterprise=bool(r[3]),
+                purpose=r[4],
+                decision=r[5],
+                categories=json.loads(r[6]),
+                subjects=json.loads(r[7]),
+                clearances=json.loads(r[8]),
+                request_id=r[9],
+                prompt_hash=r[10],
+            )
+            for r in rows
+        ]
+
+    def pending_request(self, wanted: str) -> dict | None:
+        """A clearance request a check suggested on this machine, by id."""
+        if not self.path.exists():
+            return None
+        with self._connection(create=False) as connection:
+            self._check_version(connection)
+            if not _has_table(connection, "requests"):
+                return None
+            row = self._retry(
+                lambda: connection.execute(
+                    "SELECT id, tool, purpose, items FROM requests WHERE id = ?", (wanted,)
+                ).fetchone()
+            )
+        if row is None:
+            return None
+        return {"id": row[0], "tool": row[1], "purpose": row[2], "items": json.loads(row[3])}
+
+    def prompt_hash(self, prompt_text: str) -> str | None:
+        """The hash a prompt would be recorded under, to confirm it was checked."""
+        if not self.path.exists():
+            return None
+        with self._connection(create=False) as connection:
+            row = connection.execute("SELECT value FROM meta WHERE key = 'salt'").fetchone()
+        if row is None:
+            return None
+        return _hash(bytes.fromhex(row[0]), prompt_text)
+
+    def report(self, since: str | None = None) -> dict:
+        """Counts for the production's AI contact: who needs to know what was used, how."""
+        records = self.records(since)
+        count = Counter
+        by_decision = count(r.decision for r in records)
+        decisions = ("allow", "notify", "clearance", "block")
+        return {
+            "audit_trail": str(self.path),
+            "since": since,
+            "first": records[0].time if records else None,
+            "last": records[-1].time if records else None,
+            "total": len(records),
+            "users": len({r.user for r in records}),
+            "by_decision": {d: by_decision.get(d, 0) for d in decisions},
+            "by_tool": _sorted(count(r.tool for r in records)),
+            "by_purpose": _sorted(count(r.purpose for r in records)),
+            "by_category": _sorted(count(c for r in records for c in r.categories)),
+            "by_subject": _sorted(count(s for r in records for s in r.subjects)),
+            "clearances_used": _sorted(count(c for r in records for c in r.clearances)),
+            "requests": _sorted(count(r.request_id for r in records if r.request_id)),
+        }
+
+    # plumbing
+
+    @contextlib.contextmanager
+    def _connection(self, create: bool) -> Iterator[sqlite3.Connection]:
+        connection = None
+        try:
+            if create:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            connection = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None)
+            connection.execute(f"PRAGMA busy_timeout = {int(self.timeout * 1000)}")
+            yield connection
+        except AuditError:
+            raise
+        except sqlite3.OperationalError as error:
+            if _is_busy(error):
+                raise AuditError(
+                    f"{self.path}: audit trail busy (locked by another process for over "
+                    f"{self.timeout:g}s)"
+                ) from None
+            raise AuditError(f"{self.path}: audit trail error ({_one_line(error)})") from None
+        except sqlite3.DatabaseError as error:
+            raise AuditError(
+                f"{self.path}: audit trail unreadable ({_one_line(error)}); "
+                "move it aside to start a new one"
+            ) from None
+        except OSError as error:
+            raise AuditError(f"{self.path}: {error.strerror or error}") from None
+        finally:
+            if connection is not None:
+                connection.close()
+
+    def _ensure_schema(self, connection: sqlite3.Connection) -> bytes:
+        """Create tables, WAL mode and the salt once; cheap when already done."""
+        if self._salt is not None:
+            return self._salt
+
+        def setup() -> bytes:
+            version = connection.execute("PRAGMA user_version").fetchone()[0]
+            if version == 0:
+                mode = connection.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+                if str(mode).lower() != "wal":
+                    raise sqlite3.OperationalError("database is locked (journal mode)")
+                connection.execute("BEGIN IMMEDIATE")
+                try:
+                    if connection.execute("PRAGMA user_version").fetchone()[0] == 0:
+                        # Statement by statement: executescript() would COMMIT first.
+                        for statement in _SCHEMA.split(";"):
+                            if statement.strip():
+                                connection.execute(statement)
+                        connection.execute(
+                            "INSERT OR IGNORE INTO meta (key, value) VALUES ('salt', ?)",
+                            (secrets.token_hex(32),),
+                        )
+                        connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                    connection.execute("COMMIT")
+                except BaseException:
+                    if connection.in_transaction:
+                        connection.execute("ROLLBACK")
+                    raise
+            else:
+                self._check_version(connection)
+            row = connection.execute("SELECT value FROM meta WHERE key = 'salt'").fetchone()
+            if row is None:
+                raise AuditError(f"{self.path}: audit trail has no salt; move it aside")
+            return bytes.fromhex(row[0])
+
+        self._salt = self._retry(setup)
+        return self._salt
+
+    def _check_version(self, connection: sqlite3.Connection) -> None:
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise AuditError(
+                f"{self.path}: written by a newer promptguard (schema {version}); upgrade"
+            )
+
+    def _retry(self, action: Callable[[], T]) -> T:
+        """Run `action`, retrying with jittered backoff while another writer holds the lock."""
+        for attempt in range(self.retries):
+            try:
+                return action()
+            except sqlite3.OperationalError as error:
+                if not _is_busy(error) or attempt == self.retries - 1:
+                    raise
+                time.sleep(min(1.0, 0.01 * 2**attempt) * (0.5 + random.random()))
+        raise AssertionError("unreachable")
+
+
+def _hash(salt: bytes, prompt_text: str) -> str:
+    """HMAC-SHA256(salt, prompt): comparable for the same prompt, unreadable otherwise."""
+    data = prompt_text.encode("utf-8", "surrogatepass")
+    return hmac.new(salt, data, hashlib.sha256).hexdigest()
+
+
+def _insert(connection: sqlite3.Connection, record: AuditRecord) -> None:
+    connection.execute(
+        "INSERT INTO decisions (time, user, tool, enterprise, purpose, decision, categories,"
+        " subjects, clearances, request_id, prompt_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        (
+            record.time,
+            record.user,
+            record.tool,
+            int(record.enterprise),
+            record.purpose,
+            record.decision,
+            json.dumps(record.categories, ensure_ascii=False),
+            json.dumps(record.subjects, ensure_ascii=False),
+            json.dumps(record.clearances),
+            record.request_id,
+            record.prompt_hash,
+        ),
+    )
+
+
+def _upsert_request(connection: sqlite3.Connection, pending: dict, when: str) -> None:
+    connection.execute(
+        "INSERT INTO requests (id, tool, purpose, items, first_seen, last_seen) "
+        "VALUES (?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET "
+        "last_seen = excluded.last_seen, seen = seen + 1",
+        (
+            pending["id"],
+            pending["tool"],
+            pending["purpose"],
+            json.dumps(pending["items"], ensure_ascii=False),
+            when,
+            when,
+        ),
+    )
+
+
+def _has_table(connection: sqlite3.Connection, name: str) -> bool:
+    query = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"
+    return connection.execute(query, (name,)).fetchone() is not None
+
+
+def _is_busy(error: sqlite3.OperationalError) -> bool:
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+    message = str(error).lower()
+    return "locked" in message or "busy" in message
+
+
+def _one_line(error: BaseException) -> str:
+    lines = str(error).strip().splitlines()
+    return lines[0] if lines else type(error).__name__
+
+
+def _sorted(counter: Counter) -> dict[str, int]:
+    """Most frequent first, then alphabetical, so reports are stable."""
+    return dict(sorted(counter.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+# --- rendering ----------------------------------------------------------------------------
+
+_SECTIONS = (
+    ("by_decision", "Decisions"),
+    ("by_tool", "By tool"),
+    ("by_purpose", "By purpose"),
+    ("by_category", "By category"),
+    ("by_subject", "Subjects (personal data never recorded)"),
+    ("clearances_used", "Clearances used"),
+    ("requests", "Clearance requests suggested"),
+)
+
+
+def render_report(report: dict, fmt: str, ai_contact: str = "") -> str:
+    """The report as text (for people), JSON (for tools) or CSV (for spreadsheets)."""
+    if fmt == "json":
+        return json.dumps({**report, "ai_contact": ai_contact}, indent=2, ensure_ascii=False)
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(["section", "key", "count"])
+        writer.writerow(["summary", "total", report["total"]])
+        writer.writerow(["summary", "users", report["users"]])
+        for key, _ in _SECTIONS:
+            for name, number in report[key].items():
+                writer.writerow([key.removeprefix("by_"), name, number])
+        return buffer.getvalue().rstrip("\n")
+    lines = [f"promptguard audit report ({report['audit_trail']})"]
+    if ai_contact:
+        lines.append(f"For the production's AI contact: {ai_contact}")
+    if report["since"]:
+        lines.append(f"Since: {report['since']}")
+    if not report["total"]:
+        lines.append("No checks recorded.")
+        return "\n".join(lines)
+    lines.append(
+        f"Checks: {report['total']} by {report['users']} user(s), "
+        f"{report['first']} to {report['last']}"
+    )
+    for key, title in _SECTIONS:
+        if report[key]:
+            items = ", ".join(f"{name} {number}" for name, number in report[key].items())
+            lines.append(f"{title}: {items}")
+    return "\n".join(lines)
