@@ -1,0 +1,352 @@
+"""Personal data in a prompt: names, contact details, identity and bank numbers, addresses.
+
+Built on Presidio's recognizers, with three changes that matter on production paperwork:
+
+* spaCy runs once. The scanner parses every text (in batches) for all analyzers; Presidio
+  would parse it again. We hand Presidio `NlpArtifacts` built from the scanner's `Doc`, and
+  when the text cannot hold a name (no capitalised word past a sentence start) we skip the
+  model entirely and give Presidio a tokenizer-only `Doc`, which is enough for the pattern
+  recognizers and their context words.
+* Only recognizers that find personal data are registered. URLs and generic dates are not
+  personal data (a call time or a studio website must not block a prompt), so Presidio's URL
+  and DATE_TIME results are never produced — which also removes its "email domain reported
+  again as URL" duplicate. UK NHS numbers are left out: on crew lists every ten-digit phone
+  number validated as one.
+* NER names are cleaned: spans holding digits, single lowercase words, all-caps slugline
+  words ("INT", "EXT") and crew-sheet vocabulary ("Call Sheet", "Gaffer") are not people.
+  Names written next to a phone or email, or after a title (Mr, Mme, Dr), are found even
+  where the small spaCy models miss them.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import TYPE_CHECKING
+
+import regex as re
+
+from promptguard.offline import ensure_offline
+
+# Before Presidio is imported: its email recognizer calls tldextract, which would download.
+ensure_offline()
+
+from presidio_analyzer import (  # noqa: E402
+    AnalysisExplanation,
+    AnalyzerEngine,
+    RecognizerRegistry,
+    RecognizerResult,
+)
+from presidio_analyzer.nlp_engine import NlpArtifacts, NlpEngine  # noqa: E402
+from presidio_analyzer.predefined_recognizers import (  # noqa: E402
+    CreditCardRecognizer,
+    EmailRecognizer,
+    IbanRecognizer,
+    IpRecognizer,
+    UsSsnRecognizer,
+)
+
+from promptguard.analyzers.base import Analyzer  # noqa: E402
+from promptguard.analyzers.pii_patterns import (  # noqa: E402
+    NAME_CAPS,
+    NAME_WORD,
+    NOT_NAMES,
+    PersonRecognizer,
+    ValidPhoneRecognizer,
+    custom_recognizers,
+    trim_name,
+)
+from promptguard.config import Config  # noqa: E402
+from promptguard.findings import Finding, merge_overlapping  # noqa: E402
+from promptguard.nlp import ScanText  # noqa: E402
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+LANGUAGES: tuple[str, ...] = ("en", "fr")
+
+#: Finding.type -> the noun used in the message.
+ENTITY_LABELS: dict[str, str] = {
+    "PERSON": "A person's name",
+    "EMAIL_ADDRESS": "An email address",
+    "PHONE_NUMBER": "A phone number",
+    "STREET_ADDRESS": "A street address",
+    "CREDIT_CARD": "A credit card number",
+    "IBAN_CODE": "A bank account number (IBAN)",
+    "US_SSN": "A US social security number",
+    "FR_NIR": "A French social security number (NIR)",
+    "PASSPORT": "A passport number",
+    "IP_ADDRESS": "An IP address",
+    "DATE_OF_BIRTH": "A date of birth",
+}
+ENTITIES: list[str] = list(ENTITY_LABELS)
+
+#: spaCy labels that mean "a person" (English OntoNotes, French WikiNER).
+_PERSON_LABELS = frozenset({"PERSON", "PER"})
+
+#: "Firstname Lastname" immediately before a phone number or an email ("Tom Okafor: 06…").
+_NAME_BEFORE_CONTACT = re.compile(
+    rf"(?P<value>{NAME_WORD}(?:[ ]+(?:de\s+|van\s+|von\s+|da\s+|le\s+)?{NAME_CAPS}){{1,2}})"
+    r"[ ]*(?:[,:(–—-]|\bon\b|\bat\b|\bau\b|\bsur\b|\bvia\b|\bat\b)?[ ]*[(<\[]?[ ]*$"
+)
+#: A capitalised word, to decide cheaply whether the text may hold a name.
+_CAPITALISED = re.compile(r"\b[A-ZÀ-Ý][\p{Ll}'’-]*\p{Ll}")
+_SENTENCE_END = frozenset(".!?\n")
+_LEADING_JUNK = " \t\"'«»“”(*•-–—#>"
+
+_build_lock = threading.Lock()
+_engine: AnalyzerEngine | None = None
+
+
+class PersonalDataAnalyzer(Analyzer):
+    """Finds personal data (GDPR/CCPA sense) that must not reach a non-enterprise AI tool."""
+
+    name = "personal_data"
+    categories = ("personal_data",)
+    needs_nlp = True
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+
+    # -- the cheap pre-pass -----------------------------------------------------------------
+
+    def wants_nlp(self, text: ScanText) -> bool:
+        """Only names need the spaCy parse, and names are capitalised words that are not
+        just the first word of a sentence, nor production vocabulary ("Scene", "Call")."""
+        return may_hold_name(text.content)
+
+    # -- analysis -------------------------------------------------------------------------------
+
+    def analyze(self, text: ScanText) -> list[Finding]:
+        content = text.content
+        if not content.strip():
+            return []
+        language = text.language if text.language in LANGUAGES else "en"
+        engine = get_engine()
+        use_ner = text.has_doc or self.wants_nlp(text)
+        doc = text.doc if use_ner else _tokenizer(language)(content)
+        artifacts = build_artifacts(doc, language, engine, with_entities=use_ner)
+        results = engine.analyze(content, language, entities=ENTITIES, nlp_artifacts=artifacts)
+        results = _add_names_near_contacts(content, results)
+        return self._to_findings(content, results)
+
+    def _to_findings(self, content: str, results: list[RecognizerResult]) -> list[Finding]:
+        shields = [r for r in results if r.entity_type in ("EMAIL_ADDRESS", "STREET_ADDRESS")]
+        nirs = [r for r in results if r.entity_type == "FR_NIR"]
+        findings = []
+        for result in results:
+            if result.entity_type not in ENTITY_LABELS:
+                continue
+            if result.entity_type in ("CREDIT_CARD", "PHONE_NUMBER") and any(
+                n.start < result.end and result.start < n.end for n in nirs
+            ):
+                # A 15-digit number whose NIR key checks is a NIR, even when it happens to
+                # pass Luhn (one number in ten does) or to parse as a phone number.
+                continue
+            if result.entity_type == "PERSON" and any(
+                s.start <= result.start and result.end <= s.end for s in shields
+            ):
+                # "Victor Hugo" in "12 avenue Victor Hugo", "tom.okafor" in an email: the
+                # enclosing finding already covers it, with the right type.
+                continue
+            label = ENTITY_LABELS[result.entity_type]
+            findings.append(
+                Finding(
+                    category="personal_data",
+                    type=result.entity_type,
+                    start=result.start,
+                    end=result.end,
+                    score=float(result.score),
+                    subject=result.entity_type,
+                    message=f"{label} is personal data: it must not go to a non-enterprise "
+                    "AI tool.",
+                    analyzer=self.name,
+                    extra={"recognizer": _recognizer_name(result)},
+                )
+            )
+        return merge_overlapping(findings)
+
+
+# --- the pre-pass ----------------------------------------------------------------------------
+
+
+def may_hold_name(content: str) -> bool:
+    """True when some capitalised word is not sentence-initial and not production vocabulary."""
+    for match in _CAPITALISED.finditer(content):
+        if match.group().lower() in NOT_NAMES:
+            continue
+        before = content[: match.start()].rstrip(_LEADING_JUNK)
+        if not before or before[-1] in _SENTENCE_END:
+            continue
+        return True
+    return False
+
+
+# --- Presidio wiring -------------------------------------------------------------------------
+
+
+def get_engine() -> AnalyzerEngine:
+    """The shared Presidio engine (built once per process: recognizers are stateless)."""
+    global _engine
+    if _engine is None:
+        with _build_lock:
+            if _engine is None:
+                _engine = _build_engine()
+    return _engine
+
+
+def _build_engine() -> AnalyzerEngine:
+    phone_context = [
+        "phone", "telephone", "tel", "cell", "cellphone", "mobile", "call", "text", "whatsapp",
+        "téléphone", "portable", "numéro", "joindre", "appeler", "appelez",
+    ]  # fmt: skip
+    recognizers = []
+    for language in LANGUAGES:
+        recognizers += [
+            PersonRecognizer(language),
+            EmailRecognizer(supported_language=language, context=["email", "mail", "courriel"]),
+            ValidPhoneRecognizer(
+                supported_language=language,
+                supported_regions=("FR", "US", "GB"),
+                context=phone_context,
+            ),
+            CreditCardRecognizer(supported_language=language),
+            IbanRecognizer(supported_language=language),
+            UsSsnRecognizer(supported_language=language),
+            IpRecognizer(supported_language=language),
+            *custom_recognizers(language),
+        ]
+    registry = RecognizerRegistry(recognizers=recognizers, supported_languages=list(LANGUAGES))
+    return AnalyzerEngine(
+        registry=registry,
+        nlp_engine=DocNlpEngine(),
+        supported_languages=list(LANGUAGES),
+    )
+
+
+class DocNlpEngine(NlpEngine):
+    """A Presidio NLP engine that never loads or runs a model.
+
+    promptguard parses texts itself (`ScanText.doc`) and passes the result to Presidio as
+    `NlpArtifacts`; this engine only answers the vocabulary questions Presidio's context
+    enhancer asks (stop words, punctuation), from spaCy's tokenizer-only pipelines."""
+
+    engine_name = "promptguard-doc"
+    is_available = True
+
+    def load(self) -> None:
+        """Nothing to load: parsing happens in promptguard.nlp."""
+
+    def is_loaded(self) -> bool:
+        return True
+
+    def process_text(self, text: str, language: str) -> NlpArtifacts:
+        return build_artifacts(_tokenizer(language)(text), language, self, with_entities=False)
+
+    def process_batch(self, texts, language, batch_size=1, n_process=1, as_tuples=False):
+        for item in texts:
+            if as_tuples:
+                text, context = item
+                yield text, self.process_text(str(text), language), context
+            else:
+                yield item, self.process_text(str(item), language)
+
+    def is_stopword(self, word: str, language: str) -> bool:
+        return _tokenizer(language).vocab[word].is_stop
+
+    def is_punct(self, word: str, language: str) -> bool:
+        return _tokenizer(language).vocab[word].is_punct
+
+    def get_supported_entities(self) -> list[str]:
+        return ["PERSON"]
+
+    def get_supported_languages(self) -> list[str]:
+        return list(LANGUAGES)
+
+
+_tokenizers: dict = {}
+
+
+def _tokenizer(language: str):
+    """A blank spaCy pipeline (tokenizer and lexical attributes only): cheap to load."""
+    pipeline = _tokenizers.get(language)
+    if pipeline is None:
+        import spacy
+
+        pipeline = _tokenizers[language] = spacy.blank(language)
+    return pipeline
+
+
+def build_artifacts(doc: Doc, language: str, engine, with_entities: bool) -> NlpArtifacts:
+    """Presidio's view of a spaCy Doc (what `SpacyNlpEngine._doc_to_nlp_artifact` builds),
+    without mutating the Doc the other analyzers share."""
+    from spacy.tokens import Span
+
+    entities = []
+    if with_entities:
+        for ent in doc.ents:
+            if ent.label_ in _PERSON_LABELS:
+                entities.append(Span(doc, ent.start, ent.end, label="PERSON"))
+    nlp_engine = engine.nlp_engine if hasattr(engine, "nlp_engine") else engine
+    return NlpArtifacts(
+        entities=entities,
+        tokens=doc,
+        tokens_indices=[token.idx for token in doc],
+        lemmas=[(token.lemma_ or token.lower_) for token in doc],
+        nlp_engine=nlp_engine,
+        language=language,
+        scores=[0.85] * len(entities),
+    )
+
+
+def _add_names_near_contacts(
+    content: str, results: list[RecognizerResult]
+) -> list[RecognizerResult]:
+    """Add "Firstname Lastname" written right before a phone number or an email.
+
+    Crew lists pair a name with its contact; the small NER models miss many such names
+    (rare surnames, all-caps family names), but the pairing itself is strong evidence."""
+    from presidio_analyzer import RecognizerResult
+
+    added = []
+    for result in results:
+        if result.entity_type not in ("PHONE_NUMBER", "EMAIL_ADDRESS"):
+            continue
+        window_start = max(0, result.start - 60)
+        window = content[window_start : result.start]
+        match = _NAME_BEFORE_CONTACT.search(window)
+        if not match:
+            continue
+        start, end = trim_name(
+            content, window_start + match.start(), window_start + match.end("value")
+        )
+        if end - start < 3 or " " not in content[start:end].strip():
+            continue
+        if any(r.entity_type == "PERSON" and r.start < end and start < r.end for r in results):
+            continue
+        added.append(
+            RecognizerResult(
+                "PERSON",
+                start,
+                end,
+                0.7,
+                analysis_explanation=AnalysisExplanation("NameNearContact", 0.7),
+                recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: "NameNearContact"},
+            )
+        )
+    return results + added
+
+
+def _recognizer_name(result: RecognizerResult) -> str:
+    metadata = result.recognition_metadata or {}
+    return str(metadata.get("recognizer_name", ""))
+
+
+__all__ = [
+    "ENTITIES",
+    "ENTITY_LABELS",
+    "PersonalDataAnalyzer",
+    "build_artifacts",
+    "get_engine",
+    "may_hold_name",
+    "trim_name",
+]

@@ -1,0 +1,465 @@
+"""Recognizers Presidio lacks, or gets wrong, for production paperwork in English and French.
+
+Presidio ships no street-address, French-NIR, passport or date-of-birth recognizer usable on
+call sheets, and its phone recognizer scores every valid number below the 0.5 default
+threshold. Each recognizer here is a Presidio `LocalRecognizer`, so the engine's context
+enhancer, de-duplication and thresholds still apply. Recognizers that would fire on ordinary
+numbers (passport ids, dates) require their cue word in the match itself: "born 1999" is a
+birth year but "the 1999 film" is not, and only the cue tells them apart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import regex as re
+from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+from presidio_analyzer.predefined_recognizers import PhoneRecognizer
+
+# --- generic machinery -------------------------------------------------------------------
+
+
+class CueRecognizer(LocalRecognizer):
+    """A regex recognizer whose reported span is the `value` group (or the whole match).
+
+    Lets a pattern include its cue ("passport no.") or its trailing context (", 75002 Paris")
+    without the cue becoming part of the finding, and validates values with a checksum.
+    """
+
+    def __init__(
+        self,
+        entity: str,
+        patterns: list[tuple[re.Pattern, float]],
+        language: str,
+        context: list[str] | None = None,
+        validator: Callable[[str], bool] | None = None,
+        name: str | None = None,
+    ) -> None:
+        self.patterns_ = patterns
+        self.validator = validator
+        super().__init__(
+            supported_entities=[entity],
+            supported_language=language,
+            context=context or [],
+            name=name or f"{entity.title().replace('_', '')}Recognizer",
+        )
+
+    def load(self) -> None:
+        """Nothing to load: the patterns are compiled at import."""
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        entity = self.supported_entities[0]
+        if entities and entity not in entities:
+            return []
+        results: list[RecognizerResult] = []
+        for pattern, score in self.patterns_:
+            for match in pattern.finditer(text):
+                group = "value" if "value" in pattern.groupindex else 0
+                start, end = match.span(group)
+                if start < 0 or end <= start:
+                    continue
+                if self.validator and not self.validator(text[start:end]):
+                    continue
+                results.append(
+                    RecognizerResult(
+                        entity_type=entity,
+                        start=start,
+                        end=end,
+                        score=score,
+                        analysis_explanation=AnalysisExplanation(self.name, score),
+                        recognition_metadata={
+                            RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                        },
+                    )
+                )
+        return results
+
+
+class ValidPhoneRecognizer(PhoneRecognizer):
+    """Presidio's phone recognizer, scored as the strong evidence a *valid* number is.
+
+    `phonenumbers` only reports numbers that are valid for a numbering plan (leniency 1), so
+    a match is rarely a false positive; Presidio's 0.4 base score would drop every number
+    that is not next to the word "phone" — most crew lists write "Tom: 06 12 34 56 78".
+    """
+
+    SCORE = 0.6
+
+
+# --- people ------------------------------------------------------------------------------
+
+#: Capitalised words of production paperwork and prompts that the small spaCy models tag as
+#: people ("Call Sheet", "Gaffer"), and which never make a name on their own.
+_NOT_NAMES_TEXT = """
+    call sheet callsheet scene take day night dawn dusk morning evening unit crew cast gaffer grip
+    key best boy director producer coordinator manager assistant ad 1st 2nd ap pa dp dop
+    cinematographer editor writer showrunner location locations scout scouting interior exterior
+    int ext kitchen studio stage camera sound art department wardrobe makeup make-up hair
+    catering transport basecamp base camp episode ep act prompt payroll notes note production
+    office set setup wrap lunch breakfast unit call time schedule shooting shoot draft script
+    moodboard storyboard concept vfx sfx props prop stunt stunts double extras background talent
+    agent contact contacts email mail phone tel mobile cell address dear hi hello thanks regards
+    please kind best cheers team channel slack zoom monday tuesday wednesday thursday friday
+    saturday sunday january february march july september october
+    november december lundi mardi mercredi jeudi vendredi samedi dimanche janvier février mars
+    avril mai juin juillet août septembre octobre novembre décembre feuille service régie
+    régisseur régisseuse chef opérateur opératrice machiniste électro électricien décor décors
+    costumes maquillage coiffure cantine repérage repérages tournage plateau séquence prise
+    réalisateur réalisatrice producteur productrice assistante assistant scripte monteur
+    monteuse cadreur cadreuse perchman ingénieur son lumière merci bonjour salut cordialement
+    contacter appeler joindre rdv rendez-vous paie fiche note notes équipe mr mrs ms miss mx dr
+    prof m mme mlle passport passeport lens kit visa iban ssn nir dob
+    """
+NOT_NAMES = frozenset(_NOT_NAMES_TEXT.split())
+
+
+_TITLE = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|M\.|Mme|Mlle|Monsieur|Madame|Mademoiselle|Docteur)"
+NAME_WORD = r"[A-ZÀ-Ý][\p{Ll}'’]+(?:-[A-ZÀ-Ý]?[\p{Ll}'’]+)?"
+NAME_CAPS = r"(?:[A-ZÀ-Ý][\p{Ll}'’]+(?:-[A-ZÀ-Ý][\p{Ll}'’]+)?|[A-ZÀ-Ý]{2,}(?:-[A-ZÀ-Ý]{2,})?)"
+TITLED_NAME = re.compile(
+    rf"\b{_TITLE}\.?\s+(?P<value>{NAME_CAPS}(?:\s+(?:de\s+|van\s+|von\s+|da\s+|le\s+)?{NAME_CAPS})?)"
+)
+
+
+def trim_name(content: str, start: int, end: int) -> tuple[int, int]:
+    """Drop production vocabulary and titles from both ends of a candidate name span."""
+    words = list(re.finditer(r"\S+", content[start:end]))
+    while words and words[0].group().strip(".,:;").lower() in NOT_NAMES:
+        words.pop(0)
+    while words and words[-1].group().strip(".,:;").lower() in NOT_NAMES:
+        words.pop()
+    if not words:
+        return start, start
+    return start + words[0].start(), start + words[-1].end()
+
+
+#: Two or three capitalised words: the shape of "Firstname Lastname" / "Prénom NOM".
+NAME_SHAPE = re.compile(
+    rf"(?<![\p{{L}}\d@.])(?P<value>{NAME_WORD}(?:[ ]+(?:de[ ]+|van[ ]+|von[ ]+|da[ ]+|le[ ]+)?"
+    rf"{NAME_CAPS}){{1,2}})(?![\p{{L}}\d@])"
+)
+#: Crew roles and contact verbs: a name-shaped span next to one is a person. Head words only
+#: ("designer" covers costume/production/sound designer), English and French.
+_ROLE_WORDS = (
+    r"gaffer|grip|ad|dp|dop|producer|manager|designer|coordinator|mixer|supervisor|director|"
+    r"captain|lead|editor|operator|assistant|electrician|carpenter|painter|driver|runner|"
+    r"medic|nurse|agent|actor|actress|cast|talent|double|stand-in|owner|landlord|host|contact|"
+    r"writer|showrunner|cinematographer|photographer|boom|playback|colou?rist|"
+    r"[ée]lectricien(?:ne)?|machiniste|r[ée]gisseu(?:r|se)|r[ée]alisat(?:eur|rice)|"
+    r"direct(?:eur|rice)|chef(?:fe)?|costumi(?:er|[èe]re)|ing[ée]nieu(?:r|se)|scripte|"
+    r"d[ée]corat(?:eur|rice)|maquill(?:eur|euse)|coiff(?:eur|euse)|charg[ée]e?|"
+    r"monteu(?:r|se)|coordinat(?:eur|rice)|cadreu(?:r|se)|perchman|propri[ée]taire|"
+    r"com[ée]dien(?:ne)?|acteur|actrice|chauffeur|accessoiriste|assistante?|product(?:eur|rice)|"
+    r"h[ôo]te|h[ée]bergeur|loueur|contact"
+)
+_CONTACT_VERBS = (
+    r"call|ring|phone|email|e-mail|mail|text|contact|ask|thank|invite|cc|ping|meet|"
+    r"appeler|appelez|appelle|contacter|contactez|joindre|remercier|inviter|[ée]crire|"
+    r"dear|cher|ch[èe]re|bonjour|hi|hello|merci"
+)
+#: Prepositions are weaker cues ("for Los Angeles"): trusted only where NER saw no place.
+_WEAK_CUES = r"pour|for|to|with|à|avec|chez|de|par|by|from|via"
+_LEFT_CUE = re.compile(
+    rf"(?i:\b(?:{_ROLE_WORDS}|{_CONTACT_VERBS}))\b[ \t]*(?:[:—–\-=]|\(.{{0,30}}?\))?[ \t]*"
+    rf"(?:(?i:the|our|my|le|la|les|notre|mon|ma|l['’])[ \t]+)?$"
+)
+_WEAK_LEFT_CUE = re.compile(
+    rf"(?i:\b(?:{_WEAK_CUES}))\b[ \t]*(?:[:—–\-=]|\(.{{0,30}}?\))?[ \t]*"
+    rf"(?:(?i:the|our|my|le|la|les|notre|mon|ma|l['’])[ \t]+)?$"
+)
+_RIGHT_CUE = re.compile(
+    rf"^[ \t]*(?:[(,\-—–:][ \t]*(?:[\p{{L}}'’0-9.]+[ \t]+){{0,3}}?(?i:{_ROLE_WORDS})\b"
+    r"|[ 	]*[(,:—–-]?[ 	]*(?:\+?\d[\d .()-]{7,}\d|[\w.+-]+@[\w-]+\.))"
+)
+
+
+def is_plausible_name(value: str) -> bool:
+    """Reject what spaCy's small models often tag as a person: numbers and ids, single
+    lowercase words, slugline capitals ("INT"), and crew-sheet vocabulary."""
+    words = value.split()
+    if not words or any(ch.isdigit() or ch in "@/\\_=<>|" for ch in value):
+        return False
+    if not any(ch.isalpha() for ch in value):
+        return False
+    if all(w.strip(".,:;").lower() in NOT_NAMES for w in words):
+        return False
+    if not any(w[0].isupper() for w in words):
+        return False
+    return not (len(words) == 1 and (value.isupper() or len(value) < 2))
+
+
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_LINE_START = re.compile(r"(?:^|[.!?]\s+|\n)[ \t\-•*>#]*$")
+
+
+def _ner_free_names(text: str) -> list[tuple[int, int, str]]:
+    """Names found by shape and cue, no model: after a title, or name-shaped words next to a
+    crew role, a contact verb, a phone number or an email address ("cue"), or after a
+    preposition ("weak": dropped by the caller where NER saw a place)."""
+    found: list[tuple[int, int, str]] = []
+    for match in TITLED_NAME.finditer(text):
+        start, end = trim_name(text, *match.span("value"))
+        value = text[start:end]
+        # After a title a lone capitalised surname is a name ("Mme LEFÈVRE").
+        if end > start and (is_plausible_name(value) or value.isupper() and len(value) > 1):
+            found.append((start, end, "title"))
+    for match in NAME_SHAPE.finditer(text):
+        start, end = trim_name(text, *match.span("value"))
+        value = text[start:end]
+        if end <= start or " " not in value or not is_plausible_name(value):
+            continue
+        if any(w.lower() in NOT_NAMES for w in value.split()):
+            continue
+        left = text[max(0, start - 40) : start]
+        left = left[left.rfind("\n") + 1 :]
+        right = text[end : end + 60]
+        if _LEFT_CUE.search(left) or _RIGHT_CUE.match(right):
+            found.append((start, end, "cue"))
+        elif _WEAK_LEFT_CUE.search(left):
+            found.append((start, end, "weak"))
+    return found
+
+
+def is_sentence_start(text: str, start: int) -> bool:
+    return bool(_LINE_START.search(text[max(0, start - 6) : start])) or start == 0
+
+
+class PersonRecognizer(LocalRecognizer):
+    """People: spaCy NER spans (already mapped to PERSON in the artifacts), cleaned, plus
+    names after a title ("Mme Lefèvre", "Dr. Okafor") which needs no model."""
+
+    NER_SCORE = 0.85
+    TITLE_SCORE = 0.8
+    CUE_SCORE = 0.7
+
+    def __init__(self, language: str) -> None:
+        super().__init__(
+            supported_entities=["PERSON"],
+            supported_language=language,
+            context=[],
+            name="PersonRecognizer",
+        )
+
+    def load(self) -> None:
+        """Nothing to load: NER spans come in the NLP artifacts."""
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        if entities and "PERSON" not in entities:
+            return []
+        spans: list[tuple[int, int, float, str]] = []
+        for ent in getattr(nlp_artifacts, "entities", None) or []:
+            if ent.label_ != "PERSON":
+                continue
+            start, end = trim_name(text, ent.start_char, ent.end_char)
+            if end <= start or not is_plausible_name(text[start:end]):
+                continue
+            if " " not in text[start:end] and is_sentence_start(text, start):
+                # "Rédige un mail…", "Imagine a…": a lone first word is an imperative far
+                # more often than a name in a prompt.
+                continue
+            spans.append((start, end, self.NER_SCORE, "spacy"))
+        places = [
+            (ent.start_char, ent.end_char)
+            for ent in getattr(getattr(nlp_artifacts, "tokens", None), "ents", ())
+            if ent.label_ in _PLACE_LABELS
+        ]
+        for start, end, how in _ner_free_names(text):
+            if how == "weak" and any(s < end and start < e for s, e in places):
+                continue
+            score = self.TITLE_SCORE if how == "title" else self.CUE_SCORE
+            spans.append((start, end, score, how))
+        return [
+            RecognizerResult(
+                entity_type="PERSON",
+                start=start,
+                end=end,
+                score=score,
+                analysis_explanation=AnalysisExplanation(f"{self.name}:{how}", score),
+                recognition_metadata={
+                    RecognizerResult.RECOGNIZER_NAME_KEY: f"{self.name}:{how}",
+                    RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                },
+            )
+            for start, end, score, how in spans
+        ]
+
+
+# --- street addresses --------------------------------------------------------------------
+
+_CAP = r"(?:[A-Z](?:[\p{L}'’-]|\.(?=\p{L}))*\.?|\d{1,3}(?:st|nd|rd|th))"
+_EN_STREET_TYPES = (
+    "Street|St|Avenue|Ave|Av|Boulevard|Blvd|Road|Rd|Drive|Dr|Lane|Ln|Way|Parkway|Pkwy|Court|Ct|"
+    "Place|Pl|Terrace|Ter|Circle|Cir|Highway|Hwy|Square|Sq|Crescent|Cres|Close|Gardens|Mews|"
+    "Row|Grove|Hill|Walk|Trail|Plaza|Alley|Broadway|Embankment|Quay|Wharf|Yard|Parade"
+)
+#: Abbreviated street types keep their dot ("Vine St."); full words never take one.
+_EN_ABBREVIATED = r"(?:St|Ave|Av|Rd|Dr|Ln|Pkwy|Ct|Pl|Ter|Cir|Hwy|Sq|Cres|Blvd)\."
+_US_STATE = (
+    r"(?:A[LKZR]|C[AOT]|D[EC]|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|RI|"
+    r"S[CD]|T[NX]|UT|V[TA]|W[AVIY])"
+)
+_UK_POSTCODE = r"(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2})"
+_EN_CITY = r"(?:[A-Z][\p{L}'’-]+(?:\s[A-Z][\p{L}'’-]+){0,2})"
+_EN_ADDRESS = re.compile(
+    rf"""
+    (?<![\w/.-])
+    (?P<value>
+      \d{{1,5}}[A-Z]?(?:-\d{{1,5}})?,?\s+                         # house number: 1600, 221B
+      (?:[NSEW]\.?\s+|(?:North|South|East|West)\s+)?
+      (?:(?:{_CAP}\s+){{1,4}}(?:{_EN_ABBREVIATED}|(?:{_EN_STREET_TYPES})\b)|Broadway\b)
+      (?:\s+(?:NW|NE|SW|SE|N|S|E|W)\b\.?)?
+      (?:,?\s+(?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor|\#)\.?\s*[\w-]+)?
+      (?:
+         ,?\s+{_EN_CITY},?\s+{_US_STATE}\s+\d{{5}}(?:-\d{{4}})?    # Mountain View, CA 94043
+        |,?\s+{_EN_CITY},?\s+{_UK_POSTCODE}\b                      # London NW1 6XE
+        |,?\s+{_UK_POSTCODE}\b
+        |,?\s+{_US_STATE}\s+\d{{5}}\b
+      )?
+    )
+    (?![\w-])
+    """,
+    re.VERBOSE,
+)
+#: A UK postcode next to a town and a house-number street is an address even when the
+#: street type is missing ("10 Downing, London SW1A 2AA" is rare; we still want "Flat 3,
+#: 12 Acacia, Leeds LS6 2AB"): the postcode itself carries the evidence.
+_UK_POSTCODE_ADDRESS = re.compile(
+    rf"(?<![\w-])(?P<value>\d{{1,4}}[A-Z]?\s+(?:{_CAP}\s+){{1,3}}?,?\s*{_EN_CITY},?\s+"
+    rf"{_UK_POSTCODE})\b"
+)
+
+_FR_STREET_TYPES = (
+    r"rue|avenue|av\.|bd|boulevard|place|pl\.|impasse|all[ée]e|chemin|quai|cours|route|passage|"
+    r"square|villa|cit[ée]|faubourg|rond-point|sentier|voie|esplanade|parvis|promenade|"
+    r"r[ée]sidence|lotissement|hameau|lieu-dit|mont[ée]e|rampe|ruelle|sente|traverse"
+)
+_FR_PARTICLE = r"(?:de\s+la|de\s+l['’]|de|du|des|d['’]|la|le|les|l['’]|aux|au|à|en|sur|sous|et|ès)"
+_FR_WORD = r"(?:[A-ZÀ-Ý0-9](?:[\p{L}'’-]|\.(?=\p{L}))*)"
+_FR_ADDRESS = re.compile(
+    rf"""
+    (?<![\w/.-])
+    (?P<value>
+      \d{{1,4}}(?:\s?(?:bis|ter|quater|[A-D])\b)?,?\s+
+      (?i:{_FR_STREET_TYPES})\s+
+      (?:(?i:{_FR_PARTICLE})\s*)?{_FR_WORD}
+      (?:[\s-]+(?:(?i:{_FR_PARTICLE})\s*)?{_FR_WORD}){{0,5}}
+      (?:,?\s+(?:\d{{5}}|\d{{2}}\s\d{{3}})\s+{_FR_WORD}(?:[\s-]{_FR_WORD}){{0,3}}
+         (?:\s+(?i:cedex)(?:\s\d{{1,2}})?)?)?
+    )
+    (?![\w-])
+    """,
+    re.VERBOSE,
+)
+
+
+def address_recognizers(language: str) -> list[LocalRecognizer]:
+    """Street-address recognizers; both languages get both families (mixed paperwork)."""
+    context = ["address", "adresse", "domicile", "home", "lives", "habite", "rdv", "meet"]
+    return [
+        CueRecognizer(
+            "STREET_ADDRESS",
+            [(_EN_ADDRESS, 0.7), (_FR_ADDRESS, 0.7), (_UK_POSTCODE_ADDRESS, 0.6)],
+            language,
+            context=context,
+            name="StreetAddressRecognizer",
+        )
+    ]
+
+
+# --- French NIR (numéro de sécurité sociale) ---------------------------------------------
+
+_NIR = re.compile(
+    r"(?<![\w])(?P<value>[12]\s?\d{2}\s?(?:0[1-9]|1[0-2]|[2-9]\d)\s?(?:\d{2}|2[AB])\s?\d{3}\s?"
+    r"\d{3}\s?\d{2})(?![\w])",
+    re.IGNORECASE,
+)
+
+
+def nir_is_valid(value: str) -> bool:
+    """The NIR key is 97 - (first 13 digits mod 97); Corsica 2A/2B count as 19/18."""
+    digits = re.sub(r"\s", "", value).upper()
+    if len(digits) != 15:
+        return False
+    body, key = digits[:13], digits[13:]
+    body = body.replace("2A", "19").replace("2B", "18")
+    if not body.isdigit() or not key.isdigit():
+        return False
+    return 97 - int(body) % 97 == int(key)
+
+
+def nir_recognizer(language: str) -> LocalRecognizer:
+    return CueRecognizer(
+        "FR_NIR",
+        [(_NIR, 0.85)],
+        language,
+        context=["sécurité", "securite", "sociale", "nir", "insee", "social", "ss", "sécu"],
+        validator=nir_is_valid,
+        name="FrNirRecognizer",
+    )
+
+
+# --- passports (only next to the word) ---------------------------------------------------
+
+_PASSPORT = re.compile(
+    r"(?i:passport|passeport|pasaporte|reisepass)(?:\s+(?i:no|nr|number|num[ée]ro|n°|#))?\.?"
+    r"(?:\s+(?i:de|of|du)\s+[\p{L}'’ -]{2,30}?)?\s*[:#-]?\s*"
+    r"(?P<value>(?=[A-Z0-9]*\d)[A-Z0-9]{6,9}|\d{2}[A-Z]{2}\d{5})(?![\w])"
+)
+
+
+def passport_recognizer(language: str) -> LocalRecognizer:
+    return CueRecognizer(
+        "PASSPORT",
+        [(_PASSPORT, 0.85)],
+        language,
+        context=["passport", "passeport"],
+        name="PassportRecognizer",
+    )
+
+
+# --- dates of birth (only next to the cue) -----------------------------------------------
+
+_MONTHS = (
+    r"(?:jan(?:uary|vier|v)?|feb(?:ruary)?|f[ée]v(?:rier)?|mar(?:ch|s)?|apr(?:il)?|avr(?:il)?|"
+    r"may|mai|jun(?:e)?|juin|jul(?:y)?|juil(?:let)?|aug(?:ust)?|ao[uû]t|sep(?:t(?:ember|embre)?)?|"
+    r"oct(?:ober|obre)?|nov(?:ember|embre)?|dec(?:ember)?|d[ée]c(?:embre)?)\.?"
+)
+_DATE = (
+    r"(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})"
+    r"|\d{4}-\d{2}-\d{2}"
+    rf"|(?:1er|\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS},?\s+\d{{4}}"
+    rf"|{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})"
+)
+_DOB_CUE = (
+    r"(?:d\.?o\.?b\.?|date\s+of\s+birth|birth\s*date|birthdate|birthday|born(?:\s+on)?|"
+    r"n[ée]e?\s+le|date\s+de\s+naissance|naissance|anniversaire|ddn)"
+)
+_DOB = re.compile(
+    rf"(?i:\b{_DOB_CUE})\s*[:=-]?\s*(?:[^\d\n.;]{{0,25}}?\s)?(?P<value>(?i:{_DATE}))(?![\w/])"
+)
+
+
+def dob_recognizer(language: str) -> LocalRecognizer:
+    return CueRecognizer(
+        "DATE_OF_BIRTH",
+        [(_DOB, 0.85)],
+        language,
+        context=["birth", "born", "dob", "naissance", "né", "née"],
+        name="DateOfBirthRecognizer",
+    )
+
+
+def custom_recognizers(language: str) -> list[LocalRecognizer]:
+    """Every recognizer of this module for one language."""
+    return [
+        *address_recognizers(language),
+        nir_recognizer(language),
+        passport_recognizer(language),
+        dob_recognizer(language),
+    ]
