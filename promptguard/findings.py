@@ -83,9 +83,21 @@ def mask(value: str) -> str:
     return value[0] + "*" * (len(value) - 2) + value[-1]
 
 
-def excerpt(text: str, finding: Finding, show_values: bool = False, context: int = 20) -> str:
-    """A one-line excerpt around the finding, the value itself masked unless asked."""
+def excerpt(
+    text: str,
+    finding: Finding,
+    show_values: bool = False,
+    context: int = 20,
+    others: Iterable[tuple[int, int]] = (),
+) -> str:
+    """A one-line excerpt around the finding, the value itself masked unless asked.
+
+    `others` are the (start, end) spans of the other findings in `text`: their values are
+    masked too where they fall in the context, or a phone number's excerpt would show the
+    email beside it."""
     start, end = max(0, min(finding.start, len(text))), max(0, min(finding.end, len(text)))
+    if not show_values:
+        text = _mask_spans(text, [span for span in others if span != (start, end)])
     value = text[start:end]
     shown = value if show_values else mask(value)
     before = text[max(0, start - context) : start]
@@ -95,6 +107,17 @@ def excerpt(text: str, finding: Finding, show_values: bool = False, context: int
     prefix = "…" if start - context > 0 else ""
     suffix = "…" if end + context < len(text) else ""
     return f"{prefix}{line}{suffix}"
+
+
+def _mask_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    if not spans:
+        return text
+    chars = list(text)
+    for span_start, span_end in spans:
+        for index in range(max(0, span_start), min(span_end, len(chars))):
+            if not chars[index].isspace():
+                chars[index] = "*"
+    return "".join(chars)
 
 
 def merge_overlapping(findings: Iterable[Finding]) -> list[Finding]:

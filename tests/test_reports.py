@@ -106,3 +106,13 @@ def test_merge_keeps_best_per_category_and_all_categories():
     b = Finding("personal_data", "EMAIL_ADDRESS", 5, 25, 0.9)
     c = Finding("public_figure", "PERSON", 5, 15, 0.8)
     assert merge_overlapping([a, b, c]) == [c, b]
+
+
+def test_excerpt_masks_neighbouring_findings_too():
+    text = "ring +1 415 555 0143 or dana.w@example.org today"
+    phone = Finding("personal_data", "PHONE_NUMBER", 5, 20, 0.9)
+    start = text.index("dana")
+    email = Finding("personal_data", "EMAIL_ADDRESS", start, start + 18, 0.9)
+    record = Record(text=text, path="n.txt")
+    for row in finding_rows(record, [phone, email], show_values=False):
+        assert "dana" not in row.excerpt and "415" not in row.excerpt

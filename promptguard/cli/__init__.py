@@ -36,10 +36,18 @@ def cli(ctx: click.Context, config_path: Path | None) -> None:
 
 
 def _register() -> None:
+    from promptguard.cli.audit import audit
     from promptguard.cli.check import check
+    from promptguard.cli.clearance import clearance
     from promptguard.cli.scan import scan
 
-    for command in (scan, check):
+    for command in (scan, check, clearance, audit):
+        cli.add_command(command)
+
+    from promptguard.cli.hook import baseline, hook
+    from promptguard.cli.serve import serve
+
+    for command in (hook, baseline, serve):
         cli.add_command(command)
 
 

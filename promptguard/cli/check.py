@@ -83,13 +83,14 @@ def _read_source(source: str) -> str:
 
 def _write_text(decision: Decision, text: str, show_values: bool) -> None:
     out = sys.stdout
+    found = [(item.finding.start, item.finding.end) for item in decision.findings]
     for item in decision.findings:
         finding = item.finding
         where = f"{finding.start}-{finding.end}"
         cleared = f" (cleared by {item.cleared_by})" if item.cleared_by else ""
         out.write(
             f"  {where:>9}  {finding.category}/{finding.type}  "
-            f"{excerpt(text, finding, show_values)}  -> {item.action}{cleared}\n"
+            f"{excerpt(text, finding, show_values, others=found)}  -> {item.action}{cleared}\n"
         )
         if finding.message:
             out.write(f"             {finding.message}\n")

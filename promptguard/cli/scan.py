@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TextIO
 
 import click
 
@@ -87,6 +90,25 @@ def with_common_options(command):  # noqa: ANN001, ANN201 - decorator
 @with_common_options
 @click.option("--fail-on", default="any", show_default=True, help="'any' or a minimum score.")
 @click.option("--exclude", multiple=True, help="gitignore-style pattern to skip (repeatable).")
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1, max=64),
+    default=1,
+    show_default=True,
+    help="Worker processes for large scans (each loads its own models).",
+)
+@click.option(
+    "--since",
+    help="Only log records dated at or after this (2025-01-31, an ISO time, epoch seconds).",
+)
+@click.option("--column", help="CSV column holding the prompt (default: prompt/text/content).")
+@click.option(
+    "--baseline",
+    "baseline_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Accept the findings listed in this baseline (see `promptguard baseline create`).",
+)
 @click.pass_context
 def scan(
     ctx: click.Context,
@@ -97,21 +119,107 @@ def scan(
     language: str | None,
     fail_on: str,
     exclude: tuple[str, ...],
+    jobs: int,
+    since: str | None,
+    column: str | None,
+    baseline_path: Path | None,
 ) -> None:
     """Scan files, folders and prompt logs (PATH '-' reads stdin).
 
+    Logs: JSONL (.jsonl), ChatGPT exports (conversations.json), CSV (.csv/.tsv, --column).
+    Inline `promptguard: allow CATEGORY` comments are honoured in files (not in logs).
     Exit 0 when nothing is found at or above --fail-on, 1 when something is, 2 on errors
     of usage or configuration."""
+    from promptguard.readers import ReadOptions
+    from promptguard.readers.logs import parse_since
+    from promptguard.suppress import BaselineError, Suppressor, load_baseline
+
     threshold = _fail_on(fail_on)
     config = get_config(ctx)
-    scanner = _prepare(config, corpus)
+    try:
+        options = ReadOptions(column=column, since=parse_since(since) if since else None)
+    except ValueError as error:
+        raise UsageFailure(str(error)) from None
+    baseline = None
+    if baseline_path is not None:
+        if not baseline_path.is_file():
+            raise UsageFailure(f"{baseline_path}: baseline file not found")
+        try:
+            baseline = load_baseline(baseline_path, root=Path.cwd())
+        except BaselineError as error:
+            raise UsageFailure(str(error)) from None
+    suppressor = Suppressor(inline=True, baseline=baseline)
+    if corpus is not None:
+        config.corpus_override = corpus
     file_paths = [p for p in paths if str(p) != "-"]
-    report = scan_paths(scanner, file_paths, [*config.exclude, *exclude], show_values, language)
+    scanner = _prepare(config, corpus) if jobs == 1 or len(file_paths) != len(paths) else None
+    with _progress(fmt) as tick:
+        report = scan_paths(
+            scanner,
+            file_paths,
+            [*config.exclude, *exclude],
+            show_values,
+            language,
+            options=options,
+            suppressor=suppressor,
+            jobs=jobs,
+            config=config,
+            progress=tick,
+        )
     if len(file_paths) != len(paths):
-        stdin_report = collect(scanner, read_stream_text(read_stdin()), show_values, language)
+        assert scanner is not None
+        stdin_report = collect(
+            scanner, read_stream_text(read_stdin()), show_values, language, suppressor=suppressor
+        )
         report.rows.extend(stdin_report.rows)
         report.errors.extend(stdin_report.errors)
         report.sources |= stdin_report.sources
+        report.by_category.update(stdin_report.by_category)
     _write(report, fmt, show_values)
+    if fmt == "text":
+        write_summary(report, sys.stdout)
     failing = [row for row in report.rows if row.finding.score >= threshold]
     ctx.exit(1 if failing else 0)
+
+
+@contextmanager
+def _progress(fmt: str) -> Iterator[Callable[[], None] | None]:
+    """A rich progress line on stderr when it is a terminal (never in pipes or CI logs)."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    columns = (
+        SpinnerColumn(),
+        TextColumn("scanning: {task.completed} records"),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("scan", total=None)
+        yield lambda: bar.advance(task)
+
+
+def write_summary(report: ScanReport, out: TextIO) -> None:
+    """Counts per category, and per user and tool when the logs name them."""
+    if report.suppressed_inline or report.suppressed_baseline:
+        out.write(
+            f"Accepted: {report.suppressed_inline} by inline comment, "
+            f"{report.suppressed_baseline} by baseline.\n"
+        )
+    if not report.rows:
+        return
+    tables = [("category", report.by_category)]
+    if report.by_user:
+        tables.append(("user", report.by_user))
+    if report.by_tool:
+        tables.append(("tool", report.by_tool))
+    out.write(f"\nSummary of {report.records} record(s) scanned:\n")
+    for index, (title, counts) in enumerate(tables):
+        if index:
+            out.write("\n")
+        width = max(len(title), *(len(k) for k in counts))
+        out.write(f"  {title:<{width}}  findings\n")
+        for key, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+            out.write(f"  {key:<{width}}  {count:>8}\n")

@@ -3,29 +3,94 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
-from promptguard.readers.files import iter_files, read_text_file, text_records
-from promptguard.readers.logs import read_jsonl
+from promptguard.readers.files import (
+    SNIFF_BYTES,
+    decode,
+    is_binary,
+    iter_files,
+    read_text_file,
+    text_records,
+)
+from promptguard.readers.logs import (
+    filter_since,
+    parse_log_line,
+    read_csv,
+    read_json_array,
+    read_jsonl,
+)
 from promptguard.records import ReadError, Record
 
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+CSV_SUFFIXES = frozenset({".csv", ".tsv"})
+JSON_SUFFIXES = frozenset({".json"})
 
 
-def read_paths(paths: Iterable[Path], exclude: Iterable[str] = ()) -> Iterator[Record | ReadError]:
+@dataclass(frozen=True)
+class ReadOptions:
+    """Reader settings from the command line: the CSV prompt column and `--since`."""
+
+    column: str | None = None
+    since: datetime | None = None
+
+
+DEFAULT_OPTIONS = ReadOptions()
+
+
+def read_paths(
+    paths: Iterable[Path], exclude: Iterable[str] = (), options: ReadOptions = DEFAULT_OPTIONS
+) -> Iterator[Record | ReadError]:
     """Records from every file under `paths`, each read by the reader its format needs."""
     for item in iter_files(paths, exclude):
         if isinstance(item, ReadError):
             yield item
         else:
-            yield from read_path(item)
+            yield from read_path(item, options)
 
 
-def read_path(path: Path) -> Iterator[Record | ReadError]:
-    """Records of one file, by its format."""
-    if path.suffix.lower() in JSONL_SUFFIXES:
-        return read_jsonl(path)
-    return read_text_file(path)
+def read_path(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> Iterator[Record | ReadError]:
+    """Records of one file, by its format; records older than `--since` are left out."""
+    suffix = path.suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        records = read_jsonl(path)
+    elif suffix in CSV_SUFFIXES:
+        records = read_csv(path, options.column)
+    elif suffix in JSON_SUFFIXES and _starts_with_array(path):
+        records = read_json_array(path)
+    else:
+        records = read_text_file(path)
+    return filter_since(records, options.since) if options.since else records
+
+
+def _starts_with_array(path: Path) -> bool:
+    """A `.json` file whose first non-blank character is `[` (a ChatGPT export or an array
+    of log records); any other JSON file is scanned as text, line by line."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(SNIFF_BYTES)
+    except OSError:
+        return False
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"[")
+
+
+def read_blob(data: bytes, name: str) -> Iterator[Record | ReadError]:
+    """Records of file content held in memory (a staged git blob): JSONL line by line,
+    everything else as text with exact line numbers. Binary content is skipped."""
+    if is_binary(data[:SNIFF_BYTES]):
+        yield ReadError(name, "skipped: binary file")
+        return
+    if Path(name).suffix.lower() in JSONL_SUFFIXES:
+        for number, raw in enumerate(data.splitlines(), start=1):
+            if raw.strip():
+                yield from parse_log_line(raw, name, number)
+        return
+    text, clean = decode(data)
+    if not clean:
+        yield ReadError(name, "not valid UTF-8: undecodable bytes replaced, rest scanned")
+    yield from text_records(text, name)
 
 
 def read_stream_text(text: str, name: str = "<stdin>") -> Iterator[Record]:
@@ -33,4 +98,12 @@ def read_stream_text(text: str, name: str = "<stdin>") -> Iterator[Record]:
     return text_records(text, name)
 
 
-__all__ = ["read_paths", "read_path", "read_stream_text", "Record", "ReadError"]
+__all__ = [
+    "ReadOptions",
+    "read_paths",
+    "read_path",
+    "read_blob",
+    "read_stream_text",
+    "Record",
+    "ReadError",
+]

@@ -51,26 +51,26 @@ def finding_rows(
     record: Record, findings: Iterable[Finding], show_values: bool
 ) -> list[FindingRow]:
     """Place each finding of `record` at its file line and column."""
+    findings = list(findings)
     rows = []
     for finding in findings:
         if record.field:
             line, start = record.line, finding.start
-            context = record.text
-            local = finding
+            context, shift = record.text, 0
         else:
             line, start = record.locate(finding.start)
             context = record.line_text(finding.start)
-            local = finding.shifted(start - finding.start)
-        end = start + finding.length
+            shift = start - finding.start
+        others = [(f.start + shift, f.end + shift) for f in findings if f is not finding]
         rows.append(
             FindingRow(
                 path=record.path,
                 line=line,
                 field=record.field,
                 start=start,
-                end=end,
+                end=start + finding.length,
                 finding=finding,
-                excerpt=excerpt(context, local, show_values),
+                excerpt=excerpt(context, finding.shifted(shift), show_values, others=others),
                 value=record.text[finding.start : finding.end] if show_values else None,
             )
         )
