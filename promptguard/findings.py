@@ -120,17 +120,33 @@ def _mask_spans(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
+#: Categories that explain a person's name better than "personal data": a famous name in
+#: a prompt is a likeness question, not a crew member's private data.
+NAME_EXPLAINED_BY: frozenset[str] = frozenset(
+    {"public_figure", "deceased_figure", "copyrighted_work"}
+)
+
+
 def merge_overlapping(findings: Iterable[Finding]) -> list[Finding]:
     """Reconcile findings so each span is reported once per category.
 
     Two analyzers (or two recognizers) often report the same span: an email that is also
     seen as a URL, a name seen by NER and by a list. Within a category, of overlapping
     findings we keep the one with the higher score (the longer one on a tie), since it is
-    the more specific explanation. Across categories nothing is dropped: a name can be
-    both personal data and a public figure, and the gate must see both.
+    the more specific explanation. Across categories one rule applies: a PERSON name that
+    is a known public figure, deceased figure or artist is reported as that, not as
+    personal data. Otherwise nothing is dropped across categories: the gate sees all.
     """
+    findings = list(findings)
+    known_names = [f for f in findings if f.category in NAME_EXPLAINED_BY]
     by_category: dict[str, list[Finding]] = {}
     for finding in findings:
+        if (
+            finding.category == "personal_data"
+            and finding.type == "PERSON"
+            and any(finding.overlaps(name) for name in known_names)
+        ):
+            continue
         by_category.setdefault(finding.category, []).append(finding)
     merged: list[Finding] = []
     for group in by_category.values():

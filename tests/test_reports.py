@@ -116,3 +116,10 @@ def test_excerpt_masks_neighbouring_findings_too():
     record = Record(text=text, path="n.txt")
     for row in finding_rows(record, [phone, email], show_values=False):
         assert "dana" not in row.excerpt and "415" not in row.excerpt
+
+
+def test_a_famous_name_is_a_likeness_question_not_personal_data():
+    name = Finding("personal_data", "PERSON", 14, 26, 0.85)
+    famous = Finding("public_figure", "PERSON", 14, 26, 0.95, subject="Meryl Streep")
+    phone = Finding("personal_data", "PHONE_NUMBER", 30, 45, 0.9)
+    assert merge_overlapping([name, famous, phone]) == [famous, phone]
