@@ -14,6 +14,8 @@ from promptguard.config import Config
 #: analyzer id -> "module:Class". Each class takes the `Config` as its only argument.
 ANALYZERS: dict[str, str] = {
     "personal_data": "promptguard.analyzers.personal_data:PersonalDataAnalyzer",
+    "public_figures": "promptguard.analyzers.public_figures:PublicFigureAnalyzer",
+    "copyrighted_works": "promptguard.analyzers.copyrighted_works:CopyrightedWorkAnalyzer",
 }
 
 

@@ -1,0 +1,99 @@
+"""Copyrighted-work analyzer: artist styles, artworks, films, series, characters."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from promptguard.analyzers.copyrighted_works import TYPES, CopyrightedWorkAnalyzer
+from promptguard.config import Config
+from promptguard.nlp import NlpModels, ScanText
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(scope="session")
+def nlp_models() -> NlpModels:
+    return NlpModels()
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> CopyrightedWorkAnalyzer:
+    return CopyrightedWorkAnalyzer(Config())
+
+
+def found(analyzer, models, text):
+    return {(f.type, f.subject) for f in analyzer.analyze(ScanText(text, models))}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "subject"),
+    [
+        ("Create an image inspired by McCurry's Afghan Girl", "ARTWORK", "Afghan Girl"),
+        ("A city street in the style of Picasso", "ARTIST_STYLE", "Pablo Picasso"),
+        ("A Banksy-style mural on the set wall", "ARTIST_STYLE", "Banksy"),
+        ("dragon knight, art by Greg Rutkowski", "ARTIST_STYLE", "Greg Rutkowski"),
+        ("Un village à la manière de Miyazaki", "ARTIST_STYLE", "Hayao Miyazaki"),
+        ("Une affiche dans le style de Keith Haring", "ARTIST_STYLE", "Keith Haring"),
+        ("like a frame from Blade Runner, neon rain", "FILM", "Blade Runner"),
+        ("a still from the film Her, pastel colours", "FILM", "Her"),
+        ("Darth Vader having tea in a garden", "CHARACTER", "Darth Vader"),
+        ("a pikachu plush on the bed", "CHARACTER", "Pikachu"),
+        ("Homer Simpson eating a donut", "CHARACTER", "Homer Simpson"),
+        ("scene from The Crown, palace corridor", "SERIES", "The Crown"),
+        ("Star Wars spaceship over the desert", "FRANCHISE", "Star Wars"),
+        ("Un plan façon Harry Potter dans la cantine", "FRANCHISE", "Harry Potter"),
+        ("une affiche comme dans Astérix", "FRANCHISE", "Astérix"),
+        ('a remake of "Heat" set in Lyon', "FILM", "Heat"),
+    ],
+)
+def test_finds_copyrighted_references(analyzer, nlp_models, text, kind, subject):
+    assert (kind, subject) in found(analyzer, nlp_models, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A portrait in the style of Vermeer, soft window light.",
+        "A landscape in the style of Van Gogh",
+        "Une nature morte dans le style de Rembrandt.",
+        "Mona Lisa smiling at the camera",  # public-domain painting
+        "We should go up the hill before the heat gets worse.",
+        "Her coat is red. It is raining.",
+        "Heat the pan, then add the onions.",
+        "The office is closed; the crown moulding needs paint.",
+        "Un lac gelé à l'aube, la chaleur monte.",
+        "John Smith holds the boom while Maria Garcia adjusts the light.",
+        "Harrison Ford running through the jungle",  # a person, not the car
+        "",
+    ],
+)
+def test_public_domain_and_ordinary_phrases_are_not_reported(analyzer, nlp_models, text):
+    assert analyzer.analyze(ScanText(text, nlp_models)) == []
+
+
+def test_finding_shape(analyzer, nlp_models):
+    text = "Poster art in the style of Andy Warhol, bold colours."
+    [finding] = analyzer.analyze(ScanText(text, nlp_models))
+    assert finding.type in TYPES and finding.category == "copyrighted_work"
+    assert text[finding.start : finding.end] == "Andy Warhol"
+    assert finding.message == (
+        "Asking for the style of Andy Warhol, whose work is in copyright until 2057, "
+        "needs clearance."
+    )
+
+
+def test_labelled_set_meets_the_targets(analyzer, nlp_models):
+    rows = [json.loads(line) for line in (DATA / "works_labelled.jsonl").open(encoding="utf-8")]
+    positives = [r for r in rows if r["label"]]
+    negatives = [r for r in rows if not r["label"]]
+    hits = sum(
+        bool(analyzer.analyze(ScanText(r["text"], nlp_models, r["language"]))) for r in positives
+    )
+    alarms = sum(
+        bool(analyzer.analyze(ScanText(r["text"], nlp_models, r["language"]))) for r in negatives
+    )
+    assert hits / len(positives) >= 0.9
+    assert alarms <= 1

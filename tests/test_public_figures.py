@@ -1,0 +1,161 @@
+"""Public-figure / deceased-figure analyzer: real lists, real spaCy, no mocks."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from promptguard.analyzers.public_figures import PublicFigureAnalyzer
+from promptguard.config import Config
+from promptguard.findings import CATEGORIES
+from promptguard.lexicon import Artist, Person, fold, get_lexicon
+from promptguard.nlp import NlpModels, ScanText
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(scope="session")
+def nlp_models() -> NlpModels:
+    return NlpModels()
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> PublicFigureAnalyzer:
+    return PublicFigureAnalyzer(Config())
+
+
+def scan(analyzer, models, text, language=""):
+    scan_text = ScanText(text, models, language)
+    if analyzer.wants_nlp(scan_text):
+        models.parse_many([scan_text])
+    return analyzer.analyze(scan_text)
+
+
+def found(analyzer, models, text, language=""):
+    return {(f.category, f.subject) for f in scan(analyzer, models, text, language)}
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "subject"),
+    [
+        ("Create a character with Meryl Streep's nose.", "public_figure", "Meryl Streep"),
+        ("meryl strep as a pirate queen", "public_figure", "Meryl Streep"),
+        ("MARILYN MONROE on a beach at dusk", "deceased_figure", "Marilyn Monroe"),
+        ("Beyonce singing on a rooftop", "public_figure", "Beyoncé"),
+        ("Samuel Jackson orders a burger", "public_figure", "Samuel L. Jackson"),
+        ("Meryl L. Streep at the Oscars", "public_figure", "Meryl Streep"),
+        ("Tom Hnaks smiling at the camera", "public_figure", "Tom Hanks"),
+        ("a close-up of Streep's hands", "public_figure", "Meryl Streep"),
+        ("Prince's voice singing our jingle", "deceased_figure", "Prince"),
+        ("Queen Elizabeth II waving from a carriage", "deceased_figure", "Elizabeth II"),
+        ("emma stone walking her dog", "public_figure", "Emma Stone"),
+        ("Harrison Ford in a leather jacket", "public_figure", "Harrison Ford"),
+        (
+            "Crée un personnage avec le visage de Marion Cotillard.",
+            "public_figure",
+            "Marion Cotillard",
+        ),
+        ("Un portrait de Johnny Hallyday sur scène", "deceased_figure", "Johnny Hallyday"),
+        ("Fais parler Edith Piaf dans la bande-annonce", "deceased_figure", "Édith Piaf"),
+    ],
+)
+def test_finds_famous_people_with_status(analyzer, nlp_models, text, category, subject):
+    assert (category, subject) in found(analyzer, nlp_models, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Call sheet: gaffer John Smith, grip Maria Garcia, boom David Brown.",
+        "Feuille de service : Pierre Martin et Sophie Bernard, 7 h.",
+        "The prince of Persia climbs the tower.",
+        "Prince of Persia fan art",
+        "Le prince charmant arrive à cheval.",
+        "A Madonna and Child altarpiece in gold leaf.",
+        "A portrait in the style of Picasso",  # the style is copyrighted_works' business
+        "Abraham Lincoln delivering a speech",  # dead too long for any estate
+        "you will smith the iron in the forge",
+        "",
+    ],
+)
+def test_ordinary_names_and_words_are_not_public_figures(analyzer, nlp_models, text):
+    assert scan(analyzer, nlp_models, text) == []
+
+
+def test_finding_carries_offsets_and_a_plain_message(analyzer, nlp_models):
+    text = "Make the lead look like Marilyn Monroe."
+    [finding] = scan(analyzer, nlp_models, text)
+    assert text[finding.start : finding.end] == "Marilyn Monroe"
+    assert finding.category in CATEGORIES
+    assert finding.message == (
+        "Marilyn Monroe (1926–1962) is deceased: likeness needs clearance from the estate."
+    )
+    [living] = scan(analyzer, nlp_models, "A cameo by Tom Hanks")
+    assert living.message == "Tom Hanks is a living public figure: likeness needs written approval."
+
+
+def test_required_people_are_listed_with_the_right_status():
+    lexicon = get_lexicon()
+
+    def person(name: str) -> Person:
+        refs = [i for kind, i, _a in lexicon.lookup(fold(name)) if kind == "p"]
+        assert refs, name
+        return max((lexicon.person(i) for i in refs), key=lambda p: p.fame)
+
+    for name in (
+        "Meryl Streep",
+        "Tom Hanks",
+        "Beyoncé",
+        "Harrison Ford",
+        "Taylor Swift",
+        "Barack Obama",
+    ):
+        assert not person(name).deceased(), name
+    for name in (
+        "Marilyn Monroe",
+        "Elvis Presley",
+        "Michael Jackson",
+        "Prince",
+        "Whitney Houston",
+        "Robin Williams",
+        "Heath Ledger",
+        "Queen Elizabeth II",
+    ):
+        assert person(name).deceased(), name
+    assert len(lexicon.people_rows) > 50_000
+
+
+def test_every_oscar_acting_nominee_is_listed():
+    rows = (DATA / "names_labelled.jsonl").read_text(encoding="utf-8")
+    assert rows  # the labelled set exists; the lists themselves are checked below
+    lexicon = get_lexicon()
+    for name in ("Emil Jannings", "Richard Barthelmess", "Teyana Taylor", "Elle Fanning"):
+        assert any(kind == "p" for kind, _i, _a in lexicon.lookup(fold(name))), name
+
+
+def test_copyright_status_is_computed_from_the_year_given():
+    picasso = Artist("Pablo Picasso", 1881, 1973, True)
+    assert picasso.in_copyright(2026)
+    assert not picasso.in_copyright(2044)
+    assert Person("X", "actor", 1900, None, 50).deceased(2026)
+
+
+def test_labelled_set_meets_the_targets(analyzer, nlp_models):
+    """The benchmark targets, on a slice of the templated set (full run: bench/bench_names.py)."""
+    rows = [json.loads(line) for line in (DATA / "names_labelled.jsonl").open(encoding="utf-8")]
+    sample = rows[::4]
+    texts = [ScanText(r["text"], nlp_models, r["language"]) for r in sample]
+    nlp_models.parse_many([t for t in texts if analyzer.wants_nlp(t)])
+    famous_ok = famous = ordinary = false_alarms = 0
+    for row, text in zip(sample, texts, strict=True):
+        findings = analyzer.analyze(text)
+        if row["label"] == "ordinary":
+            ordinary += 1
+            false_alarms += bool(findings)
+        else:
+            famous += 1
+            famous_ok += any(f.category == row["label"] for f in findings)
+    assert famous_ok / famous >= 0.95
+    assert false_alarms / ordinary <= 1 / 30
