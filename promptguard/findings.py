@@ -26,6 +26,12 @@ CATEGORIES: tuple[str, ...] = (
 #: Categories whose `subject` is itself sensitive (a crew member's name, a phone number):
 #: these subjects are never written to the audit trail or reports unless asked.
 SENSITIVE_SUBJECT_CATEGORIES: frozenset[str] = frozenset({"personal_data"})
+#: Categories whose matched text is itself the secret (a phone number, a line of the
+#: script, a code name): masked in every excerpt. A celebrity's name or a phrase like
+#: "clone the actor's voice" is not secret, and masking it would make reports useless.
+MASKED_VALUE_CATEGORIES: frozenset[str] = frozenset(
+    {"personal_data", "unreleased_script", "confidential"}
+)
 
 
 @dataclass(frozen=True)
@@ -58,6 +64,10 @@ class Finding:
     def shifted(self, offset: int) -> Finding:
         """The same finding in a text that starts `offset` characters earlier."""
         return replace(self, start=self.start + offset, end=self.end + offset)
+
+    @property
+    def value_is_secret(self) -> bool:
+        return self.category in MASKED_VALUE_CATEGORIES
 
     def public_subject(self, show_values: bool = False) -> str:
         """The subject as it may appear in reports: personal values stay hidden."""
@@ -92,14 +102,14 @@ def excerpt(
 ) -> str:
     """A one-line excerpt around the finding, the value itself masked unless asked.
 
-    `others` are the (start, end) spans of the other findings in `text`: their values are
-    masked too where they fall in the context, or a phone number's excerpt would show the
-    email beside it."""
+    `others` are the (start, end) spans of the other secret findings in `text`: masked too
+    where they fall in the context, or a phone number's excerpt would show the email
+    beside it."""
     start, end = max(0, min(finding.start, len(text))), max(0, min(finding.end, len(text)))
     if not show_values:
         text = _mask_spans(text, [span for span in others if span != (start, end)])
     value = text[start:end]
-    shown = value if show_values else mask(value)
+    shown = mask(value) if finding.value_is_secret and not show_values else value
     before = text[max(0, start - context) : start]
     after = text[end : end + context]
     line = f"{before}[{shown}]{after}"

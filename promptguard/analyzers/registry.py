@@ -16,6 +16,9 @@ ANALYZERS: dict[str, str] = {
     "personal_data": "promptguard.analyzers.personal_data:PersonalDataAnalyzer",
     "public_figures": "promptguard.analyzers.public_figures:PublicFigureAnalyzer",
     "copyrighted_works": "promptguard.analyzers.copyrighted_works:CopyrightedWorkAnalyzer",
+    "talent_likeness": "promptguard.analyzers.talent_likeness:TalentLikenessAnalyzer",
+    "misleading_content": "promptguard.analyzers.misleading_content:MisleadingContentAnalyzer",
+    "unowned_training": "promptguard.analyzers.unowned_training:UnownedTrainingAnalyzer",
 }
 
 

@@ -61,7 +61,11 @@ def finding_rows(
             line, start = record.locate(finding.start)
             context = record.line_text(finding.start)
             shift = start - finding.start
-        others = [(f.start + shift, f.end + shift) for f in findings if f is not finding]
+        others = [
+            (f.start + shift, f.end + shift)
+            for f in findings
+            if f is not finding and f.value_is_secret
+        ]
         rows.append(
             FindingRow(
                 path=record.path,
