@@ -246,16 +246,15 @@ class Gateway:
         purpose = headers.get("x-promptguard-purpose") or None
         user = headers.get("x-promptguard-user") or None
         try:
-            decision, failures = await run_in_threadpool(
-                self.service.check, text, tool, purpose, user
-            )
+            decision = await run_in_threadpool(self.service.check, text, tool, purpose, user)
         except ValueError as error:
             return openai_error(400, f"promptguard: {error}", "invalid_request_error",
                                 "invalid_promptguard_header")  # fmt: skip
-        if failures:
+        if decision.scan_failures:
+            failures = "; ".join(decision.scan_failures)
             return openai_error(
                 503,
-                f"promptguard could not check this prompt ({'; '.join(failures)}); it was not "
+                f"promptguard could not check this prompt ({failures}); it was not "
                 "sent (fail closed). Try again, or ask your production's AI contact.",
                 "promptguard_unavailable",
                 "scanner_failed",

@@ -67,20 +67,10 @@ class CheckService:
         purpose: str | None,
         user: str | None = None,
         record: bool = True,
-    ) -> tuple[Decision, list[str]]:
-        """The gate's decision for one prompt, and the scan failures that forced a block
-        (fail closed). Raises ValueError only for a bad tool or purpose."""
-        findings, failures = self.checker.findings(text)
-        decision = self.checker.gate.decide(
-            findings,
-            tool,
-            purpose,
-            prompt_text=text,
-            user=user,
-            record=record,
-            scan_failures=failures,
-        )
-        return decision, failures
+    ) -> Decision:
+        """The gate's decision for one prompt; `decision.scan_failures` says when it is a
+        fail-closed block. Raises ValueError only for a bad tool or purpose."""
+        return self.checker.check(text, tool, purpose, user=user, record=record)
 
 
 # --- HTTP -----------------------------------------------------------------------------
@@ -136,7 +126,7 @@ def make_check_endpoint(service: CheckService, token: str | None):  # noqa: ANN2
             if data.get(key) is not None and not isinstance(data[key], str):
                 return error_response(400, f'"{key}" must be a string')
         try:
-            decision, failures = await run_in_threadpool(
+            decision = await run_in_threadpool(
                 service.check, text, data.get("tool"), data.get("purpose"), data.get("user")
             )
         except ValueError as error:
@@ -145,7 +135,7 @@ def make_check_endpoint(service: CheckService, token: str | None):  # noqa: ANN2
         # look at the status.
         return JSONResponse(
             decision.to_dict(),
-            status_code=503 if failures else 200,
+            status_code=503 if decision.scan_failures else 200,
             headers={"X-Promptguard-Decision": decision.decision},
         )
 

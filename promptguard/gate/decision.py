@@ -78,6 +78,8 @@ class Decision:
     reasons: list[str] = field(default_factory=list)
     next_step: str = ""
     warnings: list[str] = field(default_factory=list)
+    #: Why the scan was incomplete, when it was: the decision is then a fail-closed block.
+    scan_failures: list[str] = field(default_factory=list)
 
     @property
     def enterprise(self) -> bool:
@@ -100,6 +102,7 @@ class Decision:
             "request_id": self.request_id,
             "next_step": self.next_step,
             "warnings": list(self.warnings),
+            "scan_failures": list(self.scan_failures),
         }
 
 
@@ -193,6 +196,7 @@ class Gate:
         result.reasons = _reasons(all_items, tool_obj)
         result.next_step = _next_step(result, all_items, self.config.ai_contact)
         if failures:
+            result.scan_failures = failures
             result.reasons = [f"scan incomplete: {failure}" for failure in failures]
             result.next_step = (
                 "Blocked because the prompt could not be fully checked ("
