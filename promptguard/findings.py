@@ -84,12 +84,16 @@ class Finding:
 
 
 def mask(value: str) -> str:
-    """Hide a value but keep its shape: first and last character, length in between."""
+    """Hide a value but keep its shape: first and last character, length in between.
+
+    Long values (a pasted scene) keep only their length, so a report line stays readable."""
     value = " ".join(value.split())
     if len(value) <= 2:
         return "*" * len(value)
     if len(value) <= 4:
         return value[0] + "*" * (len(value) - 1)
+    if len(value) > 40:
+        return f"{value[0]}***({len(value)} chars)***{value[-1]}"
     return value[0] + "*" * (len(value) - 2) + value[-1]
 
 

@@ -123,3 +123,7 @@ def test_a_famous_name_is_a_likeness_question_not_personal_data():
     famous = Finding("public_figure", "PERSON", 14, 26, 0.95, subject="Meryl Streep")
     phone = Finding("personal_data", "PHONE_NUMBER", 30, 45, 0.9)
     assert merge_overlapping([name, famous, phone]) == [famous, phone]
+
+
+def test_a_long_value_is_masked_to_its_length():
+    assert mask("x" * 300) == "x***(300 chars)***x"

@@ -19,6 +19,9 @@ ANALYZERS: dict[str, str] = {
     "talent_likeness": "promptguard.analyzers.talent_likeness:TalentLikenessAnalyzer",
     "misleading_content": "promptguard.analyzers.misleading_content:MisleadingContentAnalyzer",
     "unowned_training": "promptguard.analyzers.unowned_training:UnownedTrainingAnalyzer",
+    "script_match": "promptguard.analyzers.script_match:ScriptMatchAnalyzer",
+    "screenplay_format": "promptguard.analyzers.screenplay_format:ScreenplayFormatAnalyzer",
+    "confidential": "promptguard.analyzers.confidential:ConfidentialAnalyzer",
 }
 
 

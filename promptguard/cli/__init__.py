@@ -39,9 +39,10 @@ def _register() -> None:
     from promptguard.cli.audit import audit
     from promptguard.cli.check import check
     from promptguard.cli.clearance import clearance
+    from promptguard.cli.corpus import corpus
     from promptguard.cli.scan import scan
 
-    for command in (scan, check, clearance, audit):
+    for command in (scan, check, corpus, clearance, audit):
         cli.add_command(command)
 
     from promptguard.cli.hook import baseline, hook
