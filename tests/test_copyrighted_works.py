@@ -9,14 +9,9 @@ import pytest
 
 from promptguard.analyzers.copyrighted_works import TYPES, CopyrightedWorkAnalyzer
 from promptguard.config import Config
-from promptguard.nlp import NlpModels, ScanText
+from promptguard.nlp import ScanText
 
 DATA = Path(__file__).parent / "data"
-
-
-@pytest.fixture(scope="session")
-def nlp_models() -> NlpModels:
-    return NlpModels()
 
 
 @pytest.fixture(scope="module")

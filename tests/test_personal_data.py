@@ -24,8 +24,8 @@ DATA = Path(__file__).parent / "data" / "pii_prompts.jsonl"
 
 
 @pytest.fixture(scope="session")
-def models() -> NlpModels:
-    return NlpModels()
+def models(nlp_models) -> NlpModels:
+    return nlp_models
 
 
 @pytest.fixture(scope="session")

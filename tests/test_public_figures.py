@@ -11,14 +11,9 @@ from promptguard.analyzers.public_figures import PublicFigureAnalyzer
 from promptguard.config import Config
 from promptguard.findings import CATEGORIES
 from promptguard.lexicon import Artist, Person, fold, get_lexicon
-from promptguard.nlp import NlpModels, ScanText
+from promptguard.nlp import ScanText
 
 DATA = Path(__file__).parent / "data"
-
-
-@pytest.fixture(scope="session")
-def nlp_models() -> NlpModels:
-    return NlpModels()
 
 
 @pytest.fixture(scope="module")
