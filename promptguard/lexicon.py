@@ -22,8 +22,9 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
+
+from promptguard.resources import wordlist
 
 #: Bump when the pickled layout changes, so old caches are ignored.
 CACHE_VERSION = 6
@@ -231,10 +232,15 @@ class Lexicon:
         )
 
 
+class WordlistMissing(RuntimeError):
+    """A shipped wordlist is missing: the installation is broken. Raised, never skipped,
+    because an empty list would silently let every name through."""
+
+
 def _read_tsv(name: str) -> list[list[str]]:
-    resource = resources.files("promptguard.wordlists") / name
+    resource = wordlist(name)
     if not resource.is_file():
-        return []
+        raise WordlistMissing(f"wordlist {name!r} is missing from the installation")
     lines = resource.read_text(encoding="utf-8").splitlines()
     return [line.split("\t") for line in lines[1:] if line and not line.startswith("#")]
 
@@ -397,7 +403,7 @@ def _fingerprint() -> str:
     """Identify the shipped lists by size and mtime (cheap), or content when not on disk."""
     digest = hashlib.blake2b(str(CACHE_VERSION).encode(), digest_size=16)
     for name in SOURCE_FILES:
-        resource = resources.files("promptguard.wordlists") / name
+        resource = wordlist(name)
         if not resource.is_file():
             continue
         digest.update(name.encode())

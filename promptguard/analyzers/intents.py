@@ -24,7 +24,6 @@ import threading
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING, ClassVar
 
 import ahocorasick
@@ -33,12 +32,12 @@ from promptguard.analyzers.base import Analyzer
 from promptguard.config import Config
 from promptguard.findings import Finding
 from promptguard.nlp import ScanText
+from promptguard.resources import wordlist
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 LANGUAGES: tuple[str, ...] = ("en", "fr")
-WORDLIST_PACKAGE = "promptguard.wordlists"
 
 #: Tokens that end a clause: a cue and its evidence must sit in the same clause.
 CLAUSE_BREAKS: frozenset[str] = frozenset({".", "!", "?", ";", "…", "\n", "\n\n", "|"})
@@ -205,7 +204,7 @@ class Rule:
 
 
 def _lines(filename: str) -> list[tuple[int, list[str]]]:
-    path = resources.files(WORDLIST_PACKAGE) / "intents" / filename
+    path = wordlist(f"intents/{filename}")
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
