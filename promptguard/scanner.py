@@ -9,19 +9,35 @@ whether a text needs the spaCy parse, parses only those texts, batched per langu
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from promptguard.analyzers.base import Analyzer
 from promptguard.analyzers.registry import build_analyzers
 from promptguard.config import Config
 from promptguard.findings import Finding, merge_overlapping
-from promptguard.nlp import NlpModels, ScanText, iter_chunks
+from promptguard.nlp import FEATURES, NlpModels, ScanText, iter_chunks
 from promptguard.records import ReadError, Record
 
 #: Texts longer than this are scanned in overlapping segments (spaCy's limit is 1M chars,
 #: and memory grows with the segment, not the file).
 SEGMENT_CHARS = 50_000
 SEGMENT_OVERLAP = 300
+
+#: What each analyzer reads from the spaCy parse, for analyzers that do not declare it in
+#: an `nlp_needs` class attribute (see `promptguard.nlp.FEATURES`). Unknown analyzers get
+#: the whole pipeline, which is always correct, only slower.
+KNOWN_NLP_NEEDS: dict[str, frozenset[str]] = {
+    "personal_data": frozenset({"ents"}),
+    "public_figures": frozenset({"ents"}),
+}
+
+
+def nlp_needs(analyzer: Analyzer) -> frozenset[str]:
+    """The parts of the parse `analyzer` reads."""
+    declared = getattr(analyzer, "nlp_needs", None)
+    if declared is not None:
+        return frozenset(declared)
+    return KNOWN_NLP_NEEDS.get(analyzer.name, FEATURES)
 
 
 @dataclass
@@ -47,6 +63,7 @@ class Scanner:
         self.models = models or NlpModels(self.config.models, batch_size=batch_size)
         self.analyzers = analyzers if analyzers is not None else build_analyzers(self.config)
         self.batch_size = batch_size
+        self._needs = [nlp_needs(a) if a.needs_nlp else frozenset() for a in self.analyzers]
 
     def scan_text(self, text: str, language: str | None = None) -> list[Finding]:
         """Findings in one text. Raises `AnalyzerError` if an analyzer failed."""
@@ -75,14 +92,15 @@ class Scanner:
                 ]
                 segmented.append((item, segments))
         failures: dict[int, list[str]] = {}
-        self._parse_where_needed(segmented, failures)
+        wants = self._parse_where_needed(segmented, failures)
         results: dict[int, ScanResult] = {}
         for index, (record, segments) in enumerate(segmented):
             findings: list[Finding] = []
             record_failures = list(failures.get(index, []))
             for offset, text in segments:
-                for analyzer in self.analyzers:
-                    if analyzer.needs_nlp and not text.has_doc and analyzer.wants_nlp(text):
+                wanted = wants.get(id(text), ())
+                for position, analyzer in enumerate(self.analyzers):
+                    if position in wanted and not text.has_doc:
                         continue  # its parse failed; already reported
                     try:
                         found = analyzer.analyze(text)
@@ -92,7 +110,9 @@ class Scanner:
                         )
                         continue
                     findings.extend(
-                        f.shifted(offset) for f in found if f.score >= self.config.min_score
+                        _within(f, len(text.content)).shifted(offset)
+                        for f in found
+                        if f.score >= self.config.min_score
                     )
             results[id(record)] = ScanResult(
                 record, merge_overlapping(findings), sorted(set(record_failures))
@@ -110,21 +130,45 @@ class Scanner:
         self,
         segmented: list[tuple[Record, list[tuple[int, ScanText]]]],
         failures: dict[int, list[str]],
-    ) -> None:
-        """Parse, in one batched call per language, only texts some analyzer needs parsed."""
-        wanted: list[tuple[int, ScanText]] = []
+    ) -> dict[int, tuple[int, ...]]:
+        """Parse only texts some analyzer needs parsed, with only the components those
+        analyzers read: one batched `nlp.pipe` call per (language, components) group.
+
+        Returns, per text (by id), the positions of the analyzers that asked for the parse
+        (each analyzer's cheap pre-pass runs once per text)."""
+        wants: dict[int, tuple[int, ...]] = {}
+        groups: dict[frozenset[str], list[tuple[int, ScanText]]] = {}
         for index, (_, segments) in enumerate(segmented):
             for _, text in segments:
-                if any(a.needs_nlp and a.wants_nlp(text) for a in self.analyzers):
-                    wanted.append((index, text))
-        if not wanted:
-            return
-        try:
-            self.models.parse_many(text for _, text in wanted)
-        except Exception as error:  # noqa: BLE001 - a model that cannot load is reported, not fatal
-            message = f"NLP model unavailable: {_one_line(error)}"
-            for index, _ in wanted:
-                failures.setdefault(index, []).append(message)
+                wanted = tuple(
+                    position
+                    for position, analyzer in enumerate(self.analyzers)
+                    if self._needs[position] and analyzer.wants_nlp(text)
+                )
+                if not wanted:
+                    continue
+                wants[id(text)] = wanted
+                features = frozenset().union(*(self._needs[p] for p in wanted))
+                text.features = features
+                groups.setdefault(features, []).append((index, text))
+        for features, group in groups.items():
+            try:
+                self.models.parse_many((text for _, text in group), features)
+            except Exception as error:  # noqa: BLE001 - a model that cannot load is reported
+                message = f"NLP model unavailable: {_one_line(error)}"
+                for index, _ in group:
+                    failures.setdefault(index, []).append(message)
+        return wants
+
+
+def _within(finding: Finding, length: int) -> Finding:
+    """The finding with its offsets clamped inside its text: an analyzer bug must neither
+    crash the report writers nor drop the finding (it still counts for the gate)."""
+    start = min(max(finding.start, 0), length)
+    end = min(max(finding.end, start), length)
+    if (start, end) == (finding.start, finding.end):
+        return finding
+    return replace(finding, start=start, end=end)
 
 
 class AnalyzerError(RuntimeError):

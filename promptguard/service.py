@@ -21,8 +21,10 @@ from __future__ import annotations
 import hmac
 import html
 import json
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import Any
 
 from starlette.applications import Starlette
@@ -104,6 +106,8 @@ async def read_json(request: Request) -> dict:
         data = json.loads(body)
     except (json.JSONDecodeError, UnicodeDecodeError):
         raise ValueError("body must be JSON") from None
+    except RecursionError:
+        raise ValueError("body must be JSON (nested too deeply)") from None
     if not isinstance(data, dict):
         raise ValueError("body must be a JSON object")
     return data
@@ -125,9 +129,17 @@ def make_check_endpoint(service: CheckService, token: str | None):  # noqa: ANN2
         for key in ("tool", "purpose", "user"):
             if data.get(key) is not None and not isinstance(data[key], str):
                 return error_response(400, f'"{key}" must be a string')
+        record = data.get("record", True)
+        if not isinstance(record, bool):
+            return error_response(400, '"record" must be true or false')
         try:
             decision = await run_in_threadpool(
-                service.check, text, data.get("tool"), data.get("purpose"), data.get("user")
+                service.check,
+                text,
+                data.get("tool"),
+                data.get("purpose"),
+                data.get("user"),
+                record,
             )
         except ValueError as error:
             return error_response(400, str(error))
@@ -151,6 +163,7 @@ def make_health_endpoint(service: CheckService):  # noqa: ANN201
             "version": __version__,
             "models_loaded": scanner.models.loaded_languages() if scanner else [],
             "analyzers": [a.name for a in scanner.analyzers] if scanner else [],
+            "state_dir": str(service.config.state_dir),
         }
         if failure:
             body["error"] = failure
@@ -270,8 +283,12 @@ def create_app(
     upstream: str | None = None,
     gateway_tool: str | None = None,
     warm: bool = True,
+    advertise_url: str | None = None,
 ) -> Starlette:
-    """The Starlette app; with `upstream`, the OpenAI-compatible gateway routes too."""
+    """The Starlette app; with `upstream`, the OpenAI-compatible gateway routes too.
+
+    With `advertise_url`, the service writes `<state dir>/service.json` once warm, so
+    `promptguard check` in the same production finds it, and removes it on shutdown."""
     service = service or CheckService(config)
     schema = openapi_schema(gateway=upstream is not None)
     routes = [
@@ -295,12 +312,37 @@ def create_app(
             service.ready = True
         if gateway is not None:
             await gateway.start()
+        port_file = _advertise(config, advertise_url) if advertise_url else None
         try:
             yield
         finally:
             if gateway is not None:
                 await gateway.stop()
+            if port_file is not None:
+                _withdraw(port_file)
 
     app = Starlette(routes=routes, lifespan=lifespan)
     app.state.service = service
     return app
+
+
+def _advertise(config: Config, url: str) -> Path | None:
+    """Write the port file `promptguard check` looks for; failure only costs speed."""
+    from promptguard.client import PORT_FILE
+
+    path = config.state_dir / PORT_FILE
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps({"url": url, "pid": os.getpid()}), encoding="utf-8")
+    except OSError:
+        return None
+    return path
+
+
+def _withdraw(path: Path) -> None:
+    """Remove the port file if it is still ours (another service may have replaced it)."""
+    try:
+        if json.loads(path.read_text(encoding="utf-8")).get("pid") == os.getpid():
+            path.unlink()
+    except (OSError, ValueError):
+        pass

@@ -1,27 +1,24 @@
-"""`promptguard check`: may this one prompt be sent to this tool, for this purpose?"""
+"""`promptguard check`: may this one prompt be sent to this tool, for this purpose?
+
+When a local `promptguard serve` of the same production is running, the prompt goes to it
+(models warm: milliseconds); otherwise it is scanned in this process. Both paths print the
+same thing, through `promptguard.client.write_decision`. Heavy modules (the scanner, spaCy,
+Presidio) are imported only once we know the service will not answer.
+"""
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 import click
 
-from promptguard.checking import Checker
+from promptguard import client
 from promptguard.cli.common import UsageFailure, get_config
-from promptguard.cli.scan import read_stdin
-from promptguard.config import PURPOSES
-from promptguard.findings import excerpt
-from promptguard.gate import Decision
-from promptguard.readers.files import decode
+from promptguard.config import PURPOSES, Config
 
-DECISION_WORDS = {
-    "allow": "ALLOW",
-    "notify": "ALLOW (recorded for the production's AI contact)",
-    "clearance": "WRITTEN APPROVAL NEEDED",
-    "block": "BLOCKED",
-}
+#: Kept for callers that imported it from here.
+DECISION_WORDS = client.DECISION_WORDS
 
 
 @click.command()
@@ -37,6 +34,11 @@ DECISION_WORDS = {
 )
 @click.option("--language", type=click.Choice(("en", "fr")), help="Default: detected.")
 @click.option("--no-record", is_flag=True, help="Do not append this check to the audit trail.")
+@click.option(
+    "--no-service",
+    is_flag=True,
+    help="Scan in this process even if a local `promptguard serve` is running.",
+)
 @click.pass_context
 def check(
     ctx: click.Context,
@@ -48,54 +50,67 @@ def check(
     corpus: Path | None,
     language: str | None,
     no_record: bool,
+    no_service: bool,
 ) -> None:
     """Check one prompt (a FILE, or stdin by default) before it is sent.
+
+    Uses a running `promptguard serve` of the same production when there is one
+    (PROMPTGUARD_SERVICE=URL to name it, =off to never use it).
 
     Exit 0 allow or notify, 1 block, 3 written approval needed, 2 usage or configuration
     error."""
     config = get_config(ctx)
-    if corpus is not None:
-        config.corpus_override = corpus
     text = _read_source(source)
+    data = None
+    # The service scans with its own defaults: options it cannot honour mean a local scan.
+    if not (no_service or show_values or corpus or language or no_record):
+        endpoint = client.discover(config)
+        if endpoint is not None:
+            try:
+                data = client.check_via_service(
+                    endpoint, config, text, tool, purpose, client.current_user()
+                )
+            except client.ServiceRefused as error:
+                raise UsageFailure(str(error)) from None
+    if data is None:
+        if corpus is not None:
+            config.corpus_override = corpus
+        data = _check_locally(config, text, tool, purpose, not no_record, language, show_values)
+    display = config.tool(data.get("tool")).display_name
+    code = client.write_decision(data, text, fmt, show_values, display, sys.stdout, sys.stderr)
+    ctx.exit(code)
+
+
+def _check_locally(
+    config: Config,
+    text: str,
+    tool: str | None,
+    purpose: str | None,
+    record: bool,
+    language: str | None,
+    show_values: bool,
+) -> dict:
+    from promptguard.checking import Checker
+
     checker = Checker(config)
     try:
-        decision = checker.check(text, tool, purpose, record=not no_record, language=language)
+        decision = checker.check(text, tool, purpose, record=record, language=language)
     except ValueError as error:
         raise UsageFailure(str(error)) from None
-    for warning in decision.warnings:
-        click.echo(f"promptguard: warning: {warning}", err=True)
-    if fmt == "json":
-        click.echo(json.dumps(decision.to_dict(show_values), indent=2, ensure_ascii=False))
-    else:
-        _write_text(decision, text, show_values)
-    ctx.exit(decision.exit_code)
+    return decision.to_dict(show_values)
 
 
 def _read_source(source: str) -> str:
     if source == "-":
-        return read_stdin()
-    try:
-        text, _ = decode(Path(source).read_bytes())
-    except OSError as error:
-        raise UsageFailure(f"{source}: cannot read: {error.strerror or error}") from None
-    return text
-
-
-def _write_text(decision: Decision, text: str, show_values: bool) -> None:
-    out = sys.stdout
-    found = [(item.finding.start, item.finding.end) for item in decision.findings]
-    for item in decision.findings:
-        finding = item.finding
-        where = f"{finding.start}-{finding.end}"
-        cleared = f" (cleared by {item.cleared_by})" if item.cleared_by else ""
-        out.write(
-            f"  {where:>9}  {finding.category}/{finding.type}  "
-            f"{excerpt(text, finding, show_values, others=found)}  -> {item.action}{cleared}\n"
+        preloaded = client.take_preloaded_stdin()
+        if preloaded is not None:
+            return preloaded
+        data = (
+            sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
         )
-        if finding.message:
-            out.write(f"             {finding.message}\n")
-    tool = decision.tool.display_name
-    kind = "enterprise" if decision.enterprise else "not enterprise"
-    out.write(f"{DECISION_WORDS[decision.decision]}: {tool} ({kind}), purpose {decision.purpose}\n")
-    if decision.next_step:
-        out.write(f"{decision.next_step}\n")
+    else:
+        try:
+            data = Path(source).read_bytes()
+        except OSError as error:
+            raise UsageFailure(f"{source}: cannot read: {error.strerror or error}") from None
+    return data.decode("utf-8-sig", errors="replace")

@@ -178,6 +178,13 @@ def scan(
     _write(report, fmt, show_values)
     if fmt == "text":
         write_summary(report, sys.stdout)
+    if report.incomplete:
+        click.echo(
+            f"promptguard: {report.incomplete} text(s) could not be fully scanned "
+            "(see the warnings); treat the scan as failed",
+            err=True,
+        )
+        ctx.exit(2)
     failing = [row for row in report.rows if row.finding.score >= threshold]
     ctx.exit(1 if failing else 0)
 

@@ -52,7 +52,13 @@ def serve(
 
         from promptguard.service import create_app
 
-        app = create_app(config, token=token, upstream=upstream, gateway_tool=gateway_tool)
+        app = create_app(
+            config,
+            token=token,
+            upstream=upstream,
+            gateway_tool=gateway_tool,
+            advertise_url=f"http://{host}:{port}",
+        )
     except (ValueError, ImportError) as error:
         raise UsageFailure(str(error)) from None
     mode = f"gateway to {upstream}" if upstream else "check service"

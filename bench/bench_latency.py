@@ -1,0 +1,406 @@
+"""Latency and memory: a cold `check`, `check` through the service, the service under load.
+
+All on loopback (127.0.0.1) in a throw-away production folder with a `promptguard.toml`,
+every shipped wordlist and a 100-script fingerprint index (synthetic feature-length
+screenplays from bench/bench_scripts.py), so the service holds what a real one would:
+
+1. cold `promptguard check` on a 300-character prompt (English, and French), service off;
+2. `promptguard check` when `promptguard serve` is running (the whole process);
+3. the service alone: 8 concurrent client processes over keep-alive connections, each
+   sending 300-character prompts, `--requests` in all (default 10,000): p50 / p99 latency,
+   and the service's resident memory sampled along the way (flat = no growth after warm-up);
+4. plain Presidio's start-up time and peak memory, for comparison.
+
+Every loop is bounded in count and in time (`--deadline`).
+
+    python bench/bench_latency.py [--requests 10000] [--scripts 100] [--clients 8]
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import multiprocessing
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+PYTHON = sys.executable
+
+PROMPTS_EN = [
+    "Moodboard for the rooftop scene in episode four: a neon alley in the rain at dusk, "
+    "wet asphalt reflecting pink and teal signs, steam rising from a grate, a lone cyclist "
+    "in a yellow raincoat crossing frame left to right, anamorphic lens flare, shallow "
+    "depth of field, 1980s Tokyo mood, wide establishing shot, then a tighter two-shot.",
+    "Call sheet summary for day 12: crew call 06:30 at the harbour car park, unit base by "
+    "the old warehouse. Please send the gaffer's notes to Tom Okafor on +1 415 555 0143 "
+    "or crew.desk@example.org before wrap. Weather backup is the studio stage B interior, "
+    "same lighting plan, and catering moves to the tent.",
+    "Write three alternative loglines for a heist comedy set in a provincial museum, where "
+    "a retired night guard and her teenage grandson plan to return a painting that was "
+    "stolen decades ago. Keep each under forty words, warm and a little absurd, no real "
+    "artists or titles, and suggest a working title for each version.",
+]
+PROMPT_FR = (
+    "Planning du jour 7 : convocation de l'équipe à 7h00 au parking du port, base vie près "
+    "de l'ancien entrepôt. Merci d'envoyer le plan de feu à Camille Moreau au 06 12 34 56 "
+    "78 ou à regie@example.fr avant la fin de journée. Repli météo : plateau B, même plan "
+    "de lumière, la cantine passe sous la tente."
+)
+CONFIG = """\
+[tools.midjourney]
+enterprise = false
+name = "Midjourney"
+
+[tools.studio-llm]
+enterprise = true
+name = "Studio LLM (enterprise)"
+"""
+
+PEAK_WRAPPER = (
+    "import atexit, runpy, sys\n"
+    "def _peak():\n"
+    "    try:\n"
+    "        for line in open('/proc/self/status'):\n"
+    "            if line.startswith('VmHWM:'):\n"
+    "                sys.stderr.write('PEAK_RSS_KB=' + line.split()[1] + '\\n')\n"
+    "    except OSError:\n"
+    "        pass\n"
+    "atexit.register(_peak)\n"
+    "sys.argv = ['promptguard'] + sys.argv[1:]\n"
+    "runpy.run_module('promptguard', run_name='__main__')\n"
+)
+
+
+def rss_mb(pid: int) -> float | None:
+    """Resident memory of a process: psutil if installed, else /proc/PID/status."""
+    try:
+        import psutil
+
+        return round(psutil.Process(pid).memory_info().rss / 2**20, 1)
+    except ImportError:
+        pass
+    except Exception:  # noqa: BLE001 - process gone
+        return None
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("VmRSS:"):
+                    return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        return None
+    return None
+
+
+def make_project(folder: Path, scripts: int, pages: int, seed: int) -> dict:
+    """promptguard.toml and a script index of `scripts` synthetic screenplays."""
+    (folder / "promptguard.toml").write_text(CONFIG, encoding="utf-8")
+    info: dict = {"scripts": 0}
+    if scripts:
+        from bench_scripts import Vocabulary, build, synthetic_script
+
+        rng = random.Random(seed)
+        vocab = Vocabulary(rng)
+        corpus = [(f"Script {i:03d}", synthetic_script(rng, vocab, pages)) for i in range(scripts)]
+        started = time.perf_counter()
+        index, _ = build(corpus, rng.randbytes(16))
+        state = folder / ".promptguard"
+        state.mkdir(exist_ok=True)
+        index.save(state / "scripts.idx")
+        info = {
+            "scripts": scripts,
+            "pages_each": pages,
+            "index_mb": round((state / "scripts.idx").stat().st_size / 2**20, 1),
+            "build_seconds": round(time.perf_counter() - started, 1),
+        }
+    return info
+
+
+def env_for(service: str | None) -> dict:
+    env = {**os.environ, "PYTHONHASHSEED": "0"}
+    env.pop("PROMPTGUARD_CONFIG", None)
+    env["PROMPTGUARD_SERVICE"] = service or "off"
+    return env
+
+
+def time_check(folder: Path, prompt: str, service: str | None, runs: int) -> dict:
+    """Whole-process `python -m promptguard check` wall time (median of `runs`), peak RSS."""
+    prompt_file = folder / "prompt.txt"
+    prompt_file.write_text(prompt, encoding="utf-8")
+    times, peaks, codes = [], [], set()
+    for _ in range(runs):
+        command = [PYTHON, "-c", PEAK_WRAPPER, "check", "--tool", "midjourney", str(prompt_file)]
+        started = time.perf_counter()
+        result = subprocess.run(
+            command, cwd=folder, env=env_for(service), capture_output=True, timeout=300
+        )
+        times.append(time.perf_counter() - started)
+        codes.add(result.returncode)
+        for line in result.stderr.decode(errors="replace").splitlines():
+            if line.startswith("PEAK_RSS_KB="):
+                peaks.append(int(line.split("=")[1]) / 1024)
+        if result.returncode not in (0, 1, 3):
+            raise RuntimeError(f"check exited {result.returncode}: {result.stderr[-300:]!r}")
+    return {
+        "median_seconds": round(statistics.median(times), 3),
+        "all_seconds": [round(t, 3) for t in times],
+        "peak_rss_mb": round(max(peaks), 1) if peaks else None,
+        "exit_codes": sorted(codes),
+        "prompt_chars": len(prompt),
+    }
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_service(folder: Path, port: int, deadline: float) -> tuple[subprocess.Popen, float]:
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        [PYTHON, "-m", "promptguard", "serve", "--host", "127.0.0.1", "--port", str(port)],
+        cwd=folder,
+        env=env_for(None),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    while time.perf_counter() - started < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"service exited: {process.stderr.read()[-300:]!r}")
+        try:
+            status, body = http_get(port, "/healthz")
+            if status == 200 and json.loads(body).get("status") == "ok":
+                return process, time.perf_counter() - started
+        except OSError:
+            pass
+        time.sleep(0.1)
+    process.kill()
+    raise RuntimeError("service did not become ready in time")
+
+
+def http_get(port: int, path: str) -> tuple[int, bytes]:
+    import http.client
+
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+    try:
+        connection.request("GET", path)
+        response = connection.getresponse()
+        return response.status, response.read()
+    finally:
+        connection.close()
+
+
+def _client(port: int, prompts: list[str], count: int, deadline: float, queue) -> None:  # noqa: ANN001
+    """One client process: `count` requests on a keep-alive connection, latencies out."""
+    import http.client
+
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    latencies: list[float] = []
+    errors = 0
+    stop = time.monotonic() + deadline
+    for i in range(count):
+        if time.monotonic() > stop:
+            break
+        body = json.dumps({"prompt": prompts[i % len(prompts)], "tool": "midjourney"})
+        started = time.perf_counter()
+        try:
+            connection.request("POST", "/v1/check", body, {"Content-Type": "application/json"})
+            response = connection.getresponse()
+            response.read()
+            if response.status != 200:
+                errors += 1
+        except OSError:
+            errors += 1
+            connection.close()
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            continue
+        latencies.append(time.perf_counter() - started)
+    connection.close()
+    queue.put((latencies, errors))
+
+
+def load_prompts(count: int = 400, seed: int = 11) -> list[str]:
+    """Distinct 300-character prompts (production notes and creative prompts, English and
+    French), so no cache of repeated prompts can flatter the service."""
+    from gen_pii_prompts import generate
+
+    texts = [r["text"] for r in generate(count * 3, seed)] + PROMPTS_EN
+    prompts, current = [], ""
+    for text in texts:
+        current = f"{current} {text}".strip()
+        if len(current) >= 300:
+            prompts.append(current[:300])
+            current = ""
+        if len(prompts) >= count:
+            break
+    return prompts
+
+
+def load_test(port: int, pid: int, clients: int, requests: int, deadline: float) -> dict:
+    """`clients` processes share `requests`; the service's RSS is sampled meanwhile."""
+    prompts = load_prompts()
+    context = multiprocessing.get_context("spawn")
+    # Warm-up: every prompt once, so the first samples are not model loading.
+    warm_queue = context.Queue()
+    _client(port, prompts[-30:], 30, 60, warm_queue)
+    warm_queue.get()
+    rss_start = rss_mb(pid)
+    queue = context.Queue()
+    per_client = max(1, requests // clients)
+    workers = [
+        context.Process(target=_client, args=(port, prompts, per_client, deadline, queue))
+        for _ in range(clients)
+    ]
+    samples: list[tuple[float, float]] = []
+    started = time.perf_counter()
+    for worker in workers:
+        worker.start()
+    results = []
+    while len(results) < clients and time.perf_counter() - started < deadline + 60:
+        with contextlib.suppress(Exception):  # queue.Empty: sample memory and wait on
+            results.append(queue.get(timeout=0.5))
+        value = rss_mb(pid)
+        if value is not None:
+            samples.append((round(time.perf_counter() - started, 1), value))
+    elapsed = time.perf_counter() - started
+    for worker in workers:
+        worker.join(timeout=10)
+        if worker.is_alive():
+            worker.kill()
+    latencies = sorted(t for lat, _ in results for t in lat)
+    errors = sum(err for _, err in results)
+    rss_end = rss_mb(pid)
+    values = [v for _, v in samples] or [rss_end or 0.0]
+    first_tenth = values[: max(1, len(values) // 10)]
+    return {
+        "clients": clients,
+        "requests": len(latencies),
+        "errors": errors,
+        "seconds": round(elapsed, 1),
+        "requests_per_second": round(len(latencies) / elapsed, 1) if elapsed else None,
+        "p50_ms": round(_percentile(latencies, 50) * 1000, 2) if latencies else None,
+        "p90_ms": round(_percentile(latencies, 90) * 1000, 2) if latencies else None,
+        "p99_ms": round(_percentile(latencies, 99) * 1000, 2) if latencies else None,
+        "max_ms": round(latencies[-1] * 1000, 2) if latencies else None,
+        "rss_mb_after_warmup": rss_start,
+        "rss_mb_end": rss_end,
+        "rss_mb_max": max(values),
+        "rss_growth_mb_after_first_10pct": round(max(values) - max(first_tenth), 1),
+        "rss_samples": samples[:: max(1, len(samples) // 20)],
+    }
+
+
+def _percentile(sorted_values: list[float], pct: float) -> float:
+    index = min(len(sorted_values) - 1, max(0, round(pct / 100 * len(sorted_values)) - 1))
+    return sorted_values[index]
+
+
+def presidio_startup(runs: int) -> dict:
+    times, peaks = [], []
+    for _ in range(runs):
+        started = time.perf_counter()
+        result = subprocess.run(
+            [PYTHON, str(ROOT / "bench/plain_presidio.py"), "--startup-only"],
+            capture_output=True,
+            timeout=300,
+        )
+        times.append(time.perf_counter() - started)
+        data = json.loads(result.stdout.decode().strip().splitlines()[-1])
+        peaks.append(data.get("peak_rss_mb") or 0.0)
+    return {"median_seconds": round(statistics.median(times), 3), "peak_rss_mb": max(peaks)}
+
+
+def run(requests: int = 10000, clients: int = 8, scripts: int = 100, pages: int = 110,
+        runs: int = 3, deadline: float = 300.0, seed: int = 7) -> dict:  # fmt: skip
+    summary: dict = {"cores": os.cpu_count()}
+    with tempfile.TemporaryDirectory(prefix="pg-latency-") as tmp:
+        folder = Path(tmp)
+        summary["project"] = make_project(folder, scripts, pages, seed)
+        prompt_en = PROMPTS_EN[1][:300]
+        prompt_fr = PROMPT_FR[:300]
+        summary["cold_check_en"] = time_check(folder, prompt_en, None, runs)
+        summary["cold_check_fr"] = time_check(folder, prompt_fr, None, runs)
+        port = free_port()
+        process, ready = start_service(folder, port, deadline=120)
+        try:
+            url = f"http://127.0.0.1:{port}"
+            summary["service_start_seconds"] = round(ready, 2)
+            summary["service_rss_mb_ready"] = rss_mb(process.pid)
+            summary["check_via_service"] = time_check(folder, prompt_en, url, max(runs, 5))
+            summary["service_load"] = load_test(port, process.pid, clients, requests, deadline)
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+        summary["presidio_startup"] = presidio_startup(runs)
+    return summary
+
+
+def markdown(summary: dict) -> str:
+    load = summary["service_load"]
+    cold_en, cold_fr = summary["cold_check_en"], summary["cold_check_fr"]
+    via, presidio = summary["check_via_service"], summary["presidio_startup"]
+    clients = f"{load['clients']} concurrent clients"
+    rows = [
+        ("cold `check`, 300-char English prompt", f"{cold_en['median_seconds']:.2f} s", "< 1.2 s"),
+        ("cold `check`, 300-char French prompt", f"{cold_fr['median_seconds']:.2f} s", "< 1.2 s"),
+        ("`check` with the service running", f"{via['median_seconds'] * 1000:.0f} ms", "< 50 ms"),
+        (f"service p50, {clients}", f"{load['p50_ms']:.1f} ms", "≤ 5 ms"),
+        (f"service p99, {clients}", f"{load['p99_ms']:.1f} ms", "≤ 20 ms"),
+        (f"service throughput, {clients}", f"{load['requests_per_second']:.0f} req/s", "–"),
+        (
+            f"service RSS over {load['requests']:,} requests (max)",
+            f"{load['rss_mb_max']:.0f} MB",
+            "≤ 300 MB",
+        ),
+        (
+            "service RSS growth after the first 10%",
+            f"{load['rss_growth_mb_after_first_10pct']:+.1f} MB",
+            "flat",
+        ),
+        ("service start-up (models warm)", f"{summary['service_start_seconds']:.2f} s", "–"),
+        ("cold `check` peak RSS", f"{cold_en['peak_rss_mb']:.0f} MB", "–"),
+        ("plain Presidio start-up (en model)", f"{presidio['median_seconds']:.2f} s", "–"),
+        ("plain Presidio peak RSS after start-up", f"{presidio['peak_rss_mb']:.0f} MB", "–"),
+    ]
+    lines = [
+        f"Latency and memory ({summary['cores']} cores; script index: "
+        f"{summary['project'].get('scripts', 0)} scripts)",
+        "",
+        "| measure | result | target |",
+        "| --- | ---: | ---: |",
+    ]
+    lines += [f"| {a} | {b} | {c} |" for a, b, c in rows]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--requests", type=int, default=10000)
+    parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--scripts", type=int, default=100)
+    parser.add_argument("--pages", type=int, default=110)
+    parser.add_argument("--runs", type=int, default=3, help="runs of each cold measurement")
+    parser.add_argument("--deadline", type=float, default=300.0, help="seconds, load test cap")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench/results/latency.json")
+    args = parser.parse_args()
+    summary = run(args.requests, args.clients, args.scripts, args.pages, args.runs, args.deadline)
+    print(markdown(summary))
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(summary, indent=2), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,122 @@
+"""Every performance benchmark in one run, against plain Presidio, as one Markdown report.
+
+    python bench/run_all.py                  # full run (several minutes on 2 cores)
+    python bench/run_all.py --quick          # smaller counts, for a smoke test
+    python bench/run_all.py --update-readme  # also rewrite README's performance section
+
+Prints the tables, writes bench/results/summary.json, and with `--update-readme` replaces
+the text between `<!-- bench:start -->` and `<!-- bench:end -->` in README.md. Numbers
+depend on the machine and on what else runs on it: run it on an idle machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+import bench_latency  # noqa: E402
+import bench_throughput  # noqa: E402
+
+START, END = "<!-- bench:start -->", "<!-- bench:end -->"
+
+TARGETS = {
+    "throughput_speedup": ("≥ 10× plain Presidio", lambda s: s["throughput"]["best_speedup"] >= 10),
+    "recall_not_below_presidio": (
+        "recall ≥ Presidio on every type",
+        lambda s: s["throughput"]["recall_not_below_presidio"],
+    ),
+    "cold_check_en": (
+        "cold check < 1.2 s",
+        lambda s: s["latency"]["cold_check_en"]["median_seconds"] < 1.2,
+    ),
+    "check_via_service": (
+        "check via service < 50 ms",
+        lambda s: s["latency"]["check_via_service"]["median_seconds"] < 0.05,
+    ),
+    "service_p50": ("service p50 ≤ 5 ms", lambda s: s["latency"]["service_load"]["p50_ms"] <= 5),
+    "service_p99": ("service p99 ≤ 20 ms", lambda s: s["latency"]["service_load"]["p99_ms"] <= 20),
+    "service_rss": (
+        "service RSS ≤ 300 MB",
+        lambda s: s["latency"]["service_load"]["rss_mb_max"] <= 300,
+    ),
+}
+
+
+def report(summary: dict) -> str:
+    lines = [
+        f"Measured {summary['date']} on {summary['machine']} ({summary['cores']} cores), "
+        f"Python {summary['python']}; `python bench/run_all.py` "
+        f"({summary['seconds']:.0f} s).",
+        "",
+        bench_throughput.markdown(summary["throughput"]),
+        "",
+        bench_latency.markdown(summary["latency"]),
+        "",
+        "| target | met |",
+        "| --- | :---: |",
+    ]
+    for name, met in summary["targets"].items():
+        lines.append(f"| {TARGETS[name][0]} | {'yes' if met else '**no**'} |")
+    return "\n".join(lines)
+
+
+def update_readme(readme: Path, text: str) -> bool:
+    """Replace the marked section; False (README untouched) when the markers are missing."""
+    content = readme.read_text(encoding="utf-8")
+    if START not in content or END not in content or content.index(START) > content.index(END):
+        return False
+    head, rest = content.split(START, 1)
+    _, tail = rest.split(END, 1)
+    readme.write_text(f"{head}{START}\n{text}\n{END}{tail}", encoding="utf-8")
+    return True
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="small counts: a smoke test")
+    parser.add_argument("--repeat", type=int, default=1, help="throughput runs (best kept)")
+    parser.add_argument("--update-readme", action="store_true")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench/results/summary.json")
+    args = parser.parse_args()
+
+    started = time.perf_counter()
+    if args.quick:
+        throughput = bench_throughput.run(prompts=300, repeat=1)
+        latency = bench_latency.run(requests=400, scripts=10, pages=30, runs=1, deadline=60)
+    else:
+        throughput = bench_throughput.run(prompts=2000, repeat=args.repeat, presidio_fr=True)
+        latency = bench_latency.run(requests=10000, scripts=100, pages=110, runs=3)
+    summary = {
+        "date": datetime.now(UTC).strftime("%Y-%m-%d"),
+        "machine": f"{platform.system()} {platform.machine()}",
+        "cores": os.cpu_count(),
+        "python": platform.python_version(),
+        "quick": args.quick,
+        "throughput": throughput,
+        "latency": latency,
+    }
+    summary["seconds"] = time.perf_counter() - started
+    summary["targets"] = {name: bool(check(summary)) for name, (_, check) in TARGETS.items()}
+    text = report(summary)
+    print(text)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(summary, indent=2, ensure_ascii=False), encoding="utf-8")
+    if args.update_readme:
+        readme = ROOT / "README.md"
+        if update_readme(readme, text):
+            print(f"\nREADME.md updated between {START} and {END}.")
+        else:
+            print(f"\nREADME.md not updated: add {START} and {END} where the section goes.")
+
+
+if __name__ == "__main__":
+    main()
