@@ -247,10 +247,14 @@ def write_decision(
 
 
 def write_text(data: dict, text: str, show_values: bool, display_name: str, out: TextIO) -> None:
-    from promptguard.findings import Finding, excerpt
+    from promptguard.findings import MASKED_VALUE_CATEGORIES, Finding, excerpt
 
     items = data.get("findings") or []
-    spans = [(item["start"], item["end"]) for item in items]
+    spans = [
+        (item["start"], item["end"])
+        for item in items
+        if item.get("category") in MASKED_VALUE_CATEGORIES
+    ]
     for item in items:
         finding = Finding(
             category=item["category"],
