@@ -15,29 +15,13 @@ from promptguard.analyzers.base import Analyzer
 from promptguard.analyzers.registry import build_analyzers
 from promptguard.config import Config
 from promptguard.findings import Finding, merge_overlapping
-from promptguard.nlp import FEATURES, NlpModels, ScanText, iter_chunks
+from promptguard.nlp import NlpModels, ScanText, iter_chunks
 from promptguard.records import ReadError, Record
 
 #: Texts longer than this are scanned in overlapping segments (spaCy's limit is 1M chars,
 #: and memory grows with the segment, not the file).
 SEGMENT_CHARS = 50_000
 SEGMENT_OVERLAP = 300
-
-#: What each analyzer reads from the spaCy parse, for analyzers that do not declare it in
-#: an `nlp_needs` class attribute (see `promptguard.nlp.FEATURES`). Unknown analyzers get
-#: the whole pipeline, which is always correct, only slower.
-KNOWN_NLP_NEEDS: dict[str, frozenset[str]] = {
-    "personal_data": frozenset({"ents"}),
-    "public_figures": frozenset({"ents"}),
-}
-
-
-def nlp_needs(analyzer: Analyzer) -> frozenset[str]:
-    """The parts of the parse `analyzer` reads."""
-    declared = getattr(analyzer, "nlp_needs", None)
-    if declared is not None:
-        return frozenset(declared)
-    return KNOWN_NLP_NEEDS.get(analyzer.name, FEATURES)
 
 
 @dataclass
@@ -63,7 +47,7 @@ class Scanner:
         self.models = models or NlpModels(self.config.models, batch_size=batch_size)
         self.analyzers = analyzers if analyzers is not None else build_analyzers(self.config)
         self.batch_size = batch_size
-        self._needs = [nlp_needs(a) if a.needs_nlp else frozenset() for a in self.analyzers]
+        self._needs = [a.nlp_needs if a.needs_nlp else frozenset() for a in self.analyzers]
 
     def scan_text(self, text: str, language: str | None = None) -> list[Finding]:
         """Findings in one text. Raises `AnalyzerError` if an analyzer failed."""

@@ -21,7 +21,7 @@ Built on Presidio's recognizers, with three changes that matter on production pa
 from __future__ import annotations
 
 import threading
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 import regex as re
 
@@ -103,6 +103,7 @@ class PersonalDataAnalyzer(Analyzer):
     name = "personal_data"
     categories = ("personal_data",)
     needs_nlp = True
+    nlp_needs: ClassVar[frozenset[str]] = frozenset({"ents"})
 
     def __init__(self, config: Config) -> None:
         self.config = config

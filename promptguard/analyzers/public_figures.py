@@ -86,6 +86,7 @@ class PublicFigureAnalyzer(Analyzer):
     name = "public_figures"
     categories = ("public_figure", "deceased_figure")
     needs_nlp = True
+    nlp_needs = frozenset({"ents"})
 
     def __init__(self, config: Config) -> None:
         self.config = config
