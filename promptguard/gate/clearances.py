@@ -29,6 +29,7 @@ from pathlib import Path
 
 from promptguard.config import PURPOSES
 from promptguard.findings import SENSITIVE_SUBJECT_CATEGORIES, Finding
+from promptguard.gate.audit import utc_timestamp
 from promptguard.gate.policy import CLEARABLE_CATEGORIES, USE_CATEGORY
 
 CLEARANCES_FILE = "clearances.toml"
@@ -252,10 +253,6 @@ def parse_date(value: str, what: str = "date") -> date:
         raise ClearanceError(f"{what} must be a real date YYYY-MM-DD, not {value!r}") from None
 
 
-def utc_now() -> str:
-    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
-
-
 class ClearanceStore:
     """Reads, verifies and changes `.promptguard/clearances.toml`."""
 
@@ -379,7 +376,7 @@ class ClearanceStore:
                     expires=expires,
                     approved_by=approved_by.strip(),
                     reference=reference.strip(),
-                    granted_at=utc_now(),
+                    granted_at=utc_timestamp(),
                     request_id=request_id or "",
                 ).signed(key)
                 taken.add(clearance.id)
@@ -402,7 +399,7 @@ class ClearanceStore:
                     continue
                 if clearance.revoked:
                     return clearance, False
-                revoked = replace(clearance, revoked=True, revoked_at=utc_now()).signed(key)
+                revoked = replace(clearance, revoked=True, revoked_at=utc_timestamp()).signed(key)
                 entries[index] = revoked
                 self._write(entries)
                 return revoked, True
@@ -555,7 +552,7 @@ class ClearanceRequest:
             items=checked,
             reason=" ".join(reason.split()),
             requested_by=requested_by,
-            requested_at=utc_now(),
+            requested_at=utc_timestamp(),
         )
 
     def to_dict(self) -> dict:
