@@ -65,7 +65,7 @@ def run(records: list[dict]) -> tuple[list[set[str]], dict]:
 
     wanted = [t for t, w in zip(texts, wants, strict=True) if w]
     started = time.perf_counter()
-    models.parse_many(wanted)
+    models.parse_many(wanted, analyzers[0].nlp_needs)
     parse = time.perf_counter() - started
 
     started = time.perf_counter()

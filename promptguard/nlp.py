@@ -41,6 +41,8 @@ ENTS_ONLY: frozenset[str] = frozenset({"ents"})
 _MORPHOLOGY_COMPONENTS = frozenset(
     {"tok2vec", "tagger", "morphologizer", "attribute_ruler", "lemmatizer", "trainable_lemmatizer"}
 )
+#: Shared embedding layers: kept at load time in case the entity recognizer listens to them.
+_EMBEDDINGS = frozenset({"tok2vec", "transformer"})
 
 
 class ModelLoadError(RuntimeError):
@@ -48,11 +50,21 @@ class ModelLoadError(RuntimeError):
 
 
 class NlpModels:
-    """Lazily loaded spaCy pipelines, one per language."""
+    """Lazily loaded spaCy pipelines, one per language.
 
-    def __init__(self, models: dict[str, str] | None = None, batch_size: int = 64) -> None:
+    `features` says what the parses must hold (see `FEATURES`). With entities only (what
+    the built-in analyzers read), the tagger, attribute ruler and lemmatizer are not even
+    loaded: the French lemmatizer's lookup tables alone are ~130 MB and ~0.5 s to load."""
+
+    def __init__(
+        self,
+        models: dict[str, str] | None = None,
+        batch_size: int = 64,
+        features: frozenset[str] = FEATURES,
+    ) -> None:
         self.model_names = {**DEFAULT_MODELS, **(models or {})}
         self.batch_size = batch_size
+        self.features = frozenset(features)
         self._loaded: dict[str, Language] = {}
         self._lock = threading.Lock()
 
@@ -72,8 +84,16 @@ class NlpModels:
         try:
             import spacy
 
+            excluded = list(EXCLUDED_COMPONENTS)
+            if self.features <= ENTS_ONLY:
+                excluded += sorted(_MORPHOLOGY_COMPONENTS - _EMBEDDINGS)
             with faster_regex_compilation():
-                return spacy.load(name, exclude=list(EXCLUDED_COMPONENTS))
+                pipeline = spacy.load(name, exclude=excluded)
+            if self.features <= ENTS_ONLY:
+                wanted = {"ner", *_listened_embeddings(pipeline, "ner")}
+                for component in [c for c in pipeline.pipe_names if c not in wanted]:
+                    pipeline.remove_pipe(component)  # an embedding layer nothing listens to
+            return pipeline
         except (OSError, ImportError, ValueError) as error:
             raise ModelLoadError(
                 f"cannot load spaCy model {name!r} for {language!r}: {error}".splitlines()[0]
@@ -84,14 +104,18 @@ class NlpModels:
 
     def disabled_for(self, language: str, features: frozenset[str]) -> list[str]:
         """The loaded components a parse for `features` can skip."""
+        if not features <= self.features:
+            missing = ", ".join(sorted(features - self.features))
+            raise ModelLoadError(f"the {language!r} model was loaded without {missing}")
         pipeline = self.get(language)
         if features - ENTS_ONLY:
             return []
         wanted = {"ner", *_listened_embeddings(pipeline, "ner")}
         return [name for name in pipeline.pipe_names if name not in wanted]
 
-    def parse(self, text: str, language: str, features: frozenset[str] = FEATURES) -> Doc:
-        """One text, running only the components `features` need."""
+    def parse(self, text: str, language: str, features: frozenset[str] | None = None) -> Doc:
+        """One text, running only the components `features` need (default: all loaded)."""
+        features = self.features if features is None else features
         pipeline = self.get(language)
         disabled = self.disabled_for(language, features)
         if not disabled:
@@ -99,9 +123,10 @@ class NlpModels:
         with pipeline.select_pipes(disable=disabled):
             return pipeline(text)
 
-    def parse_many(self, texts: Iterable[ScanText], features: frozenset[str] = FEATURES) -> None:
+    def parse_many(self, texts: Iterable[ScanText], features: frozenset[str] | None = None) -> None:
         """Fill in `.doc` for many texts at once, batched per language with `nlp.pipe`,
-        running only the components `features` need."""
+        running only the components `features` need (default: all loaded)."""
+        features = self.features if features is None else features
         by_language: dict[str, list[ScanText]] = {}
         for text in texts:
             if text._doc is None:
@@ -202,9 +227,9 @@ class ScanText:
     models: NlpModels
     language: str = ""
     _doc: Doc | None = field(default=None, repr=False)
-    #: What the parse in `_doc` holds (see `FEATURES`); the scanner parses for the union of
-    #: what the analyzers that want this text read.
-    features: frozenset[str] = field(default=FEATURES, repr=False)
+    #: What the parse in `_doc` holds (see `FEATURES`; None: all its models load); the
+    #: scanner parses for the union of what the analyzers that want this text read.
+    features: frozenset[str] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         if not self.language:

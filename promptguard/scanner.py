@@ -15,7 +15,7 @@ from promptguard.analyzers.base import Analyzer
 from promptguard.analyzers.registry import build_analyzers
 from promptguard.config import Config
 from promptguard.findings import Finding, merge_overlapping
-from promptguard.nlp import NlpModels, ScanText, iter_chunks
+from promptguard.nlp import ENTS_ONLY, NlpModels, ScanText, iter_chunks
 from promptguard.records import ReadError, Record
 
 #: Texts longer than this are scanned in overlapping segments (spaCy's limit is 1M chars,
@@ -44,10 +44,14 @@ class Scanner:
         batch_size: int = 64,
     ) -> None:
         self.config = config or Config()
-        self.models = models or NlpModels(self.config.models, batch_size=batch_size)
         self.analyzers = analyzers if analyzers is not None else build_analyzers(self.config)
         self.batch_size = batch_size
         self._needs = [a.nlp_needs if a.needs_nlp else frozenset() for a in self.analyzers]
+        needed = frozenset().union(*self._needs)
+        # models load only the components some analyzer reads (see `NlpModels`)
+        self.models = models or NlpModels(
+            self.config.models, batch_size=batch_size, features=needed or ENTS_ONLY
+        )
 
     def scan_text(self, text: str, language: str | None = None) -> list[Finding]:
         """Findings in one text. Raises `AnalyzerError` if an analyzer failed."""

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import pytest
 
+from promptguard.analyzers.registry import build_analyzers
+from promptguard.config import Config
 from promptguard.nlp import NlpModels
 
 
 @pytest.fixture(scope="session")
 def nlp_models() -> NlpModels:
-    """One lazily loaded set of spaCy models for every test file that asks for it."""
-    return NlpModels()
+    """One lazily loaded set of spaCy models for every test file that asks for it, loaded
+    with the components the built-in analyzers read, as the scanner loads them."""
+    needed = frozenset().union(*(a.nlp_needs for a in build_analyzers(Config()) if a.needs_nlp))
+    return NlpModels(features=needed)

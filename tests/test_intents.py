@@ -203,6 +203,7 @@ NEGATIVES = [
     "Entraîner l'équipe au nouveau logiciel de montage",
     "Entraîner les figurants à la chorégraphie",
     "Entraîner un modèle sur nos propres dessins de production",
+    "Swap the clock face on the tower for a Roman numeral one",
 ]
 
 
@@ -222,6 +223,20 @@ def test_fiction_marker_only_cancels_what_it_qualifies(analyzers, nlp_models):
     analyzer = analyzers[MC]
     assert scan(analyzer, "A news segment with our fictional anchor", nlp_models) == []
     assert scan(analyzer, "A CNN news segment about our fictional town", nlp_models)
+
+
+def test_intents_need_no_tagger_or_lemmatizer(analyzers, nlp_models):
+    """The rules read entities only, so the models load without tagger and lemmatizer (the
+    French lemmatizer's tables are ~130 MB): names and inflections still count."""
+    assert {a.nlp_needs for a in analyzers.values()} == {frozenset({"ents"})}
+    for language in ("en", "fr"):
+        assert not {"tagger", "morphologizer", "lemmatizer"} & set(
+            nlp_models.get(language).pipe_names
+        )
+    cloned = scan(analyzers[TL], "We cloned Keanu Reeves's voice for the trailer", nlp_models)
+    assert [f.subject for f in cloned] == ["Keanu Reeves"]
+    glued = scan(analyzers[TL], "Rajeunis-la : la comédienne doit avoir vingt ans", nlp_models)
+    assert glued
 
 
 # --------------------------------------------------------------------------- finding content

@@ -31,7 +31,7 @@ import ahocorasick
 from promptguard.analyzers.base import Analyzer
 from promptguard.config import Config
 from promptguard.findings import Finding
-from promptguard.nlp import ScanText
+from promptguard.nlp import ENTS_ONLY, ScanText
 from promptguard.resources import wordlist
 
 if TYPE_CHECKING:
@@ -418,8 +418,9 @@ class LanguageResources:
             if surface.isspace() or not surface:
                 surface = lemma = "\n" if "\n" in parts.text else " "
             key = self.key_of(surface, lemma)
+            pos = parts[-1].pos_ or guess_pos(doc, i, j)
             tokens.append(
-                KeyToken(surface, key, parts[-1].pos_ or "X", parts.start_char, parts.end_char,
+                KeyToken(surface, key, pos, parts.start_char, parts.end_char,
                          parts.text, next((t.ent_type_ for t in parts if t.ent_type_), ""),
                          self.surface_key_of(surface, lemma))
             )  # fmt: skip
@@ -475,6 +476,47 @@ class LanguageResources:
             name = self.vocab.strings[match_id]
             phrase_spans.setdefault(name, []).append((start, end))
         return KeyDoc(tokens, key_doc, clause, entities, phrase_spans)
+
+
+#: Words after which a capital letter says nothing about a name: sentence and line starts.
+_SENTENCE_STARTS = frozenset([".", "!", "?", ":", ";", "…", '"', "“", "«", "(", "[", "-", "—", "–"])
+
+
+def guess_pos(doc: Doc, start: int, end: int) -> str:
+    """The two parts of speech the rules read, without running a tagger.
+
+    Names and the intent cues are found without the tagger (which, with the lemmatizer,
+    would cost as much again as the entity recognizer): "PROPN" is a capitalised word that
+    does not open a sentence, or any word the entity recognizer put in an entity; "PRON" is
+    a French object pronoun glued to its verb ("fais-la"). Everything else is "X"."""
+    token = doc[start]
+    text = doc[start : end + 1].text
+    glued = start > 0 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_
+    if glued and text.lower() in _AMBIGUOUS_PRONOUNS:
+        return "PRON"
+    if not text[:1].isupper():
+        return "X"
+    if token.ent_type_ in _NAME_ENTITIES:
+        return "PROPN"
+    if start == 0 or text.lower() in common_words():
+        return "X"  # "a Roman numeral", "the Moon": a tagger would say ADJ or NOUN
+    before = doc[start - 1]
+    if before.is_space or "\n" in before.whitespace_ or before.text in _SENTENCE_STARTS:
+        return "X"
+    return "PROPN"
+
+
+#: Entity labels whose words are proper nouns (not "Roman" as NORP, nor dates).
+_NAME_ENTITIES = frozenset(
+    {"PERSON", "PER", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "MISC"}
+)
+
+
+@cache
+def common_words() -> frozenset[str]:
+    """Ordinary English and French words (the shipped `common_words.tsv`)."""
+    with wordlist("common_words.tsv").open(encoding="utf-8") as handle:
+        return frozenset(line.strip() for line in handle if line.strip() and line[0] != "#")
 
 
 _RESOURCES: dict[str, LanguageResources] = {}
@@ -802,6 +844,9 @@ class IntentAnalyzer(Analyzer):
     """An analyzer driven by one intent list: cues from the list, evidence judged per profile."""
 
     needs_nlp = True
+    #: Entities only: parts of speech are guessed (`guess_pos`) and inflections come from the
+    #: lists (`inflections`), so the tagger and lemmatizer never run.
+    nlp_needs: ClassVar[frozenset[str]] = ENTS_ONLY
     #: The list stem under wordlists/intents/ and the finding category.
     list_name: ClassVar[str]
     category: ClassVar[str]
