@@ -13,7 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from promptguard.analyzers.intents import IntentListError, load_rules, parse_pattern
+from promptguard.analyzers.intents import (
+    CompiledList,
+    IntentListError,
+    load_rules,
+    parse_pattern,
+)
 from promptguard.analyzers.misleading_content import MisleadingContentAnalyzer
 from promptguard.analyzers.talent_likeness import TalentLikenessAnalyzer
 from promptguard.analyzers.unowned_training import UnownedTrainingAnalyzer
@@ -267,7 +272,19 @@ ORDINARY = [
     "Translate the shooting schedule into Spanish",
     "Un plan large d'un port sous la pluie au crépuscule",
     "Résume la feuille de service du jour 4 en trois points",
+    "Ajoute notre logo en bas à droite",
 ]
+
+
+def test_outlet_cues_reach_spacy_only_next_to_an_outlet(analyzers, nlp_models):
+    """ "Logo", "plateau", "style" are outlet-rule cues and everyday words: without a real
+    outlet's name in the text the rule cannot fire, so the pre-pass lets the text go."""
+    everyday, outlet = "Ajoute notre logo en bas à droite", "Ajoute le logo de TF1 en bas à droite"
+    without_evidence = CompiledList("misleading_content", "fr")
+    assert without_evidence.triggered(everyday)
+    assert not analyzers[MC].wants_nlp(ScanText(everyday, nlp_models))
+    assert analyzers[MC].wants_nlp(ScanText(outlet, nlp_models))
+    assert scan(analyzers[MC], "Un faux bandeau de BFM TV avec le logo", nlp_models)
 
 
 @pytest.mark.parametrize("content", ORDINARY)

@@ -599,7 +599,17 @@ def _slot_forms(slot: Slot, resources: LanguageResources) -> set[str]:
 class CompiledList:
     """One analyzer's rules for one language: the Matcher and the trigger automaton."""
 
-    def __init__(self, list_name: str, language: str) -> None:
+    #: Bit of the pseudo-slot "some evidence the rule's profile accepts is in the text".
+    EVIDENCE_BIT = 62
+
+    def __init__(
+        self,
+        list_name: str,
+        language: str,
+        evidence: dict[str, tuple[str, ...]] | None = None,
+    ) -> None:
+        """`evidence`: profile -> the word classes that alone can make a cue of that profile
+        a finding; a rule of such a profile triggers only when one of them is in the text."""
         from spacy.matcher import Matcher
 
         self.resources = resources_for(language)
@@ -627,6 +637,11 @@ class CompiledList:
                     slots_of_form.setdefault(form, set()).add((index, position))
             if not required:
                 raise IntentListError(f"{rule.where}: needs one required word slot")
+            classes = (evidence or {}).get(rule.profile)
+            if classes:
+                required.add(self.EVIDENCE_BIT)
+                for form in _slot_forms(Slot(classes=classes), self.resources):
+                    slots_of_form.setdefault(form, set()).add((index, self.EVIDENCE_BIT))
             self.required.append(frozenset(required))
             # a required slot that only an entity fills still says something cheap to check:
             # a date or number needs a digit, a name needs a capital letter
@@ -855,6 +870,9 @@ class IntentAnalyzer(Analyzer):
     #: On overlapping findings of equal score, the more specific type wins (first listed).
     type_priority: ClassVar[tuple[str, ...]] = ()
     #: Tokens before / after the cue searched for evidence (within the clause).
+    #: Profile -> word classes without which a cue of that profile is never a finding (the
+    #: pre-pass then skips texts without one); only for profiles no name or entity can satisfy.
+    prepass_evidence: ClassVar[dict[str, tuple[str, ...]]] = {}
     window_before: ClassVar[int] = 6
     window_after: ClassVar[int] = 10
 
@@ -873,7 +891,9 @@ class IntentAnalyzer(Analyzer):
             with self._compile_lock:
                 found = self._compiled.get(key)
                 if found is None:
-                    found = self._compiled[key] = CompiledList(self.list_name, language)
+                    found = self._compiled[key] = CompiledList(
+                        self.list_name, language, self.prepass_evidence
+                    )
         return found
 
     def wants_nlp(self, text: ScanText) -> bool:

@@ -78,6 +78,9 @@ class MisleadingContentAnalyzer(IntentAnalyzer):
     category = "misleading_content"
     list_name = "misleading_content"
     type_priority = ("FAKE_ARCHIVAL", "FABRICATED_STATEMENT", "FAKE_NEWS", "FAKE_EVIDENCE")
+    #: "Le plateau", "une" and "style" are everyday words: an outlet-profile cue is only a
+    #: finding next to a real outlet's name, so without one the text never reaches spaCy.
+    prepass_evidence = {"outlet": ("OUTLET",)}
     messages = {
         "FAKE_NEWS": "Content that could be mistaken for real news is not allowed without "
         "legal approval.",
