@@ -41,5 +41,27 @@ def ensure_offline() -> None:
 
         # `tldextract.extract()` looks the global up at call time, so replacing it is enough
         # for Presidio's `EmailRecognizer.validate_result`, whatever the import order.
-        tld_module.TLD_EXTRACTOR = offline_tld_extractor()
+        tld_module.TLD_EXTRACTOR = _LazyExtractor()
         _done = True
+
+
+class _LazyExtractor:
+    """The offline extractor, built on first use: parsing the bundled suffix list costs
+    ~60 ms, which a prompt without an e-mail address or URL should not pay."""
+
+    def __init__(self) -> None:
+        self._extractor = None
+        self._lock = threading.Lock()
+
+    def _get(self):  # noqa: ANN202 - a tldextract.TLDExtract
+        if self._extractor is None:
+            with self._lock:
+                if self._extractor is None:
+                    self._extractor = offline_tld_extractor()
+        return self._extractor
+
+    def __call__(self, *args, **kwargs):  # noqa: ANN002, ANN003, ANN204
+        return self._get()(*args, **kwargs)
+
+    def __getattr__(self, name: str):  # noqa: ANN204 - extract_str, suffix_list_urls, ...
+        return getattr(self._get(), name)

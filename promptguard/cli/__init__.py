@@ -6,6 +6,7 @@ configuration or internal error, 3 clearance needed. No command ever shows a tra
 
 from __future__ import annotations
 
+import importlib
 import sys
 from pathlib import Path
 
@@ -15,8 +16,36 @@ from promptguard import __version__
 from promptguard.cli.common import UsageFailure, one_line
 from promptguard.config import ConfigError, load_config
 
+#: Subcommand -> "module:attribute", imported only when that command runs (or for --help):
+#: a cold `check` must not pay for the script-index readers, the service or the git hook.
+COMMANDS: dict[str, str] = {
+    "scan": "promptguard.cli.scan:scan",
+    "check": "promptguard.cli.check:check",
+    "corpus": "promptguard.cli.corpus:corpus",
+    "clearance": "promptguard.cli.clearance:clearance",
+    "audit": "promptguard.cli.audit:audit",
+    "hook": "promptguard.cli.hook:hook",
+    "baseline": "promptguard.cli.hook:baseline",
+    "serve": "promptguard.cli.serve:serve",
+}
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+
+class LazyGroup(click.Group):
+    """A click group whose subcommands are imported on first use (click's documented
+    lazy-loading pattern)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return [*super().list_commands(ctx), *COMMANDS]
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None:
+            return super().get_command(ctx, cmd_name)
+        module, attribute = target.split(":")
+        return getattr(importlib.import_module(module), attribute)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="promptguard")
 @click.option(
     "--config",
@@ -33,26 +62,6 @@ def cli(ctx: click.Context, config_path: Path | None) -> None:
     except ConfigError as error:
         raise UsageFailure(str(error)) from None
     ctx.obj = {"config": config}
-
-
-def _register() -> None:
-    from promptguard.cli.audit import audit
-    from promptguard.cli.check import check
-    from promptguard.cli.clearance import clearance
-    from promptguard.cli.corpus import corpus
-    from promptguard.cli.scan import scan
-
-    for command in (scan, check, corpus, clearance, audit):
-        cli.add_command(command)
-
-    from promptguard.cli.hook import baseline, hook
-    from promptguard.cli.serve import serve
-
-    for command in (hook, baseline, serve):
-        cli.add_command(command)
-
-
-_register()
 
 
 def main(argv: list[str] | None = None) -> None:
