@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import json
 import multiprocessing
+import os
 import sqlite3
 from pathlib import Path
 
@@ -210,3 +212,60 @@ def test_trail_from_a_newer_version_is_refused(config: Config) -> None:
 def test_record_false_writes_nothing(config: Config) -> None:
     Gate(config).decide(prompt_findings(), "chatbot", "ideation", PROMPT, record=False)
     assert not (config.state_dir / "audit.sqlite3").exists()
+
+
+def _append_many(log: AuditLog, who: str, count: int) -> None:
+    for index in range(count):
+        record = AuditRecord(
+            time="2030-01-01T00:00:00Z",
+            user=f"{who}-{index}",
+            tool="studio-llm",
+            enterprise=True,
+            purpose="temp",
+            decision="allow",
+        )
+        log.append(record, prompt_text=f"{who} {index}")
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="fork is POSIX")
+def test_a_forked_child_writes_beside_its_parent_without_sharing_its_connection(
+    config: Config,
+) -> None:
+    # A service forks its workers after its audit trail may have been opened: each process
+    # must write through a connection of its own, and the parent's must keep working.
+    log = AuditLog(config.state_dir)
+    _append_many(log, "before", 5)  # the parent's connection is open now
+    pid = os.fork()
+    if pid == 0:  # the child: write while the parent writes, then drop everything
+        code = 1
+        try:
+            _append_many(log, "child", 200)
+            del log
+            gc.collect()
+            code = 0
+        finally:
+            os._exit(code)
+    _append_many(log, "parent", 200)
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
+    _append_many(log, "after", 5)  # the parent's connection survived the child's exit
+    users = [r.user for r in AuditLog(config.state_dir).records()]
+    expected = [f"{w}-{i}" for w, n in (("before", 5), ("child", 200), ("parent", 200),
+                                        ("after", 5)) for i in range(n)]  # fmt: skip
+    assert sorted(users) == sorted(expected)
+    with sqlite3.connect(config.state_dir / "audit.sqlite3") as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_a_trail_moved_aside_while_open_starts_a_new_one(config: Config) -> None:
+    log = AuditLog(config.state_dir)
+    _append_many(log, "old", 3)
+    log.close()  # what a stopping service does: the WAL is folded into the file
+    (config.state_dir / "audit.sqlite3").rename(config.state_dir / "audit.old.sqlite3")
+    _append_many(log, "new", 2)
+    assert [r.user for r in log.records()] == ["new-0", "new-1"]
+    moved = sqlite3.connect(config.state_dir / "audit.old.sqlite3")
+    try:
+        assert moved.execute("SELECT count(*) FROM decisions").fetchone()[0] == 3
+    finally:
+        moved.close()
