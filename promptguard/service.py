@@ -14,6 +14,9 @@ A scan that fails (an analyzer or model error) never answers "allow": `/v1/check
 503 with `"decision": "block"` and the reason, and the gateway refuses to forward (fail
 closed). The decision logic is the shared `promptguard.checking.Checker`, so the service,
 `promptguard check` and the Python API always agree.
+
+One process scans one prompt at a time, so concurrent clients queue; `promptguard.workers`
+(`serve --workers N`) runs several processes that share the warm models.
 """
 
 from __future__ import annotations
@@ -73,6 +76,10 @@ class CheckService:
         """The gate's decision for one prompt; `decision.scan_failures` says when it is a
         fail-closed block. Raises ValueError only for a bad tool or purpose."""
         return self.checker.check(text, tool, purpose, user=user, record=record)
+
+    def close(self) -> None:
+        """Release the audit trail's connection (the service is stopping)."""
+        self.checker.gate.audit.close()
 
 
 # --- HTTP -----------------------------------------------------------------------------
@@ -164,6 +171,7 @@ def make_health_endpoint(service: CheckService):  # noqa: ANN201
             "models_loaded": scanner.models.loaded_languages() if scanner else [],
             "analyzers": [a.name for a in scanner.analyzers] if scanner else [],
             "state_dir": str(service.config.state_dir),
+            "pid": os.getpid(),  # which worker answered, with `serve --workers N`
         }
         if failure:
             body["error"] = failure
@@ -312,21 +320,22 @@ def create_app(
             service.ready = True
         if gateway is not None:
             await gateway.start()
-        port_file = _advertise(config, advertise_url) if advertise_url else None
+        port_file = advertise_port_file(config, advertise_url) if advertise_url else None
         try:
             yield
         finally:
             if gateway is not None:
                 await gateway.stop()
             if port_file is not None:
-                _withdraw(port_file)
+                withdraw_port_file(port_file)
+            service.close()
 
     app = Starlette(routes=routes, lifespan=lifespan)
     app.state.service = service
     return app
 
 
-def _advertise(config: Config, url: str) -> Path | None:
+def advertise_port_file(config: Config, url: str) -> Path | None:
     """Write the port file `promptguard check` looks for; failure only costs speed."""
     from promptguard.client import PORT_FILE
 
@@ -339,7 +348,7 @@ def _advertise(config: Config, url: str) -> Path | None:
     return path
 
 
-def _withdraw(path: Path) -> None:
+def withdraw_port_file(path: Path) -> None:
     """Remove the port file if it is still ours (another service may have replaced it)."""
     try:
         if json.loads(path.read_text(encoding="utf-8")).get("pid") == os.getpid():

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import ipaddress
+import os
 
 import click
 
 from promptguard.cli.common import UsageFailure, get_config
+from promptguard.config import Config
 
 
 @click.command()
@@ -27,6 +29,14 @@ from promptguard.cli.common import UsageFailure, get_config
     "gateway_tool",
     help="Gateway mode: the tool id the upstream is, as declared in promptguard.toml.",
 )
+@click.option(
+    "--workers",
+    default="1",
+    show_default=True,
+    metavar="N|auto",
+    help="Processes answering checks in parallel (POSIX). Models load once and are shared; "
+    "'auto' = one per CPU. Each extra worker adds memory.",
+)
 @click.option("--log-level", default="warning", show_default=True, help="uvicorn log level.")
 @click.pass_context
 def serve(
@@ -36,17 +46,27 @@ def serve(
     token: str | None,
     upstream: str | None,
     gateway_tool: str | None,
+    workers: str,
     log_level: str,
 ) -> None:
     """Run the local HTTP service: POST /v1/check, GET /healthz, /docs.
 
     Models load before the port opens, so every request is served warm. Bound to
-    127.0.0.1 by default; listening elsewhere without --token is refused."""
+    127.0.0.1 by default; listening elsewhere without --token is refused. With
+    --workers N, N processes share the port and the loaded models (one scan at a time
+    each), so N concurrent clients do not queue behind one another."""
     config = get_config(ctx)
     if not token and not _is_loopback(host):
         raise UsageFailure(f"--host {host} is reachable from other machines: set --token too")
     if upstream is not None and not upstream.startswith(("http://", "https://")):
         raise UsageFailure(f"--upstream must be an http(s) URL, not {upstream!r}")
+    count = _worker_count(workers)
+    if count > 1 and not (os.name == "posix" and hasattr(os, "fork")):
+        click.echo("promptguard: --workers needs fork (POSIX); serving with 1 worker", err=True)
+        count = 1
+    if count > 1:
+        _serve_workers(ctx, config, host, port, count, token, upstream, gateway_tool, log_level)
+        return
     try:
         import uvicorn
 
@@ -64,6 +84,60 @@ def serve(
     mode = f"gateway to {upstream}" if upstream else "check service"
     click.echo(f"promptguard: loading models, then serving the {mode} on http://{host}:{port}")
     uvicorn.run(app, host=host, port=port, log_level=log_level, server_header=False)
+
+
+def _serve_workers(
+    ctx: click.Context,
+    config: Config,
+    host: str,
+    port: int,
+    count: int,
+    token: str | None,
+    upstream: str | None,
+    gateway_tool: str | None,
+    log_level: str,
+) -> None:
+    """Several processes: the parent warms the models, binds, forks and supervises."""
+    try:
+        from promptguard.workers import run_workers
+    except ImportError as error:
+        raise UsageFailure(str(error)) from None
+    mode = f"gateway to {upstream}" if upstream else "check service"
+    click.echo(
+        f"promptguard: loading models, then serving the {mode} on http://{host}:{port} "
+        f"with {count} workers"
+    )
+    try:
+        code = run_workers(
+            config,
+            host,
+            port,
+            count,
+            token=token,
+            upstream=upstream,
+            gateway_tool=gateway_tool,
+            log_level=log_level,
+        )
+    except ValueError as error:
+        raise UsageFailure(str(error)) from None
+    except OSError as error:
+        raise UsageFailure(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
+    ctx.exit(code)
+
+
+def _worker_count(value: str) -> int:
+    """`--workers`: a number from 1 to 64, or `auto` (one per usable CPU)."""
+    if value.strip().lower() == "auto":
+        from promptguard.workers import usable_cpus
+
+        return max(1, min(64, usable_cpus()))
+    try:
+        count = int(value)
+    except ValueError:
+        raise UsageFailure(f"--workers must be a number or 'auto', not {value!r}") from None
+    if not 1 <= count <= 64:
+        raise UsageFailure(f"--workers must be between 1 and 64, not {count}")
+    return count
 
 
 def _is_loopback(host: str) -> bool:
