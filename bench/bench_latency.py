@@ -6,14 +6,20 @@ screenplays from bench/bench_scripts.py), so the service holds what a real one w
 
 1. cold `promptguard check` on a 300-character prompt (English, and French), service off;
 2. `promptguard check` when `promptguard serve` is running (the whole process);
-3. the service alone: 8 concurrent client processes over keep-alive connections, each
-   sending 300-character prompts, `--requests` in all (default 10,000): p50 / p99 latency,
-   and the service's resident memory sampled along the way (flat = no growth after warm-up);
+3. the service alone (`serve --workers N`, `--workers`, default 1): 8 concurrent client
+   processes over keep-alive connections, each sending 300-character prompts, `--requests`
+   in all (default 10,000): p50 / p99 latency, and the service's memory sampled along the
+   way (flat = no growth after warm-up). With several processes (a parent and its workers),
+   memory is reported two ways: the largest RSS of any one process (`rss_mb_*`, as with one
+   process) and the total PSS of them all (`pss_mb_total_*`, from /proc/PID/smaps_rollup:
+   pages shared copy-on-write are counted once, split between the processes sharing them);
 4. plain Presidio's start-up time and peak memory, for comparison.
 
-Every loop is bounded in count and in time (`--deadline`).
+Every loop is bounded in count and in time (`--deadline`). `--only service-load` runs part 3
+alone (no cold checks, no Presidio).
 
     python bench/bench_latency.py [--requests 10000] [--scripts 100] [--clients 8]
+        [--workers 2] [--only service-load]
 """
 
 from __future__ import annotations
@@ -101,6 +107,57 @@ def rss_mb(pid: int) -> float | None:
     return None
 
 
+def service_processes(pid: int) -> list[int]:
+    """The service's parent and its worker processes (children, from /proc)."""
+    pids = [pid]
+    with contextlib.suppress(OSError):
+        for entry in os.listdir("/proc"):
+            if not entry.isdigit():
+                continue
+            try:
+                with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as handle:
+                    fields = handle.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:  # the field after the state is the parent pid
+                pids.append(int(entry))
+    return pids
+
+
+def pss_mb(pid: int) -> float | None:
+    """Proportional set size: shared pages split between the processes sharing them."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("Pss:"):
+                    return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        return None
+    return None
+
+
+def cpu_seconds(pid: int) -> float | None:
+    """User + system CPU time of a process (how evenly the workers shared the load)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as handle:
+            fields = handle.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return round((int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK"), 2)
+
+
+def memory(pid: int) -> dict:
+    """One sample over the service's processes: largest RSS of one, total PSS of all."""
+    pids = service_processes(pid)
+    rss = [v for v in (rss_mb(p) for p in pids) if v is not None]
+    pss = [v for v in (pss_mb(p) for p in pids) if v is not None]
+    return {
+        "processes": len(pids),
+        "rss_mb_max_one": max(rss) if rss else None,
+        "pss_mb_total": round(sum(pss), 1) if pss else None,
+    }
+
+
 def make_project(folder: Path, scripts: int, pages: int, seed: int) -> dict:
     """promptguard.toml and a script index of `scripts` synthetic screenplays."""
     (folder / "promptguard.toml").write_text(CONFIG, encoding="utf-8")
@@ -165,10 +222,15 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_service(folder: Path, port: int, deadline: float) -> tuple[subprocess.Popen, float]:
+def start_service(
+    folder: Path, port: int, deadline: float, workers: int = 1
+) -> tuple[subprocess.Popen, float]:
     started = time.perf_counter()
+    command = [PYTHON, "-m", "promptguard", "serve", "--host", "127.0.0.1", "--port", str(port)]
+    if workers != 1:
+        command += ["--workers", str(workers)]
     process = subprocess.Popen(
-        [PYTHON, "-m", "promptguard", "serve", "--host", "127.0.0.1", "--port", str(port)],
+        command,
         cwd=folder,
         env=env_for(None),
         stdout=subprocess.DEVNULL,
@@ -247,14 +309,16 @@ def load_prompts(count: int = 400, seed: int = 11) -> list[str]:
 
 
 def load_test(port: int, pid: int, clients: int, requests: int, deadline: float) -> dict:
-    """`clients` processes share `requests`; the service's RSS is sampled meanwhile."""
+    """`clients` processes share `requests`; the service's memory is sampled meanwhile
+    (every process of it: `pid` and its workers)."""
     prompts = load_prompts()
     context = multiprocessing.get_context("spawn")
     # Warm-up: every prompt once, so the first samples are not model loading.
     warm_queue = context.Queue()
     _client(port, prompts[-30:], 30, 60, warm_queue)
     warm_queue.get()
-    rss_start = rss_mb(pid)
+    memory_start = memory(pid)
+    rss_start = memory_start["rss_mb_max_one"]
     queue = context.Queue()
     per_client = max(1, requests // clients)
     workers = [
@@ -262,6 +326,7 @@ def load_test(port: int, pid: int, clients: int, requests: int, deadline: float)
         for _ in range(clients)
     ]
     samples: list[tuple[float, float]] = []
+    pss_samples: list[tuple[float, float]] = []
     started = time.perf_counter()
     for worker in workers:
         worker.start()
@@ -269,9 +334,11 @@ def load_test(port: int, pid: int, clients: int, requests: int, deadline: float)
     while len(results) < clients and time.perf_counter() - started < deadline + 60:
         with contextlib.suppress(Exception):  # queue.Empty: sample memory and wait on
             results.append(queue.get(timeout=0.5))
-        value = rss_mb(pid)
-        if value is not None:
-            samples.append((round(time.perf_counter() - started, 1), value))
+        sample, moment = memory(pid), round(time.perf_counter() - started, 1)
+        if sample["rss_mb_max_one"] is not None:
+            samples.append((moment, sample["rss_mb_max_one"]))
+        if sample["pss_mb_total"] is not None:
+            pss_samples.append((moment, sample["pss_mb_total"]))
     elapsed = time.perf_counter() - started
     for worker in workers:
         worker.join(timeout=10)
@@ -279,9 +346,12 @@ def load_test(port: int, pid: int, clients: int, requests: int, deadline: float)
             worker.kill()
     latencies = sorted(t for lat, _ in results for t in lat)
     errors = sum(err for _, err in results)
-    rss_end = rss_mb(pid)
+    memory_end = memory(pid)
+    rss_end = memory_end["rss_mb_max_one"]
     values = [v for _, v in samples] or [rss_end or 0.0]
     first_tenth = values[: max(1, len(values) // 10)]
+    pss_values = [v for _, v in pss_samples] or [memory_end["pss_mb_total"] or 0.0]
+    pss_first_tenth = pss_values[: max(1, len(pss_values) // 10)]
     return {
         "clients": clients,
         "requests": len(latencies),
@@ -297,6 +367,13 @@ def load_test(port: int, pid: int, clients: int, requests: int, deadline: float)
         "rss_mb_max": max(values),
         "rss_growth_mb_after_first_10pct": round(max(values) - max(first_tenth), 1),
         "rss_samples": samples[:: max(1, len(samples) // 20)],
+        "processes": memory_end["processes"],
+        "pss_mb_total_after_warmup": memory_start["pss_mb_total"],
+        "pss_mb_total_end": memory_end["pss_mb_total"],
+        "pss_mb_total_max": max(pss_values),
+        "pss_growth_mb_after_first_10pct": round(max(pss_values) - max(pss_first_tenth), 1),
+        "pss_samples": pss_samples[:: max(1, len(pss_samples) // 20)],
+        "cpu_seconds_by_process": {str(p): cpu_seconds(p) for p in service_processes(pid)},
     }
 
 
@@ -321,22 +398,28 @@ def presidio_startup(runs: int) -> dict:
 
 
 def run(requests: int = 10000, clients: int = 8, scripts: int = 100, pages: int = 110,
-        runs: int = 3, deadline: float = 300.0, seed: int = 7) -> dict:  # fmt: skip
-    summary: dict = {"cores": os.cpu_count()}
+        runs: int = 3, deadline: float = 300.0, seed: int = 7, workers: int = 1,
+        only: str = "all") -> dict:  # fmt: skip
+    """Every measurement, or with `only="service-load"` the service under load alone."""
+    everything = only == "all"
+    summary: dict = {"cores": os.cpu_count(), "workers": workers, "only": only}
     with tempfile.TemporaryDirectory(prefix="pg-latency-") as tmp:
         folder = Path(tmp)
         summary["project"] = make_project(folder, scripts, pages, seed)
         prompt_en = PROMPTS_EN[1][:300]
         prompt_fr = PROMPT_FR[:300]
-        summary["cold_check_en"] = time_check(folder, prompt_en, None, runs)
-        summary["cold_check_fr"] = time_check(folder, prompt_fr, None, runs)
+        if everything:
+            summary["cold_check_en"] = time_check(folder, prompt_en, None, runs)
+            summary["cold_check_fr"] = time_check(folder, prompt_fr, None, runs)
         port = free_port()
-        process, ready = start_service(folder, port, deadline=120)
+        process, ready = start_service(folder, port, deadline=120, workers=workers)
         try:
             url = f"http://127.0.0.1:{port}"
             summary["service_start_seconds"] = round(ready, 2)
-            summary["service_rss_mb_ready"] = rss_mb(process.pid)
-            summary["check_via_service"] = time_check(folder, prompt_en, url, max(runs, 5))
+            summary["service_rss_mb_ready"] = memory(process.pid)["rss_mb_max_one"]
+            summary["service_pss_mb_total_ready"] = memory(process.pid)["pss_mb_total"]
+            if everything:
+                summary["check_via_service"] = time_check(folder, prompt_en, url, max(runs, 5))
             summary["service_load"] = load_test(port, process.pid, clients, requests, deadline)
         finally:
             process.terminate()
@@ -344,19 +427,30 @@ def run(requests: int = 10000, clients: int = 8, scripts: int = 100, pages: int 
                 process.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 process.kill()
-        summary["presidio_startup"] = presidio_startup(runs)
+        if everything:
+            summary["presidio_startup"] = presidio_startup(runs)
     return summary
 
 
 def markdown(summary: dict) -> str:
     load = summary["service_load"]
-    cold_en, cold_fr = summary["cold_check_en"], summary["cold_check_fr"]
-    via, presidio = summary["check_via_service"], summary["presidio_startup"]
+    workers = summary.get("workers", 1)
     clients = f"{load['clients']} concurrent clients"
-    rows = [
-        ("cold `check`, 300-char English prompt", f"{cold_en['median_seconds']:.2f} s", "< 1.2 s"),
-        ("cold `check`, 300-char French prompt", f"{cold_fr['median_seconds']:.2f} s", "< 1.2 s"),
-        ("`check` with the service running", f"{via['median_seconds'] * 1000:.0f} ms", "< 50 ms"),
+    if workers != 1:
+        clients += f", {workers} workers"
+    rows = []
+    if "cold_check_en" in summary:
+        cold_en, cold_fr = summary["cold_check_en"], summary["cold_check_fr"]
+        via = summary["check_via_service"]
+        rows += [
+            ("cold `check`, 300-char English prompt", f"{cold_en['median_seconds']:.2f} s",
+             "< 1.2 s"),
+            ("cold `check`, 300-char French prompt", f"{cold_fr['median_seconds']:.2f} s",
+             "< 1.2 s"),
+            ("`check` with the service running", f"{via['median_seconds'] * 1000:.0f} ms",
+             "< 50 ms"),
+        ]  # fmt: skip
+    rows += [
         (f"service p50, {clients}", f"{load['p50_ms']:.1f} ms", "≤ 5 ms"),
         (f"service p99, {clients}", f"{load['p99_ms']:.1f} ms", "≤ 20 ms"),
         (f"service throughput, {clients}", f"{load['requests_per_second']:.0f} req/s", "–"),
@@ -370,11 +464,30 @@ def markdown(summary: dict) -> str:
             f"{load['rss_growth_mb_after_first_10pct']:+.1f} MB",
             "flat",
         ),
-        ("service start-up (models warm)", f"{summary['service_start_seconds']:.2f} s", "–"),
-        ("cold `check` peak RSS", f"{cold_en['peak_rss_mb']:.0f} MB", "–"),
-        ("plain Presidio start-up (en model)", f"{presidio['median_seconds']:.2f} s", "–"),
-        ("plain Presidio peak RSS after start-up", f"{presidio['peak_rss_mb']:.0f} MB", "–"),
     ]
+    if load.get("pss_mb_total_max") is not None:
+        rows += [
+            (
+                f"service total PSS, {load.get('processes', 1)} process(es) (max)",
+                f"{load['pss_mb_total_max']:.0f} MB",
+                "–",
+            ),
+            (
+                "service total PSS growth after the first 10%",
+                f"{load['pss_growth_mb_after_first_10pct']:+.1f} MB",
+                "flat",
+            ),
+        ]
+    rows.append(
+        ("service start-up (models warm)", f"{summary['service_start_seconds']:.2f} s", "–")
+    )
+    if "presidio_startup" in summary:
+        cold_en, presidio = summary["cold_check_en"], summary["presidio_startup"]
+        rows += [
+            ("cold `check` peak RSS", f"{cold_en['peak_rss_mb']:.0f} MB", "–"),
+            ("plain Presidio start-up (en model)", f"{presidio['median_seconds']:.2f} s", "–"),
+            ("plain Presidio peak RSS after start-up", f"{presidio['peak_rss_mb']:.0f} MB", "–"),
+        ]
     lines = [
         f"Latency and memory ({summary['cores']} cores; script index: "
         f"{summary['project'].get('scripts', 0)} scripts)",
@@ -394,9 +507,32 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=110)
     parser.add_argument("--runs", type=int, default=3, help="runs of each cold measurement")
     parser.add_argument("--deadline", type=float, default=300.0, help="seconds, load test cap")
-    parser.add_argument("--out", type=Path, default=ROOT / "bench/results/latency.json")
+    parser.add_argument(
+        "--workers", type=int, default=1, help="service processes (promptguard serve --workers)"
+    )
+    parser.add_argument(
+        "--only",
+        choices=("all", "service-load"),
+        default="all",
+        help="service-load: only the service under load (part 3)",
+    )
+    parser.add_argument("--out", type=Path, default=None, help="JSON results file")
     args = parser.parse_args()
-    summary = run(args.requests, args.clients, args.scripts, args.pages, args.runs, args.deadline)
+    if args.out is None:
+        name = "latency.json" if args.only == "all" and args.workers == 1 else (
+            f"latency_{args.only}_w{args.workers}.json"
+        )  # fmt: skip
+        args.out = ROOT / "bench/results" / name
+    summary = run(
+        args.requests,
+        args.clients,
+        args.scripts,
+        args.pages,
+        args.runs,
+        args.deadline,
+        workers=args.workers,
+        only=args.only,
+    )
     print(markdown(summary))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(summary, indent=2), encoding="utf-8")
