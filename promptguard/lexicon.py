@@ -245,6 +245,13 @@ def _read_tsv(name: str) -> list[list[str]]:
     return [line.split("\t") for line in lines[1:] if line and not line.startswith("#")]
 
 
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Ordinary English and French words (`common_words.tsv`): the lexicon keeps them from
+    matching as names, and the intent rules from reading them as proper nouns."""
+    return frozenset(r[0] for r in _read_tsv("common_words.tsv") if r)
+
+
 def _int(value: str) -> int | None:
     try:
         return int(value)
@@ -339,7 +346,7 @@ def _compile() -> dict:
         "keys": keys,
         "refs": [tuple(r) for r in refs],
         "prefixes": frozenset(prefixes),
-        "common_words": frozenset(r[0] for r in _read_tsv("common_words.tsv") if r),
+        "common_words": common_words(),
         "common_first": frozenset(r[0] for r in names if len(r) > 1 and r[1] == "first"),
         "common_last": frozenset(r[0] for r in names if len(r) > 1 and r[1] == "last"),
     }

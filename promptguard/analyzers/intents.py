@@ -31,6 +31,7 @@ import ahocorasick
 from promptguard.analyzers.base import Analyzer
 from promptguard.config import Config
 from promptguard.findings import Finding
+from promptguard.lexicon import common_words
 from promptguard.nlp import ENTS_ONLY, ScanText
 from promptguard.resources import wordlist
 
@@ -510,13 +511,6 @@ def guess_pos(doc: Doc, start: int, end: int) -> str:
 _NAME_ENTITIES = frozenset(
     {"PERSON", "PER", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "MISC"}
 )
-
-
-@cache
-def common_words() -> frozenset[str]:
-    """Ordinary English and French words (the shipped `common_words.tsv`)."""
-    with wordlist("common_words.tsv").open(encoding="utf-8") as handle:
-        return frozenset(line.strip() for line in handle if line.strip() and line[0] != "#")
 
 
 _RESOURCES: dict[str, LanguageResources] = {}
