@@ -96,12 +96,8 @@ def collect(
     progress: Callable[[], None] | None = None,
 ) -> ScanReport:
     """Scan every record; keep located findings, read errors and analyzer failures."""
-    report = ScanReport()
-    for result in scanner.scan_records(items, language=language):
-        report.add(result, show_values, suppressor)
-        if progress is not None:
-            progress()
-    return report
+    results = scanner.scan_records(items, language=language)
+    return _report(results, show_values, suppressor, progress)
 
 
 def collect_parallel(
@@ -115,8 +111,18 @@ def collect_parallel(
     progress: Callable[[], None] | None = None,
 ) -> ScanReport:
     """`collect` with `jobs` worker processes; the report is the same, in the same order."""
+    results = scan_parallel(config, items, jobs, language)
+    return _report(results, show_values, suppressor, progress)
+
+
+def _report(
+    results: Iterable[ScanResult | ReadError],
+    show_values: bool,
+    suppressor: Suppressor | None,
+    progress: Callable[[], None] | None,
+) -> ScanReport:
     report = ScanReport()
-    for result in scan_parallel(config, items, jobs, language):
+    for result in results:
         report.add(result, show_values, suppressor)
         if progress is not None:
             progress()
