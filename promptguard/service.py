@@ -45,9 +45,12 @@ from promptguard.gate import Decision
 MAX_BODY_BYTES = 8 * 1024 * 1024
 TOKEN_HEADER = "x-promptguard-token"
 #: Warm-up texts: one per language, each holding what makes every analyzer load its model.
+#: One text per language, each with a name no cue explains, so the pre-pass sends it to NER
+#: and the model loads now rather than on the first real request.
 WARM_UP_TEXTS = (
-    "Warm-up: ask Jane Doe on +1 415 555 0100 about the scene at 12 Main Street.",
-    "Préchauffage : appelez Marie Dupont au 06 12 34 56 78, 12 rue de la Paix, Paris.",
+    "Warm-up: the rooftop scene, Jane Doe at dawn; call her on +1 415 555 0100, 12 Main Street.",
+    "Préchauffage : la scène du toit, Marie Dupont à l'aube ; appelez-la au 06 12 34 56 78, "
+    "12 rue de la Paix, Paris.",
 )
 
 

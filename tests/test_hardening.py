@@ -236,7 +236,8 @@ def test_missing_model_blocks_check_with_an_explanation(project: Path) -> None:
     (project / "promptguard.toml").write_text(
         '[tools.midjourney]\n\n[models]\nen = "no_such_model"\n', encoding="utf-8"
     )
-    prompt = b"Please ask Jane Doe about the rooftop scene at dawn."
+    # A name with no cue around it: only the (missing) model could tell whether it is one.
+    prompt = b"Moodboard for the rooftop scene, Jane Doe at dawn."
     result = run(project, "check", "--tool", "midjourney", stdin=prompt)
     assert result.returncode == 1
     out = result.stdout.decode()

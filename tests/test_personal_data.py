@@ -285,7 +285,10 @@ def test_finding_shape(analyzer, models):
 def test_prepass_skips_spacy_when_no_name_can_be_there(analyzer, models):
     assert not may_hold_name("Scene 42, take 3. Call time 06:30, wrap 19:00.")
     assert not may_hold_name("Generate a moodboard for a rainy alley.")
-    assert may_hold_name("Please thank Ines Carvalho for the scout.")
+    assert may_hold_name("The scout went well and Ines Carvalho liked the rooftop.")
+    # A name next to a cue ("thank", a phone number, a title) is found without the model.
+    assert not may_hold_name("Please thank Ines Carvalho for the scout.")
+    assert not may_hold_name("Call Mme Lefèvre on 06 12 34 56 78.")
     # Pattern entities are found without the parse.
     text = ScanText("mail desk@example.org or call 06 12 34 56 78", models, language="fr")
     assert not analyzer.wants_nlp(text)

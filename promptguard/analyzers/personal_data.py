@@ -6,7 +6,9 @@ Built on Presidio's recognizers, with three changes that matter on production pa
   would parse it again. We hand Presidio `NlpArtifacts` built from the scanner's `Doc`, and
   when the text cannot hold a name (no capitalised word past a sentence start) we skip the
   model entirely and give Presidio a tokenizer-only `Doc`, which is enough for the pattern
-  recognizers and their context words.
+  recognizers and their context words. "Cannot hold a name" is decided by `name_prepass`
+  (every capitalised word is an ordinary word, a known place or sentence-initial) and by
+  the names, addresses and e-mails found without a model (`pii_patterns.ner_free_spans`).
 * Only recognizers that find personal data are registered. URLs and generic dates are not
   personal data (a call time or a studio website must not block a prompt), so Presidio's URL
   and DATE_TIME results are never produced — which also removes its "email domain reported
@@ -46,13 +48,14 @@ from presidio_analyzer.predefined_recognizers import (  # noqa: E402
 )
 
 from promptguard.analyzers.base import Analyzer  # noqa: E402
+from promptguard.analyzers.name_prepass import unexplained_runs  # noqa: E402
 from promptguard.analyzers.pii_patterns import (  # noqa: E402
     NAME_CAPS,
     NAME_WORD,
-    NOT_NAMES,
     PersonRecognizer,
     ValidPhoneRecognizer,
     custom_recognizers,
+    ner_free_spans,
     trim_name,
 )
 from promptguard.config import Config  # noqa: E402
@@ -88,10 +91,6 @@ _NAME_BEFORE_CONTACT = re.compile(
     rf"(?P<value>{NAME_WORD}(?:[ ]+(?:de\s+|van\s+|von\s+|da\s+|le\s+)?{NAME_CAPS}){{1,2}})"
     r"[ ]*(?:[,:(–—-]|\bon\b|\bat\b|\bau\b|\bsur\b|\bvia\b|\bat\b)?[ ]*[(<\[]?[ ]*$"
 )
-#: A capitalised word, to decide cheaply whether the text may hold a name.
-_CAPITALISED = re.compile(r"\b[A-ZÀ-Ý][\p{Ll}'’-]*\p{Ll}")
-_SENTENCE_END = frozenset(".!?\n")
-_LEADING_JUNK = " \t\"'«»“”(*•-–—#>"
 
 _build_lock = threading.Lock()
 _engine: AnalyzerEngine | None = None
@@ -127,6 +126,10 @@ class PersonalDataAnalyzer(Analyzer):
         doc = text.doc if use_ner else _tokenizer(language)(content)
         artifacts = build_artifacts(doc, language, engine, with_entities=use_ner)
         results = engine.analyze(content, language, entities=ENTITIES, nlp_artifacts=artifacts)
+        if not use_ner:
+            # A name after "with", "from"… is kept only where NER saw no place; without NER,
+            # every capitalised run was explained as an ordinary word or a place.
+            results = [r for r in results if _recognizer_name(r) != "PersonRecognizer:weak"]
         results = _add_names_near_contacts(content, results)
         return self._to_findings(content, results)
 
@@ -171,15 +174,14 @@ class PersonalDataAnalyzer(Analyzer):
 
 
 def may_hold_name(content: str) -> bool:
-    """True when some capitalised word is not sentence-initial and not production vocabulary."""
-    for match in _CAPITALISED.finditer(content):
-        if match.group().lower() in NOT_NAMES:
-            continue
-        before = content[: match.start()].rstrip(_LEADING_JUNK)
-        if not before or before[-1] in _SENTENCE_END:
-            continue
-        return True
-    return False
+    """True when a capitalised run may be a name only NER would find: not an ordinary word,
+    a known place or a sentence start (`name_prepass`), and not inside a name, address or
+    e-mail that the pattern recognizers find on their own."""
+    runs = unexplained_runs(content)
+    if not runs:
+        return False
+    found = ner_free_spans(content)
+    return any(not any(s <= run.start and run.end <= e for s, e in found) for run in runs)
 
 
 # --- Presidio wiring -------------------------------------------------------------------------

@@ -421,6 +421,22 @@ def _ner_free_names(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
+_EMAIL_SHAPE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_ADDRESS_PATTERNS = ()  # filled below, once the address patterns exist
+
+
+def ner_free_spans(text: str) -> list[tuple[int, int]]:
+    """Spans the personal-data analyzer explains without the model: a name after a title or
+    next to a cue, a street address, an e-mail address. A capitalised word inside one of them
+    gives NER nothing to add."""
+    spans = [(start, end) for start, end, how in _ner_free_names(text) if how != "weak"]
+    for pattern in _ADDRESS_PATTERNS:
+        group = "value" if "value" in pattern.groupindex else 0
+        spans += [match.span(group) for match in pattern.finditer(text)]
+    spans += [match.span() for match in _EMAIL_SHAPE.finditer(text)]
+    return spans
+
+
 def is_sentence_start(text: str, start: int) -> bool:
     return bool(_LINE_START.search(text[max(0, start - 6) : start])) or start == 0
 
@@ -553,6 +569,9 @@ _FR_ADDRESS = re.compile(
     """,
     re.VERBOSE,
 )
+
+
+_ADDRESS_PATTERNS = (_EN_ADDRESS, _FR_ADDRESS, _UK_POSTCODE_ADDRESS)
 
 
 def address_recognizers(language: str) -> list[LocalRecognizer]:

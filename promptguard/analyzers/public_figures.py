@@ -19,6 +19,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from promptguard.analyzers.base import Analyzer
+from promptguard.analyzers.name_prepass import unexplained_runs
 from promptguard.config import Config
 from promptguard.findings import Finding
 from promptguard.lexicon import (
@@ -47,7 +48,6 @@ FUZZY_PERSON_MIN_FAME = 60
 NER_MIN_RATIO = 88
 
 #: Two capitalised words in a row: the only texts where NER can add anything.
-_CAPITALISED_PAIR = re.compile(r"\b[A-ZÀ-ÖØ-Þ][\w'’.-]+\s+(?:[A-Z]\.\s+)?[A-ZÀ-ÖØ-Þ][\w'’-]+")
 _ARTICLE_BEFORE = re.compile(
     r"\b(?:the|a|an|le|la|les|un|une|des|du|this|that|our|my|your|his|her)\s+$", re.I
 )
@@ -96,8 +96,10 @@ class PublicFigureAnalyzer(Analyzer):
         return get_lexicon()
 
     def wants_nlp(self, text: ScanText) -> bool:
-        """NER only helps with capitalised name pairs that the lists did not already match."""
-        return bool(_CAPITALISED_PAIR.search(text.content))
+        """Never asks for a parse: the loose typo match reads NER's people when another
+        analyzer had the text parsed, and otherwise the capitalised runs the name pre-pass
+        could not explain, which hold every name NER could find."""
+        return False
 
     def analyze(self, text: ScanText) -> list[Finding]:
         content = text.content
@@ -110,9 +112,8 @@ class PublicFigureAnalyzer(Analyzer):
         hits += self._typos(lexicon, content, tokens, covered)
         covered = {i for hit in hits for i in range(hit.start_token, hit.end_token)}
         hits += self._surnames(lexicon, content, tokens, covered)
-        if text.has_doc or self.wants_nlp(text):
-            covered = {i for hit in hits for i in range(hit.start_token, hit.end_token)}
-            hits += self._entities(lexicon, text, tokens, covered)
+        covered = {i for hit in hits for i in range(hit.start_token, hit.end_token)}
+        hits += self._entities(lexicon, _name_spans(text), tokens, covered)
         return self._findings(lexicon, content, tokens, hits)
 
     # -- the four ways to find a name --------------------------------------------------
@@ -269,19 +270,19 @@ class PublicFigureAnalyzer(Analyzer):
         people = [i for kind, i, _alias in lexicon.lookup(key) if kind == PERSON]
         return max(people, key=lambda i: lexicon.person(i).fame) if people else None
 
-    def _entities(self, lexicon: Lexicon, text: ScanText, tokens, covered: set[int]) -> list[_Hit]:
-        """spaCy PERSON spans the lists missed: a looser fuzzy match for two-edit typos."""
+    def _entities(
+        self, lexicon: Lexicon, spans: list[tuple[int, int, str]], tokens, covered: set[int]
+    ) -> list[_Hit]:
+        """Name-shaped spans the lists missed: a looser fuzzy match for two-edit typos."""
         hits = []
         token_at = {start: i for i, start in enumerate(tokens.starts)}
-        for entity in text.doc.ents:
-            if entity.label_ not in ("PERSON", "PER"):
-                continue
-            parts = [p for p in fold(entity.text).split() if len(p) > 1]
+        for start_char, end_char, value in spans:
+            parts = [p for p in fold(value).split() if len(p) > 1]
             if parts and parts[-1] == "s" and len(parts) > 2:
                 parts = parts[:-1]
             if len(parts) < 2 or lexicon.is_common_name(parts):
                 continue
-            first_token = token_at.get(entity.start_char)
+            first_token = token_at.get(start_char)
             if first_token is None or first_token in covered:
                 continue
             query = " ".join(parts)
@@ -298,9 +299,7 @@ class PublicFigureAnalyzer(Analyzer):
             if index is None or lexicon.person(index).fame < FUZZY_PERSON_MIN_FAME:
                 continue
             last_token = first_token
-            while last_token + 1 < len(tokens.starts) and (
-                tokens.ends[last_token + 1] <= entity.end_char
-            ):
+            while last_token + 1 < len(tokens.starts) and (tokens.ends[last_token + 1] <= end_char):
                 last_token += 1
             hits.append(_Hit(first_token, last_token + 1, index, 0.7, "ner"))
         return hits
@@ -346,3 +345,21 @@ def _message(person: Person, deceased: bool) -> str:
     else:
         years = ""
     return f"{person.name}{years} is deceased: likeness needs clearance from the estate."
+
+
+def _name_spans(text: ScanText) -> list[tuple[int, int, str]]:
+    """(start, end, text) of the candidate names for the loose typo match: NER's people when
+    the text was parsed, else the capitalised runs of two words or more that the pre-pass
+    could not explain (a lone word is never matched loosely)."""
+    if text.has_doc:
+        return [
+            (ent.start_char, ent.end_char, ent.text)
+            for ent in text.doc.ents
+            if ent.label_ in ("PERSON", "PER")
+        ]
+    content = text.content
+    return [
+        (run.start, run.end, content[run.start : run.end])
+        for run in unexplained_runs(content)
+        if len(run.words) >= 2
+    ]
