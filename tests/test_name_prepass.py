@@ -88,3 +88,11 @@ def test_no_weak_cue_name_without_the_model(nlp_models) -> None:  # noqa: ANN001
     text = ScanText("Drive the van from Los Angeles to Albuquerque.", nlp_models, language="en")
     assert not analyzer.wants_nlp(text)
     assert analyzer.analyze(text) == []
+
+
+def test_a_name_written_before_its_phone_number_needs_no_model(nlp_models) -> None:  # noqa: ANN001
+    analyzer = PersonalDataAnalyzer(Config())
+    text = ScanText("Send the notes to Tom Okafor on +1 415 555 0143.", nlp_models, "en")
+    assert not analyzer.wants_nlp(text)
+    found = {(f.type, text.content[f.start : f.end]) for f in analyzer.analyze(text)}
+    assert ("PERSON", "Tom Okafor") in found

@@ -370,7 +370,8 @@ _WEAK_LEFT_CUE = re.compile(
 )
 _RIGHT_CUE = re.compile(
     rf"^[ \t]*(?:[(,\-—–:][ \t]*(?:[\p{{L}}'’0-9.]+[ \t]+){{0,3}}?(?i:{_ROLE_WORDS})\b"
-    r"|[ 	]*[(,:—–-]?[ 	]*(?:\+?\d[\d .()-]{7,}\d|[\w.+-]+@[\w-]+\.))"
+    r"|[ 	]*[(,:—–-]?[ 	]*(?:(?:on|at|au|sur|via)[ 	]+)?"
+    r"(?:\+?\d[\d .()-]{7,}\d|[\w.+-]+@[\w-]+\.))"
 )
 
 
@@ -393,10 +394,12 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _LINE_START = re.compile(r"(?:^|[.!?]\s+|\n)[ \t\-•*>#]*$")
 
 
-def _ner_free_names(text: str) -> list[tuple[int, int, str]]:
+@functools.lru_cache(maxsize=64)
+def _ner_free_names(text: str) -> tuple[tuple[int, int, str], ...]:
     """Names found by shape and cue, no model: after a title, or name-shaped words next to a
     crew role, a contact verb, a phone number or an email address ("cue"), or after a
-    preposition ("weak": dropped by the caller where NER saw a place)."""
+    preposition ("weak": dropped by the caller where NER saw a place). Cached: the pre-pass
+    and the recognizer both ask for the same text."""
     found: list[tuple[int, int, str]] = []
     for match in TITLED_NAME.finditer(text):
         start, end = trim_name(text, *match.span("value"))
@@ -418,7 +421,7 @@ def _ner_free_names(text: str) -> list[tuple[int, int, str]]:
             found.append((start, end, "cue"))
         elif _WEAK_LEFT_CUE.search(left):
             found.append((start, end, "weak"))
-    return found
+    return tuple(found)
 
 
 _EMAIL_SHAPE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
