@@ -349,3 +349,15 @@ def test_every_shipped_list_compiles(analyzers, nlp_models):
 def test_bad_patterns_are_reported_with_their_place(pattern):
     with pytest.raises(IntentListError, match="demo.tsv:7"):
         parse_pattern(pattern, "demo.tsv:7")
+
+
+def test_field_labels_and_codes_are_not_real_people_or_institutions(analyzers, nlp_models):
+    """The small French model tags "Inspiration :" as an organisation and a passport number
+    as a place; on payroll notes that made "le film de 1999" a fake archival request."""
+    note = (
+        "Vérifie le contrat de Noah Holloway. Passeport : E8039T267, Inspiration : le film de 1999."
+    )
+    assert not scan(analyzers[MC], note, nlp_models)
+    # a real outlet after a field label is still evidence
+    labelled = "Inspiration : un faux reportage de TF1 avec une vraie journaliste"
+    assert scan(analyzers[MC], labelled, nlp_models)

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, ClassVar
 import ahocorasick
 
 from promptguard.analyzers.base import Analyzer
+from promptguard.analyzers.name_prepass import is_ordinary_word
 from promptguard.config import Config
 from promptguard.findings import Finding
 from promptguard.lexicon import common_words
@@ -36,7 +37,7 @@ from promptguard.nlp import ENTS_ONLY, ScanText
 from promptguard.resources import wordlist
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 LANGUAGES: tuple[str, ...] = ("en", "fr")
 
@@ -293,6 +294,19 @@ def load_lexicon(language: str) -> Lexicon:
     )
 
 
+def is_noise_entity(ent: Span) -> bool:
+    """Entities the small models invent on production paperwork, which must not count as a
+    real person or institution: a field label ("Inspiration :", "Passeport :" - the French
+    model calls these ORG or PER) and a single code mixing letters and digits ("E8039T267")."""
+    if len(ent) != 1:
+        return False
+    text = ent.text
+    if any(c.isdigit() for c in text) and any(c.isalpha() for c in text):
+        return True
+    after = ent.doc.text[ent.end_char : ent.end_char + 3].lstrip(" \u00a0\u202f")
+    return after.startswith(":") and is_ordinary_word(text)
+
+
 # --------------------------------------------------------------------------- key documents
 
 
@@ -430,6 +444,8 @@ class LanguageResources:
 
         entities: list[tuple[str, int, int]] = []
         for ent in doc.ents:
+            if is_noise_entity(ent):
+                continue
             start, end = owner[ent.start], owner[ent.end - 1] + 1
             if not entities or start >= entities[-1][2]:
                 entities.append((ent.label_, start, end))

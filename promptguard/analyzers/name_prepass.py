@@ -25,12 +25,34 @@ from functools import lru_cache
 
 import regex as re
 
-from promptguard.analyzers.pii_patterns import NOT_NAMES
 from promptguard.lexicon import fold, read_wordlist
 from promptguard.resources import wordlist
 
 #: A word: letters, with inner apostrophes and hyphens ("O'Brien", "Boulogne-Billancourt").
 _WORD = re.compile(r"\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*")
+#: Production vocabulary, greetings, titles and calendar words: never a name on their own
+#: (also read by the personal-data recognizers in `pii_patterns`).
+_NOT_NAMES_TEXT = """
+    call sheet callsheet scene take day night dawn dusk morning evening unit crew cast gaffer grip
+    key best boy director producer coordinator manager assistant ad 1st 2nd ap pa dp dop
+    cinematographer editor writer showrunner location locations scout scouting interior exterior
+    int ext kitchen studio stage camera sound art department wardrobe makeup make-up hair
+    catering transport basecamp base camp episode ep act prompt payroll notes note production
+    office set setup wrap lunch breakfast unit call time schedule shooting shoot draft script
+    moodboard storyboard concept vfx sfx props prop stunt stunts double extras background talent
+    agent contact contacts email mail phone tel mobile cell address dear hi hello thanks regards
+    please kind best cheers team channel slack zoom monday tuesday wednesday thursday friday
+    saturday sunday january february march july september october
+    november december lundi mardi mercredi jeudi vendredi samedi dimanche janvier février mars
+    avril mai juin juillet août septembre octobre novembre décembre feuille service régie
+    régisseur régisseuse chef opérateur opératrice machiniste électro électricien décor décors
+    costumes maquillage coiffure cantine repérage repérages tournage plateau séquence prise
+    réalisateur réalisatrice producteur productrice assistante assistant scripte monteur
+    monteuse cadreur cadreuse perchman ingénieur son lumière merci bonjour salut cordialement
+    contacter appeler joindre rdv rendez-vous paie fiche note notes équipe mr mrs ms miss mx dr
+    prof m mme mlle passport passeport lens kit visa iban ssn nir dob
+    """
+NOT_NAMES = frozenset(_NOT_NAMES_TEXT.split())
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 _SENTENCE_END = frozenset(".!?\n")
 #: "in Paris", "à Lyon": the word before an ambiguous place name that makes it a place.
@@ -155,9 +177,22 @@ def _plain(word: str, vocab: Vocabulary) -> bool:
     return False
 
 
+def is_ordinary_word(word: str) -> bool:
+    """An ordinary word ("Inspiration", "Budget"), never a name or an institution alone."""
+    return _plain(word, vocabulary())
+
+
 def _is_sentence_start(content: str, start: int) -> bool:
     before = content[:start].rstrip(_LEADING_JUNK)
     return not before or before[-1] in _SENTENCE_END
 
 
-__all__ = ["Run", "Vocabulary", "capitalised_runs", "unexplained_runs", "vocabulary"]
+__all__ = [
+    "NOT_NAMES",
+    "Run",
+    "Vocabulary",
+    "capitalised_runs",
+    "is_ordinary_word",
+    "unexplained_runs",
+    "vocabulary",
+]

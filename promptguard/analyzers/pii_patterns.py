@@ -33,6 +33,8 @@ from presidio_analyzer import (
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import PhoneRecognizer
 
+from promptguard.analyzers.name_prepass import NOT_NAMES
+
 # --- generic machinery -------------------------------------------------------------------
 
 
@@ -291,27 +293,6 @@ def overseas_range(zab: str) -> str | None:
 
 #: Capitalised words of production paperwork and prompts that the small spaCy models tag as
 #: people ("Call Sheet", "Gaffer"), and which never make a name on their own.
-_NOT_NAMES_TEXT = """
-    call sheet callsheet scene take day night dawn dusk morning evening unit crew cast gaffer grip
-    key best boy director producer coordinator manager assistant ad 1st 2nd ap pa dp dop
-    cinematographer editor writer showrunner location locations scout scouting interior exterior
-    int ext kitchen studio stage camera sound art department wardrobe makeup make-up hair
-    catering transport basecamp base camp episode ep act prompt payroll notes note production
-    office set setup wrap lunch breakfast unit call time schedule shooting shoot draft script
-    moodboard storyboard concept vfx sfx props prop stunt stunts double extras background talent
-    agent contact contacts email mail phone tel mobile cell address dear hi hello thanks regards
-    please kind best cheers team channel slack zoom monday tuesday wednesday thursday friday
-    saturday sunday january february march july september october
-    november december lundi mardi mercredi jeudi vendredi samedi dimanche janvier février mars
-    avril mai juin juillet août septembre octobre novembre décembre feuille service régie
-    régisseur régisseuse chef opérateur opératrice machiniste électro électricien décor décors
-    costumes maquillage coiffure cantine repérage repérages tournage plateau séquence prise
-    réalisateur réalisatrice producteur productrice assistante assistant scripte monteur
-    monteuse cadreur cadreuse perchman ingénieur son lumière merci bonjour salut cordialement
-    contacter appeler joindre rdv rendez-vous paie fiche note notes équipe mr mrs ms miss mx dr
-    prof m mme mlle passport passeport lens kit visa iban ssn nir dob
-    """
-NOT_NAMES = frozenset(_NOT_NAMES_TEXT.split())
 
 
 _TITLE = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|M\.|Mme|Mlle|Monsieur|Madame|Mademoiselle|Docteur)"
