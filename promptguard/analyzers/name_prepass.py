@@ -53,6 +53,8 @@ _NOT_NAMES_TEXT = """
     prof m mme mlle passport passeport lens kit visa iban ssn nir dob
     """
 NOT_NAMES = frozenset(_NOT_NAMES_TEXT.split())
+#: The same words as the pre-pass compares them (folded: "régisseur" -> "regisseur").
+_NOT_NAMES_FOLDED = frozenset(fold(word) for word in NOT_NAMES)
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 _SENTENCE_END = frozenset(".!?\n")
 #: "in Paris", "à Lyon": the word before an ambiguous place name that makes it a place.
@@ -158,8 +160,7 @@ def _core(run: Run, vocab: Vocabulary) -> Run | None:
 
 
 def _explained(words: tuple[str, ...], vocab: Vocabulary, before: str) -> bool:
-    if all(_plain(word, vocab) for word in words):
-        return True
+    """A run with a name-like word left is explained only as a whole known place."""
     key = fold(_POSSESSIVE.sub("", " ".join(words)))
     ambiguous = vocab.places.get(key)
     if ambiguous is None:
@@ -168,12 +169,12 @@ def _explained(words: tuple[str, ...], vocab: Vocabulary, before: str) -> bool:
 
 
 def _plain(word: str, vocab: Vocabulary) -> bool:
-    """An ordinary word, never a name on its own ("Budget", "Golden", "Sci-Fi")."""
+    """An ordinary word, never a name on its own ("Budget", "Wide", "Régisseur")."""
     key = fold(_POSSESSIVE.sub("", word))
-    if key in NOT_NAMES or key in vocab.plain:
+    if key in _NOT_NAMES_FOLDED or key in vocab.plain:
         return True
-    if "-" in word or " " in key:
-        return all(p in NOT_NAMES or p in vocab.plain for p in key.replace("-", " ").split())
+    if " " in key:  # "Sci-Fi", "Contre-Jour": folding split it
+        return all(p in _NOT_NAMES_FOLDED or p in vocab.plain for p in key.split())
     return False
 
 
