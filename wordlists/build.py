@@ -626,14 +626,19 @@ def build_works(data: Path, artists_in_copyright: set[str]) -> tuple[list[list[s
 # --------------------------------------------------------------------------- common words
 
 
-def load_dictionary() -> set[str]:
+def read_dictionary() -> tuple[set[str], set[str]]:
+    """SCOWL's entries (folded, possessives left out): (lowercase words, capitalised ones)."""
     if not DICTIONARY.is_file():
         sys.exit(f"error: {DICTIONARY} not found; install it with `apt-get install wamerican`")
-    words = set()
+    lower, proper = set(), set()
     for line in DICTIONARY.read_text(encoding="utf-8").splitlines():
-        if line and line[0].islower() and "'" not in line:
-            words.add(fold(line))
-    return words
+        if line and "'" not in line:
+            (lower if line[0].islower() else proper).add(fold(line))
+    return lower, proper
+
+
+def load_dictionary() -> set[str]:
+    return read_dictionary()[0]
 
 
 # --------------------------------------------------------------------------- name pre-pass
@@ -693,13 +698,7 @@ def build_plain_words(common_names: set[str]) -> list[str]:
     """Ordinary words that are never a name on their own: SCOWL's lowercase entries, minus
     the words SCOWL also lists with a capital ("bill"/"Bill", "rose"/"Rose") and common
     given names and surnames, plus the French and calendar words above."""
-    if not DICTIONARY.is_file():
-        sys.exit(f"error: {DICTIONARY} not found; install it with `apt-get install wamerican`")
-    lower, proper = set(), set()
-    for line in DICTIONARY.read_text(encoding="utf-8").splitlines():
-        if not line or "'" in line:
-            continue
-        (lower if line[0].islower() else proper).add(fold(line))
+    lower, proper = read_dictionary()
     words = (lower - proper - common_names) | set(FRENCH_PLAIN) | set(CALENDAR_WORDS)
     words |= set(DEMONYMS)
     return sorted(w for w in words if w and " " not in w)
@@ -729,17 +728,6 @@ def build_places(name_tokens: Counter) -> list[list[str]]:
     )
     places = {fold(v) for v in values if v and not any(ch.isdigit() for ch in v)}
     return [[p, "1" if name_tokens[p] >= 2 else "0"] for p in sorted(places) if len(p) > 2]
-
-
-def name_token_counts(rows: list[list[str]], names: set[str]) -> Counter:
-    """How often each word is the first or last word of a known person's name."""
-    counts: Counter = Counter({n: 2 for n in names})
-    for row in rows:
-        parts = fold(row[0]).split()
-        if len(parts) >= 2:
-            counts[parts[0]] += 1
-            counts[parts[-1]] += 1
-    return counts
 
 
 def main(argv: list[str]) -> int:
@@ -809,7 +797,8 @@ def main(argv: list[str]) -> int:
     # The name pre-pass: words and places that explain a capitalised word without a model.
     plain_words = build_plain_words(firsts | lasts)
     write_tsv(HERE / "plain_words.tsv", ["word"], [[w] for w in plain_words])
-    tokens_of_names = name_token_counts(plain + pantheon + artist_rows, firsts | lasts)
+    # A place is ambiguous when 2+ people have it as a first or last name, or it is common.
+    tokens_of_names = first_counts + last_counts + Counter(dict.fromkeys(firsts | lasts, 2))
     places = build_places(tokens_of_names)
     write_tsv(HERE / "places.tsv", ["place", "ambiguous"], places)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import re as std_re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import phonenumbers
 import regex as re
@@ -36,6 +36,15 @@ from presidio_analyzer.predefined_recognizers import PhoneRecognizer
 from promptguard.analyzers.name_prepass import NOT_NAMES
 
 # --- generic machinery -------------------------------------------------------------------
+
+
+def value_spans(pattern: re.Pattern, text: str) -> Iterator[tuple[int, int]]:
+    """The non-empty spans of a pattern's `value` group (or whole match) in a text."""
+    group = "value" if "value" in pattern.groupindex else 0
+    for match in pattern.finditer(text):
+        start, end = match.span(group)
+        if 0 <= start < end:
+            yield start, end
 
 
 class CueRecognizer(LocalRecognizer):
@@ -74,11 +83,7 @@ class CueRecognizer(LocalRecognizer):
             return []
         results: list[RecognizerResult] = []
         for pattern, score in self.patterns_:
-            for match in pattern.finditer(text):
-                group = "value" if "value" in pattern.groupindex else 0
-                start, end = match.span(group)
-                if start < 0 or end <= start:
-                    continue
+            for start, end in value_spans(pattern, text):
                 if self.validator and not self.validator(text[start:end]):
                     continue
                 results.append(
@@ -291,10 +296,6 @@ def overseas_range(zab: str) -> str | None:
 
 # --- people ------------------------------------------------------------------------------
 
-#: Capitalised words of production paperwork and prompts that the small spaCy models tag as
-#: people ("Call Sheet", "Gaffer"), and which never make a name on their own.
-
-
 _TITLE = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|M\.|Mme|Mlle|Monsieur|Madame|Mademoiselle|Docteur)"
 NAME_WORD = r"[A-ZÀ-Ý][\p{Ll}'’]+(?:-[A-ZÀ-Ý]?[\p{Ll}'’]+)?"
 NAME_CAPS = r"(?:[A-ZÀ-Ý][\p{Ll}'’]+(?:-[A-ZÀ-Ý][\p{Ll}'’]+)?|[A-ZÀ-Ý]{2,}(?:-[A-ZÀ-Ý]{2,})?)"
@@ -403,22 +404,6 @@ def _ner_free_names(text: str) -> tuple[tuple[int, int, str], ...]:
         elif _WEAK_LEFT_CUE.search(left):
             found.append((start, end, "weak"))
     return tuple(found)
-
-
-_EMAIL_SHAPE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_ADDRESS_PATTERNS = ()  # filled below, once the address patterns exist
-
-
-def ner_free_spans(text: str) -> list[tuple[int, int]]:
-    """Spans the personal-data analyzer explains without the model: a name after a title or
-    next to a cue, a street address, an e-mail address. A capitalised word inside one of them
-    gives NER nothing to add."""
-    spans = [(start, end) for start, end, how in _ner_free_names(text) if how != "weak"]
-    for pattern in _ADDRESS_PATTERNS:
-        group = "value" if "value" in pattern.groupindex else 0
-        spans += [match.span(group) for match in pattern.finditer(text)]
-    spans += [match.span() for match in _EMAIL_SHAPE.finditer(text)]
-    return spans
 
 
 def is_sentence_start(text: str, start: int) -> bool:
@@ -555,7 +540,7 @@ _FR_ADDRESS = re.compile(
 )
 
 
-_ADDRESS_PATTERNS = (_EN_ADDRESS, _FR_ADDRESS, _UK_POSTCODE_ADDRESS)
+_ADDRESS_PATTERNS = ((_EN_ADDRESS, 0.7), (_FR_ADDRESS, 0.7), (_UK_POSTCODE_ADDRESS, 0.6))
 
 
 def address_recognizers(language: str) -> list[LocalRecognizer]:
@@ -564,12 +549,26 @@ def address_recognizers(language: str) -> list[LocalRecognizer]:
     return [
         CueRecognizer(
             "STREET_ADDRESS",
-            [(_EN_ADDRESS, 0.7), (_FR_ADDRESS, 0.7), (_UK_POSTCODE_ADDRESS, 0.6)],
+            list(_ADDRESS_PATTERNS),
             language,
             context=context,
             name="StreetAddressRecognizer",
         )
     ]
+
+
+_EMAIL_SHAPE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def ner_free_spans(text: str) -> list[tuple[int, int]]:
+    """Spans the personal-data analyzer explains without the model: a name after a title or
+    next to a cue, a street address, an e-mail address. A capitalised word inside one of them
+    gives NER nothing to add."""
+    spans = [(start, end) for start, end, how in _ner_free_names(text) if how != "weak"]
+    for pattern, _score in _ADDRESS_PATTERNS:
+        spans += list(value_spans(pattern, text))
+    spans += [match.span() for match in _EMAIL_SHAPE.finditer(text)]
+    return spans
 
 
 # --- French NIR (numéro de sécurité sociale) ---------------------------------------------
