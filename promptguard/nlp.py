@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from promptguard.fast_regex import faster_regex_compilation
 from promptguard.language import detect_language
 
 if TYPE_CHECKING:
@@ -160,48 +160,6 @@ def blank(language: str) -> Language:
                 with faster_regex_compilation():
                     pipeline = _blanks[language] = spacy.blank(language)
     return pipeline
-
-
-_regex_lock = threading.Lock()
-
-
-@contextmanager
-def faster_regex_compilation() -> Iterator[None]:
-    """Memoise the character-set optimisation of Python's regex compiler for a while.
-
-    spaCy's French tokenizer compiles a 1.4 MB case-insensitive pattern (`TOKEN_MATCH`, one
-    alternative per hyphenated word, each repeating the same huge Unicode letter classes);
-    Python optimises every copy of those classes again, which costs 2-3 s per process. The
-    optimisation is a pure function of its arguments, so caching it gives the same compiled
-    pattern about three times faster. The original function is restored on exit."""
-    try:
-        from re import _compiler as compiler
-    except ImportError:  # another Python: nothing to speed up
-        yield
-        return
-    original = getattr(compiler, "_optimize_charset", None)
-    if original is None:
-        yield
-        return
-    memo: dict = {}
-
-    def optimize_charset(charset, iscased=None, fixup=None, fixes=None):  # noqa: ANN001, ANN202
-        try:
-            key = (tuple(charset), iscased, fixup, id(fixes))
-            hit = memo.get(key)
-        except TypeError:
-            return original(charset, iscased, fixup, fixes)
-        if hit is None:
-            hit = memo[key] = original(charset, iscased, fixup, fixes)
-        out, hascased = hit
-        return list(out), hascased
-
-    with _regex_lock:
-        compiler._optimize_charset = optimize_charset
-        try:
-            yield
-        finally:
-            compiler._optimize_charset = original
 
 
 def _listened_embeddings(pipeline: Language, component: str) -> list[str]:
