@@ -91,7 +91,7 @@ def sarif_dict(rows: list[FindingRow], errors: list[ReadError]) -> dict:
 
 
 def write_sarif(rows: list[FindingRow], errors: list[ReadError], out: TextIO) -> None:
-    json.dump(sarif_dict(rows, errors), out, indent=2, ensure_ascii=False)
+    out.write(json.dumps(sarif_dict(rows, errors), indent=2, ensure_ascii=False))  # one write
     out.write("\n")
 
 
