@@ -94,6 +94,10 @@ class Config:
     code_names: list[str] = field(default_factory=list)
     models: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_MODELS))
     default_language: str = "en"
+    #: Languages whose models may load. A text detected as another one is read as
+    #: `default_language`: a production that works in English alone never loads French
+    #: (about 60 MB and 0.3 s less per process).
+    languages: list[str] = field(default_factory=lambda: ["en", "fr"])
     disabled_analyzers: list[str] = field(default_factory=list)
     min_score: float = 0.5
     exclude: list[str] = field(default_factory=list)
@@ -169,7 +173,7 @@ def parse_config(data: dict[str, Any], path: Path | None = None) -> Config:
     check = _Validator(where)
     known = {
         "default_purpose", "tools", "policy", "code_names", "models", "default_language",
-        "analyzers", "min_score", "exclude", "ai_contact", "state_dir",
+        "languages", "analyzers", "min_score", "exclude", "ai_contact", "state_dir",
     }  # fmt: skip
     check.known_keys(data, known, "")
     root = path.resolve().parent if path else Path.cwd().resolve()
@@ -177,9 +181,15 @@ def parse_config(data: dict[str, Any], path: Path | None = None) -> Config:
 
     if "default_purpose" in data:
         config.default_purpose = check.choice(data["default_purpose"], PURPOSES, "default_purpose")
+    if "languages" in data:
+        languages = check.str_list(data["languages"], "languages")
+        if not languages or any(language not in ("en", "fr") for language in languages):
+            raise check.error("languages", 'a non-empty list of "en" and "fr"')
+        config.languages = list(dict.fromkeys(languages))
+        config.default_language = config.languages[0]
     if "default_language" in data:
         config.default_language = check.choice(
-            data["default_language"], ("en", "fr"), "default_language"
+            data["default_language"], tuple(config.languages), "default_language"
         )
     if "code_names" in data:
         config.code_names = check.str_list(data["code_names"], "code_names")

@@ -110,7 +110,7 @@ class Scanner:
 
     def _scan_text(self, content: str, language: str | None) -> ScanText:
         text = ScanText(content, self.models, language or "")
-        if not language and not content.strip():
+        if not language and (not content.strip() or text.language not in self.config.languages):
             text.language = self.config.default_language
         return text
 

@@ -47,11 +47,12 @@ TOKEN_HEADER = "x-promptguard-token"
 #: Warm-up texts: one per language, each holding what makes every analyzer load its model.
 #: One text per language, each with a name no cue explains, so the pre-pass sends it to NER
 #: and the model loads now rather than on the first real request.
-WARM_UP_TEXTS = (
-    "Warm-up: the rooftop scene, Jane Doe at dawn; call her on +1 415 555 0100, 12 Main Street.",
-    "Préchauffage : la scène du toit, Marie Dupont à l'aube ; appelez-la au 06 12 34 56 78, "
-    "12 rue de la Paix, Paris.",
-)
+WARM_UP_TEXTS = {
+    "en": "Warm-up: the rooftop scene, Jane Doe at dawn; call her on +1 415 555 0100, "
+    "12 Main Street.",
+    "fr": "Préchauffage : la scène du toit, Marie Dupont à l'aube ; appelez-la au "
+    "06 12 34 56 78, 12 rue de la Paix, Paris.",
+}
 
 
 class CheckService:
@@ -64,8 +65,8 @@ class CheckService:
 
     def warm(self) -> None:
         """Load every model now, so the first request is as fast as the others."""
-        for text in WARM_UP_TEXTS:
-            self.checker.findings(text)
+        for language in self.config.languages:  # only the configured languages load
+            self.checker.findings(WARM_UP_TEXTS[language], language=language)
         self.ready = True
 
     def check(

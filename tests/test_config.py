@@ -96,6 +96,9 @@ policy = { copyrighted_work = "block" }
         ("code_names = 'x'", "key 'code_names' must be a list of strings"),
         ("min_score = 3", "key 'min_score' must be a number from 0 to 1"),
         ("default_purpose = ", "invalid TOML"),
+        ('languages = ["en", "de"]', "key 'languages' must be a non-empty list of"),
+        ("languages = []", "key 'languages' must be a non-empty list of"),
+        ('languages = ["en"]\ndefault_language = "fr"', "key 'default_language' must be one of en"),
     ],
 )
 def test_errors_name_file_key_and_what_is_allowed(tmp_path, text, expected):
@@ -109,3 +112,22 @@ def test_errors_name_file_key_and_what_is_allowed(tmp_path, text, expected):
 def test_missing_file_is_a_config_error(tmp_path):
     with pytest.raises(ConfigError, match="not found"):
         load_config(tmp_path / "nope.toml")
+
+
+def test_one_language_production_never_loads_the_other_model(tmp_path):
+    """A production that works in English only: a French prompt is read as English, still
+    checked (its phone number is found), and the French model never loads."""
+    from promptguard.scanner import Scanner
+
+    config = load_config(write(tmp_path / "promptguard.toml", 'languages = ["en"]'))
+    assert config.languages == ["en"] and config.default_language == "en"
+    scanner = Scanner(config)
+    french = "La scène du toit avec Camille Moreau à l'aube ; son portable : 06 12 34 56 78."
+    findings = scanner.scan_text(french)
+    assert "PHONE_NUMBER" in {f.type for f in findings}
+    assert scanner.models.loaded_languages() == ["en"]  # the name went to the English model
+
+
+def test_french_only_production_reads_french_by_default(tmp_path):
+    config = load_config(write(tmp_path / "promptguard.toml", 'languages = ["fr"]'))
+    assert config.default_language == "fr"

@@ -158,3 +158,11 @@ def test_latency_p50_p99(base_url: str) -> None:
     p99 = timings[int(len(timings) * 0.99) - 1]
     print(f"\nservice latency: p50 {p50 * 1000:.1f} ms, p99 {p99 * 1000:.1f} ms")
     assert p50 < 0.5
+
+
+def test_a_one_language_service_warms_only_that_model(tmp_path: Path) -> None:
+    config = make_config(tmp_path)
+    config.languages = ["en"]
+    service = CheckService(config)
+    service.warm()
+    assert service.checker.scanner.models.loaded_languages() == ["en"]
