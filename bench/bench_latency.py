@@ -158,9 +158,13 @@ def memory(pid: int) -> dict:
     }
 
 
-def make_project(folder: Path, scripts: int, pages: int, seed: int) -> dict:
-    """promptguard.toml and a script index of `scripts` synthetic screenplays."""
-    (folder / "promptguard.toml").write_text(CONFIG, encoding="utf-8")
+def make_project(
+    folder: Path, scripts: int, pages: int, seed: int, languages: tuple[str, ...] = ("en", "fr")
+) -> dict:
+    """promptguard.toml (with `languages`) and a script index of `scripts` synthetic
+    screenplays."""
+    listed = ", ".join(f'"{language}"' for language in languages)
+    (folder / "promptguard.toml").write_text(f"languages = [{listed}]\n{CONFIG}", "utf-8")
     info: dict = {"scripts": 0}
     if scripts:
         from bench_scripts import Vocabulary, build, synthetic_script
@@ -399,13 +403,16 @@ def presidio_startup(runs: int) -> dict:
 
 def run(requests: int = 10000, clients: int = 8, scripts: int = 100, pages: int = 110,
         runs: int = 3, deadline: float = 300.0, seed: int = 7, workers: int = 1,
-        only: str = "all") -> dict:  # fmt: skip
-    """Every measurement, or with `only="service-load"` the service under load alone."""
+        only: str = "all", languages: tuple[str, ...] = ("en", "fr")) -> dict:  # fmt: skip
+    """Every measurement, or with `only="service-load"` the service under load alone;
+    `languages` is the project's `languages` setting (which models the service loads)."""
     everything = only == "all"
-    summary: dict = {"cores": os.cpu_count(), "workers": workers, "only": only}
+    summary: dict = {
+        "cores": os.cpu_count(), "workers": workers, "only": only, "languages": list(languages)
+    }  # fmt: skip
     with tempfile.TemporaryDirectory(prefix="pg-latency-") as tmp:
         folder = Path(tmp)
-        summary["project"] = make_project(folder, scripts, pages, seed)
+        summary["project"] = make_project(folder, scripts, pages, seed, languages)
         prompt_en = PROMPTS_EN[1][:300]
         prompt_fr = PROMPT_FR[:300]
         if everything:
@@ -438,6 +445,9 @@ def markdown(summary: dict) -> str:
     clients = f"{load['clients']} concurrent clients"
     if workers != 1:
         clients += f", {workers} workers"
+    languages = summary.get("languages", ["en", "fr"])
+    if languages != ["en", "fr"]:
+        clients += f", `languages = {json.dumps(languages)}`"
     rows = []
     if "cold_check_en" in summary:
         cold_en, cold_fr = summary["cold_check_en"], summary["cold_check_fr"]
@@ -516,6 +526,9 @@ def main() -> None:
         default="all",
         help="service-load: only the service under load (part 3)",
     )
+    parser.add_argument(
+        "--languages", default="en,fr", help="the project's languages setting, e.g. en"
+    )
     parser.add_argument("--out", type=Path, default=None, help="JSON results file")
     args = parser.parse_args()
     if args.out is None:
@@ -532,6 +545,7 @@ def main() -> None:
         args.deadline,
         workers=args.workers,
         only=args.only,
+        languages=tuple(args.languages.split(",")),
     )
     print(markdown(summary))
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -297,7 +297,10 @@ class ScriptIndex:
         counts = np.bincount(
             (self._hashes >> self._shift).astype(np.int64), minlength=1 << self._bits
         )
-        self._directory = np.zeros(len(counts) + 1, dtype=np.int64)
+        # uint32 offsets (a corpus holds far fewer than 4 billion postings): 8 MB less
+        # resident for a 100-script index than int64.
+        offsets = np.uint32 if n < 2**32 else np.int64
+        self._directory = np.zeros(len(counts) + 1, dtype=offsets)
         np.cumsum(counts, out=self._directory[1:])
 
     def lookup(self, hashes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -308,8 +311,8 @@ class ScriptIndex:
         per query is bounded by (query fingerprints x MAX_POSTINGS), whatever the corpus."""
         self._flush()
         buckets = (hashes >> self._shift).astype(np.int64)
-        starts = self._directory[buckets]
-        counts = self._directory[buckets + 1] - starts
+        starts = self._directory[buckets].astype(np.int64)
+        counts = self._directory[buckets + 1].astype(np.int64) - starts
         counts[counts > 2 * MAX_POSTINGS] = 0  # a bucket holds ~1 hash: this one is common
         total = int(counts.sum())
         if total == 0:
