@@ -118,17 +118,17 @@ def main() -> None:
     else:
         throughput = bench_throughput.run(prompts=2000, repeat=args.repeat, presidio_fr=True)
         latency = bench_latency.run(requests=10000, scripts=100, pages=110, runs=3)
-    # the service again with one worker process per core (`serve --workers N`)
+    # the service under load again: requests, scripts, pages
+    counts = (400, 10, 30) if args.quick else (10000, 100, 110)
+    # with one worker process per core (`serve --workers N`)
     cores = os.cpu_count() or 1
     latency_workers = None
     if cores > 1:
-        counts = (400, 10, 30) if args.quick else (10000, 100, 110)
         latency_workers = bench_latency.run(
             requests=counts[0], scripts=counts[1], pages=counts[2], runs=1,
             workers=cores, only="service-load",
         )  # fmt: skip
-    # the service of an English-only production (`languages = ["en"]`): one model loaded
-    counts = (400, 10, 30) if args.quick else (10000, 100, 110)
+    # as an English-only production's (`languages = ["en"]`): one model loaded
     latency_english = bench_latency.run(
         requests=counts[0], scripts=counts[1], pages=counts[2], runs=1,
         only="service-load", languages=("en",),

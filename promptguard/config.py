@@ -18,6 +18,9 @@ from typing import Any
 from promptguard.findings import CATEGORIES
 from promptguard.nlp import DEFAULT_MODELS
 
+#: The languages promptguard has models, lists and rules for.
+LANGUAGES: tuple[str, ...] = tuple(DEFAULT_MODELS)
+
 CONFIG_FILENAME = "promptguard.toml"
 STATE_DIRNAME = ".promptguard"
 ENV_CONFIG = "PROMPTGUARD_CONFIG"
@@ -97,7 +100,7 @@ class Config:
     #: Languages whose models may load. A text detected as another one is read as
     #: `default_language`: a production that works in English alone never loads French
     #: (about 55 MB and 0.4 s less per process).
-    languages: list[str] = field(default_factory=lambda: ["en", "fr"])
+    languages: list[str] = field(default_factory=lambda: list(LANGUAGES))
     disabled_analyzers: list[str] = field(default_factory=list)
     min_score: float = 0.5
     exclude: list[str] = field(default_factory=list)
@@ -183,7 +186,7 @@ def parse_config(data: dict[str, Any], path: Path | None = None) -> Config:
         config.default_purpose = check.choice(data["default_purpose"], PURPOSES, "default_purpose")
     if "languages" in data:
         languages = check.str_list(data["languages"], "languages")
-        if not languages or any(language not in ("en", "fr") for language in languages):
+        if not languages or any(language not in LANGUAGES for language in languages):
             raise check.error("languages", 'a non-empty list of "en" and "fr"')
         config.languages = list(dict.fromkeys(languages))
         config.default_language = config.languages[0]
@@ -207,7 +210,7 @@ def parse_config(data: dict[str, Any], path: Path | None = None) -> Config:
         config.state_dir_override = state if state.is_absolute() else root / state
     if "models" in data:
         models = check.table(data["models"], "models")
-        check.known_keys(models, {"en", "fr"}, "models")
+        check.known_keys(models, set(LANGUAGES), "models")
         for language, name in models.items():
             config.models[language] = check.string(name, f"models.{language}")
     if "analyzers" in data:
