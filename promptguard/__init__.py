@@ -15,11 +15,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from promptguard.findings import CATEGORIES, Finding
-
 if TYPE_CHECKING:
     from promptguard.checking import Checker
     from promptguard.config import Config
+    from promptguard.findings import CATEGORIES, Finding
     from promptguard.gate import Decision
 
 __version__ = "0.1.0"
@@ -66,9 +65,14 @@ def check(
     return _checker(config).check(text, tool, purpose, user=user, record=record, language=language)
 
 
-def __getattr__(name: str):  # noqa: ANN202 - lazy export keeps `import promptguard` cheap
+def __getattr__(name: str):  # noqa: ANN202
+    """Lazy exports: `import promptguard.client` (every `check`) must not pay for them."""
     if name == "Decision":
         from promptguard.gate import Decision
 
         return Decision
+    if name in ("Finding", "CATEGORIES"):
+        from promptguard import findings
+
+        return getattr(findings, name)
     raise AttributeError(name)

@@ -9,21 +9,22 @@ file, the key and what is allowed, because the person fixing it is rarely the on
 
 from __future__ import annotations
 
-import os
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from promptguard.config_files import (
+    ConfigError,
+    config_root,
+    find_config_file,
+    read_config_table,
+    state_dir_at,
+)
 from promptguard.findings import CATEGORIES
 from promptguard.nlp import DEFAULT_MODELS
 
 #: The languages promptguard has models, lists and rules for.
 LANGUAGES: tuple[str, ...] = tuple(DEFAULT_MODELS)
-
-CONFIG_FILENAME = "promptguard.toml"
-STATE_DIRNAME = ".promptguard"
-ENV_CONFIG = "PROMPTGUARD_CONFIG"
 
 PURPOSES: tuple[str, ...] = ("ideation", "moodboard", "temp", "final")
 ACTIONS: tuple[str, ...] = ("allow", "notify", "clearance", "block")
@@ -61,10 +62,6 @@ DEFAULT_POLICY: dict[str, dict[str, str]] = {
     },
 }
 POLICY_KEYS: tuple[str, ...] = (*CATEGORIES, NOTHING_FOUND, NOTHING_FOUND_FINAL)
-
-
-class ConfigError(ValueError):
-    """The configuration is invalid; the message names file, key and what is allowed."""
 
 
 @dataclass(frozen=True)
@@ -112,7 +109,7 @@ class Config:
     @property
     def state_dir(self) -> Path:
         """`.promptguard/` beside the config file (or the current folder without one)."""
-        return self.state_dir_override or (self.root / STATE_DIRNAME)
+        return self.state_dir_override or state_dir_at(self.root, None)
 
     @property
     def corpus_path(self) -> Path:
@@ -125,49 +122,12 @@ class Config:
         return Tool(id=tool_id or "unknown", enterprise=False)
 
 
-def find_config_file(start: Path | None = None) -> Path | None:
-    """`$PROMPTGUARD_CONFIG`, else the nearest promptguard.toml or pyproject.toml with a
-    `[tool.promptguard]` table, walking up from `start`."""
-    env = os.environ.get(ENV_CONFIG)
-    if env:
-        return Path(env)
-    here = (start or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
-        candidate = folder / CONFIG_FILENAME
-        if candidate.is_file():
-            return candidate
-        pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and _has_promptguard_table(pyproject):
-            return pyproject
-    return None
-
-
-def _has_promptguard_table(pyproject: Path) -> bool:
-    try:
-        data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return False
-    return isinstance(data.get("tool"), dict) and "promptguard" in data["tool"]
-
-
 def load_config(path: Path | str | None = None, start: Path | None = None) -> Config:
     """Load and validate the configuration; defaults when there is no file."""
     config_path = Path(path) if path else find_config_file(start)
     if config_path is None:
-        return Config(root=(start or Path.cwd()).resolve())
-    try:
-        raw_text = config_path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ConfigError(f"{config_path}: configuration file not found") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{config_path}: cannot read configuration: {error}") from None
-    try:
-        data = tomllib.loads(raw_text)
-    except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{config_path}: invalid TOML: {error}") from None
-    if config_path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("promptguard", {})
-    return parse_config(data, config_path)
+        return Config(root=config_root(None, start))
+    return parse_config(read_config_table(config_path), config_path)
 
 
 def parse_config(data: dict[str, Any], path: Path | None = None) -> Config:
@@ -179,7 +139,7 @@ def parse_config(data: dict[str, Any], path: Path | None = None) -> Config:
         "languages", "analyzers", "min_score", "exclude", "ai_contact", "state_dir",
     }  # fmt: skip
     check.known_keys(data, known, "")
-    root = path.resolve().parent if path else Path.cwd().resolve()
+    root = config_root(path)
     config = Config(path=path, root=root)
 
     if "default_purpose" in data:
@@ -206,8 +166,7 @@ def parse_config(data: dict[str, Any], path: Path | None = None) -> Config:
             raise check.error("min_score", "a number from 0 to 1")
         config.min_score = float(value)
     if "state_dir" in data:
-        state = Path(check.string(data["state_dir"], "state_dir"))
-        config.state_dir_override = state if state.is_absolute() else root / state
+        config.state_dir_override = state_dir_at(root, check.string(data["state_dir"], "state_dir"))
     if "models" in data:
         models = check.table(data["models"], "models")
         check.known_keys(models, set(LANGUAGES), "models")

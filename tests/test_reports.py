@@ -5,7 +5,8 @@ from __future__ import annotations
 import io
 import json
 
-from promptguard.findings import Finding, excerpt, mask, merge_overlapping
+from promptguard.findings import Finding, merge_overlapping
+from promptguard.masking import excerpt, mask
 from promptguard.records import ReadError, Record
 from promptguard.reports import finding_rows
 from promptguard.reports.json_report import write_json

@@ -64,11 +64,11 @@ def check(
     data = None
     # The service scans with its own defaults: options it cannot honour mean a local scan.
     if not (no_service or show_values or corpus or language or no_record):
-        endpoint = client.discover(config)
+        endpoint = client.discover(config.state_dir)
         if endpoint is not None:
             try:
                 data = client.check_via_service(
-                    endpoint, config, text, tool, purpose, client.current_user()
+                    endpoint, config.state_dir, text, tool, purpose, client.current_user()
                 )
             except client.ServiceRefused as error:
                 raise UsageFailure(str(error)) from None
@@ -76,8 +76,7 @@ def check(
         if corpus is not None:
             config.corpus_override = corpus
         data = _check_locally(config, text, tool, purpose, not no_record, language, show_values)
-    display = config.tool(data.get("tool")).display_name
-    code = client.write_decision(data, text, fmt, show_values, display, sys.stdout, sys.stderr)
+    code = client.write_decision(data, text, fmt, show_values, sys.stdout, sys.stderr)
     ctx.exit(code)
 
 

@@ -94,6 +94,7 @@ class Decision:
         return {
             "decision": self.decision,
             "tool": self.tool.id,
+            "tool_name": self.tool.display_name,
             "enterprise": self.tool.enterprise,
             "purpose": self.purpose,
             "findings": [f.to_dict(show_values) for f in self.findings],

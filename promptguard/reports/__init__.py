@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from promptguard.findings import Finding, excerpt
+from promptguard.findings import Finding
+from promptguard.masking import excerpt
 from promptguard.records import ReadError, Record
 
 
