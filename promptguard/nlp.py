@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from promptguard.fast_regex import faster_regex_compilation
 from promptguard.language import detect_language
+from promptguard.lean_imports import import_spacy
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -82,8 +83,7 @@ class NlpModels:
         if not name:
             raise ModelLoadError(f"no spaCy model configured for language {language!r}")
         try:
-            import spacy
-
+            spacy = import_spacy()
             excluded = list(EXCLUDED_COMPONENTS)
             if self.features <= ENTS_ONLY:
                 excluded += sorted(_MORPHOLOGY_COMPONENTS - _EMBEDDINGS)
@@ -155,8 +155,7 @@ def blank(language: str) -> Language:
         with _blank_lock:
             pipeline = _blanks.get(language)
             if pipeline is None:
-                import spacy
-
+                spacy = import_spacy()
                 with faster_regex_compilation():
                     pipeline = _blanks[language] = spacy.blank(language)
     return pipeline

@@ -27,10 +27,11 @@ from typing import TYPE_CHECKING, ClassVar
 
 import regex as re
 
-from promptguard.offline import ensure_offline
+from promptguard.lean_imports import import_presidio
 
-# Before Presidio is imported: its email recognizer calls tldextract, which would download.
-ensure_offline()
+# Offline before Presidio is imported (its email recognizer calls tldextract, which would
+# download), and without its import-time regex validation (see lean_imports).
+import_presidio()
 
 from presidio_analyzer import (  # noqa: E402
     AnalysisExplanation,

@@ -24,16 +24,21 @@ from phonenumbers import (
     PhoneNumberType,
     region_code_for_country_code,
 )
-from presidio_analyzer import (
+
+from promptguard.lean_imports import import_presidio
+
+import_presidio()  # offline and lean, whichever module imports Presidio first
+
+from presidio_analyzer import (  # noqa: E402
     AnalysisExplanation,
     EntityRecognizer,
     LocalRecognizer,
     RecognizerResult,
 )
-from presidio_analyzer.nlp_engine import NlpArtifacts
-from presidio_analyzer.predefined_recognizers import PhoneRecognizer
+from presidio_analyzer.nlp_engine import NlpArtifacts  # noqa: E402
+from presidio_analyzer.predefined_recognizers import PhoneRecognizer  # noqa: E402
 
-from promptguard.analyzers.name_prepass import NOT_NAMES
+from promptguard.analyzers.name_prepass import NOT_NAMES  # noqa: E402
 
 # --- generic machinery -------------------------------------------------------------------
 
