@@ -8,13 +8,16 @@ set held to the issue's targets; plus the cheap pre-pass and the list format.
 from __future__ import annotations
 
 import json
+import threading
 import time
 from pathlib import Path
 
 import pytest
 
+from promptguard.analyzers import intents
 from promptguard.analyzers.intents import (
     CompiledList,
+    IntentAnalyzer,
     IntentListError,
     load_rules,
     parse_pattern,
@@ -306,6 +309,80 @@ def test_prepass_costs_microseconds(analyzers, nlp_models):
     assert per_prompt < 300e-6  # generous for slow CI; the bench measures ~10 µs
 
 
+@pytest.fixture
+def fresh_lists(monkeypatch):
+    """Empty the process-wide caches of compiled lists and per-language resources, as in a
+    new process; the previous ones come back after the test."""
+    monkeypatch.setattr(IntentAnalyzer, "_compiled", {})
+    monkeypatch.setattr(intents, "_RESOURCES", {})
+    return IntentAnalyzer._compiled
+
+
+TRIGGERING = [
+    (TL, "Clone Tom Hanks's voice for the trailer narration"),
+    (MC, "Security camera footage of Senator Blake taking a bribe"),
+    (UT, "Entraîne un LoRA sur les images des films de Jacques Tati"),
+]
+
+
+def test_ordinary_prompts_never_build_the_matchers(analyzers, nlp_models, fresh_lists):
+    """A cold `check` of an everyday prompt pays only for the pre-pass: the spaCy Matchers
+    and the key-doc tables wait for a prompt that triggers a rule, which then gets the same
+    findings as with everything built."""
+    expected = {}
+    for name, content in TRIGGERING:
+        with pytest.MonkeyPatch.context() as patch:  # reference: the fully built lists
+            patch.setattr(IntentAnalyzer, "_compiled", {})
+            patch.setattr(intents, "_RESOURCES", {})
+            analyzer = analyzers[name]
+            for language in ("en", "fr"):
+                assert analyzer.compiled(language).matcher
+            expected[name] = scan(analyzer, content, nlp_models)
+            assert expected[name]
+    for content in ORDINARY:
+        for analyzer in analyzers.values():
+            assert analyzer.analyze(ScanText(content, nlp_models)) == []
+    assert {language for _, language in fresh_lists} == {"en", "fr"}
+    assert not any(compiled.has_matcher for compiled in fresh_lists.values())
+    assert not any(r.has_key_tables for r in intents._RESOURCES.values())
+
+    for name, content in TRIGGERING:
+        text = ScanText(content, nlp_models)
+        compiled = analyzers[name].compiled(text.language)
+        assert compiled.triggered(content) and not compiled.has_matcher
+        assert scan(analyzers[name], content, nlp_models) == expected[name]
+        assert compiled.has_matcher
+    # a list no prompt triggered is still unbuilt: French misleading content
+    assert not fresh_lists[(MC, "fr")].has_matcher
+
+
+def test_first_matching_from_several_threads_finds_the_same(analyzers, nlp_models, fresh_lists):
+    """Scanners in several threads share the compiled lists: when the first triggering
+    prompts arrive together, each must see a whole Matcher, not one still being built."""
+    texts = [ScanText(content, nlp_models) for _, content in TRIGGERING for _ in range(3)]
+    for text in texts:
+        assert text.doc is not None  # parse here: spaCy pipelines are not shared across threads
+    for analyzer in analyzers.values():  # pre-pass built, Matchers not yet
+        analyzer.wants_nlp(texts[0])
+    barrier = threading.Barrier(len(texts))
+    results: dict[int, list[Finding]] = {}
+
+    def run(index: int) -> None:
+        barrier.wait()
+        results[index] = [f for a in analyzers.values() for f in a.analyze(texts[index])]
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(len(texts))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(results) == len(texts)
+    for (name, _), index in zip(TRIGGERING, range(0, len(texts), 3), strict=True):
+        group = [results[index + k] for k in range(3)]
+        assert group[0] and group[0] == group[1] == group[2]
+        assert name in {f.category for f in group[0]}
+
+
 def test_unsupported_language_is_skipped(analyzers, nlp_models):
     text = ScanText("Clone the actor's voice", nlp_models, language="de")
     assert not analyzers[TL].wants_nlp(text)
@@ -342,7 +419,11 @@ def test_every_shipped_list_compiles(analyzers, nlp_models):
     for name in (TL, MC, UT):
         for language in ("en", "fr"):
             assert load_rules(name, language)
-            assert analyzers[name].compiled(language).rules
+            compiled = analyzers[name].compiled(language)
+            assert compiled.rules
+            # the Matcher is built on first use: build it here, so a bad pattern fails now
+            assert len(compiled.matcher) == len(compiled.rules)
+            assert list(compiled.rule_of.values()) == list(compiled.rules)
 
 
 @pytest.mark.parametrize("pattern", ["*3", "voice||clone", "%NOTALABEL voice"])

@@ -37,7 +37,9 @@ from promptguard.nlp import ENTS_ONLY, ScanText
 from promptguard.resources import wordlist
 
 if TYPE_CHECKING:
+    from spacy.matcher import Matcher, PhraseMatcher
     from spacy.tokens import Doc, Span
+    from spacy.vocab import Vocab
 
 LANGUAGES: tuple[str, ...] = ("en", "fr")
 
@@ -341,43 +343,17 @@ class KeyDoc:
         return self.tokens[start].start, self.tokens[end - 1].end
 
 
-class LanguageResources:
-    """Everything the three analyzers share for one language: lexicon, vocabulary, key docs."""
+@dataclass(frozen=True, eq=False)
+class KeyTables:
+    """What building key docs and matching need for one language, built on first use: the
+    list words and the forms that map back to them, the spaCy vocabulary shared by the
+    three Matchers and the key docs, and the phrase matcher of multi-word classes."""
 
-    def __init__(self, language: str, lists: tuple[str, ...]) -> None:
-        from spacy.matcher import PhraseMatcher
-        from spacy.vocab import Vocab
-
-        self.language = language
-        self.lexicon = load_lexicon(language)
-        bases: set[str] = set()
-        for name in lists:
-            for rule in load_rules(name, language):
-                bases |= rule.literals
-        for members in self.lexicon.words.values():
-            bases |= members
-        self.bases = frozenset(bases)
-        form_map: dict[str, str] = {}
-        for base in sorted(bases, key=len, reverse=True):
-            for form in inflections(base, language):
-                if form not in bases:
-                    form_map.setdefault(form, base)
-        self.form_map = form_map
-        self.class_forms: dict[str, frozenset[str]] = {
-            name: frozenset(f for w in members for f in inflections(w, language))
-            for name, members in self.lexicon.words.items()
-        }
-        self.vocab = Vocab()
-        self.phrase_matcher = PhraseMatcher(self.vocab, attr="ORTH")
-        for name, entries in self.lexicon.phrases.items():
-            self.phrase_matcher.add(name, [self._words_doc(words) for words in entries])
-        self._last: tuple[Doc, KeyDoc] | None = None
-        self._lock = threading.Lock()
-
-    def _words_doc(self, words: tuple[str, ...]) -> Doc:
-        from spacy.tokens import Doc
-
-        return Doc(self.vocab, words=list(words))
+    bases: frozenset[str]
+    form_map: dict[str, str]
+    class_forms: dict[str, frozenset[str]]
+    vocab: Vocab
+    phrase_matcher: PhraseMatcher
 
     def key_of(self, surface: str, lemma: str) -> str:
         """The list word a token stands for, trusting the tagger's lemma first."""
@@ -394,6 +370,93 @@ class LanguageResources:
             return surface
         return self.form_map.get(surface) or self.key_of(surface, lemma)
 
+
+#: Guards every lazy build for matching (key tables, Matchers): once per process, and never
+#: two at a time on one shared vocabulary. Reentrant: a Matcher build asks for the tables.
+_MATCHING_LOCK = threading.RLock()
+
+
+class LanguageResources:
+    """Everything the three analyzers share for one language: lexicon, vocabulary, key docs.
+
+    Only the lexicon is loaded up front (the pre-pass reads it); `KeyTables` wait for the
+    first text that triggers a rule, which most prompts never do."""
+
+    def __init__(self, language: str, lists: tuple[str, ...]) -> None:
+        self.language = language
+        self.lists = lists
+        self.lexicon = load_lexicon(language)
+        self._tables: KeyTables | None = None
+        self._last: tuple[Doc, KeyDoc] | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def has_key_tables(self) -> bool:
+        """Whether the matching side (vocabulary, word forms) has been built yet."""
+        return self._tables is not None
+
+    def key_tables(self) -> KeyTables:
+        tables = self._tables
+        if tables is None:
+            with _MATCHING_LOCK:
+                tables = self._tables
+                if tables is None:
+                    tables = self._tables = self._build_tables()
+        return tables
+
+    def _build_tables(self) -> KeyTables:
+        from spacy.matcher import PhraseMatcher
+        from spacy.tokens import Doc
+        from spacy.vocab import Vocab
+
+        language = self.language
+        bases: set[str] = set()
+        for name in self.lists:
+            for rule in load_rules(name, language):
+                bases |= rule.literals
+        for members in self.lexicon.words.values():
+            bases |= members
+        form_map: dict[str, str] = {}
+        for base in sorted(bases, key=len, reverse=True):
+            for form in inflections(base, language):
+                if form not in bases:
+                    form_map.setdefault(form, base)
+        class_forms: dict[str, frozenset[str]] = {
+            name: frozenset(f for w in members for f in inflections(w, language))
+            for name, members in self.lexicon.words.items()
+        }
+        vocab = Vocab()
+        phrase_matcher = PhraseMatcher(vocab, attr="ORTH")
+        for name, entries in self.lexicon.phrases.items():
+            phrase_matcher.add(name, [Doc(vocab, words=list(words)) for words in entries])
+        return KeyTables(frozenset(bases), form_map, class_forms, vocab, phrase_matcher)
+
+    @property
+    def bases(self) -> frozenset[str]:
+        return self.key_tables().bases
+
+    @property
+    def form_map(self) -> dict[str, str]:
+        return self.key_tables().form_map
+
+    @property
+    def class_forms(self) -> dict[str, frozenset[str]]:
+        return self.key_tables().class_forms
+
+    @property
+    def vocab(self) -> Vocab:
+        return self.key_tables().vocab
+
+    @property
+    def phrase_matcher(self) -> PhraseMatcher:
+        return self.key_tables().phrase_matcher
+
+    def key_of(self, surface: str, lemma: str) -> str:
+        return self.key_tables().key_of(surface, lemma)
+
+    def surface_key_of(self, surface: str, lemma: str) -> str:
+        return self.key_tables().surface_key_of(surface, lemma)
+
     def key_doc(self, doc: Doc) -> KeyDoc:
         """The key doc of a spaCy doc; the last one is cached since three analyzers ask."""
         last = self._last
@@ -407,6 +470,7 @@ class LanguageResources:
     def _build(self, doc: Doc) -> KeyDoc:
         from spacy.tokens import Doc
 
+        tables = self.key_tables()
         tokens: list[KeyToken] = []
         owner: list[int] = []  # spaCy token index -> key token index
         i, n = 0, len(doc)
@@ -432,12 +496,12 @@ class LanguageResources:
                 lemma = fold("".join(t.text_with_ws for t in parts[:-1])) + fold(parts[-1].lemma_)
             if surface.isspace() or not surface:
                 surface = lemma = "\n" if "\n" in parts.text else " "
-            key = self.key_of(surface, lemma)
+            key = tables.key_of(surface, lemma)
             pos = parts[-1].pos_ or guess_pos(doc, i, j)
             tokens.append(
                 KeyToken(surface, key, pos, parts.start_char, parts.end_char,
                          parts.text, next((t.ent_type_ for t in parts if t.ent_type_), ""),
-                         self.surface_key_of(surface, lemma))
+                         tables.surface_key_of(surface, lemma))
             )  # fmt: skip
             owner.extend([len(tokens) - 1] * (j + 1 - i))
             i = j + 1
@@ -462,7 +526,7 @@ class LanguageResources:
 
         words = [t.surface for t in tokens]
         key_doc = Doc(
-            self.vocab,
+            tables.vocab,
             words=words,
             spaces=[True] * len(words),
             lemmas=[t.key for t in tokens],
@@ -484,13 +548,13 @@ class LanguageResources:
                 if (
                     tok.key in members
                     or tok.surface_key in members
-                    or tok.surface in self.class_forms[name]
+                    or tok.surface in tables.class_forms[name]
                     or any(p in members for p in parts)
                 ):
                     tok.classes.add(name)
         phrase_spans: dict[str, list[tuple[int, int]]] = {}
-        for match_id, start, end in self.phrase_matcher(key_doc):
-            name = self.vocab.strings[match_id]
+        for match_id, start, end in tables.phrase_matcher(key_doc):
+            name = tables.vocab.strings[match_id]
             phrase_spans.setdefault(name, []).append((start, end))
         return KeyDoc(tokens, key_doc, clause, entities, phrase_spans)
 
@@ -607,7 +671,12 @@ def _slot_forms(slot: Slot, resources: LanguageResources) -> set[str]:
 
 
 class CompiledList:
-    """One analyzer's rules for one language: the Matcher and the trigger automaton."""
+    """One analyzer's rules for one language: the trigger automaton, and the Matcher.
+
+    The automaton (with the masks it fills) is all the pre-pass needs and is built at once.
+    The Matcher, which costs several times as much, waits for the first text that triggers
+    a rule: most prompts trigger none, and a cold `promptguard check` of one then never
+    builds it."""
 
     #: Bit of the pseudo-slot "some evidence the rule's profile accepts is in the text".
     EVIDENCE_BIT = 62
@@ -620,22 +689,23 @@ class CompiledList:
     ) -> None:
         """`evidence`: profile -> the word classes that alone can make a cue of that profile
         a finding; a rule of such a profile triggers only when one of them is in the text."""
-        from spacy.matcher import Matcher
-
+        self.list_name = list_name
         self.resources = resources_for(language)
         self.rules = load_rules(list_name, language)
-        self.matcher = Matcher(self.resources.vocab)
+        self._matching: tuple[Matcher, dict[int, Rule]] | None = None
+        lexicon = self.resources.lexicon
         # wants_nlp: a rule can only match when every one of its required word slots has a
         # form in the text, so the automaton maps each form to the (rule, slot) pairs it fills.
         slots_of_form: dict[str, set[tuple[int, int]]] = {}
         self.required: list[frozenset[int]] = []
         self.needs: list[tuple[bool, bool]] = []  # (needs a digit, needs a capital)
         for index, rule in enumerate(self.rules):
-            patterns = [
-                *_compile(rule, self.resources, "LEMMA"),
-                *_compile(rule, self.resources, "NORM"),
-            ]
-            self.matcher.add(f"{list_name}:{index}", patterns)
+            # a list naming an unknown class fails here, as it did when the Matcher was built
+            # up front, not on the first text that triggers
+            for slot in rule.slots:
+                for name in slot.classes:
+                    if name not in lexicon.words and name not in lexicon.phrases:
+                        raise IntentListError(f"{rule.where}: unknown class @{name}")
             required = set()
             for position, slot in enumerate(rule.slots):
                 if slot.gap or slot.optional or not (slot.words or slot.classes or slot.phrases):
@@ -672,9 +742,42 @@ class CompiledList:
         automaton.make_automaton()
         self.automaton = automaton
         self.required_masks = [sum(1 << p for p in slots) for slots in self.required]
-        self.rule_of = {
-            self.resources.vocab.strings[f"{list_name}:{i}"]: r for i, r in enumerate(self.rules)
-        }
+
+    @property
+    def has_matcher(self) -> bool:
+        """Whether the Matcher has been built (only once some text triggered a rule)."""
+        return self._matching is not None
+
+    @property
+    def matcher(self) -> Matcher:
+        return self._matcher_and_rules()[0]
+
+    @property
+    def rule_of(self) -> dict[int, Rule]:
+        """Matcher match id -> the rule it stands for."""
+        return self._matcher_and_rules()[1]
+
+    def _matcher_and_rules(self) -> tuple[Matcher, dict[int, Rule]]:
+        matching = self._matching
+        if matching is None:
+            with _MATCHING_LOCK:
+                matching = self._matching
+                if matching is None:
+                    matching = self._matching = self._build_matcher()
+        return matching
+
+    def _build_matcher(self) -> tuple[Matcher, dict[int, Rule]]:
+        """Every rule as spaCy Matcher patterns, on lemma keys and on surface keys."""
+        from spacy.matcher import Matcher
+
+        resources = self.resources
+        vocab = resources.vocab
+        matcher = Matcher(vocab)
+        for index, rule in enumerate(self.rules):
+            patterns = [*_compile(rule, resources, "LEMMA"), *_compile(rule, resources, "NORM")]
+            matcher.add(f"{self.list_name}:{index}", patterns)
+        rule_of = {vocab.strings[f"{self.list_name}:{i}"]: r for i, r in enumerate(self.rules)}
+        return matcher, rule_of
 
     def triggered(self, content: str) -> bool:
         """True when some rule has all its required words in the text: the cheap pre-pass."""
@@ -708,11 +811,12 @@ class CompiledList:
 
     def matches(self, key_doc: KeyDoc) -> list[tuple[Rule, int, int]]:
         """Shortest match per rule and start token."""
+        matcher, rule_of = self._matcher_and_rules()
         best: dict[tuple[int, int], tuple[Rule, int, int]] = {}
-        for match_id, start, end in self.matcher(key_doc.doc):
+        for match_id, start, end in matcher(key_doc.doc):
             key = (match_id, start)
             if key not in best or end < best[key][2]:
-                best[key] = (self.rule_of[match_id], start, end)
+                best[key] = (rule_of[match_id], start, end)
         return sorted(best.values(), key=lambda m: (m[1], m[2]))
 
 
