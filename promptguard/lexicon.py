@@ -27,6 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from promptguard.resources import wordlist
+from promptguard.startup import long_lived
 
 #: Bump when the pickled layout changes, so old caches are ignored.
 CACHE_VERSION = 9
@@ -611,5 +612,6 @@ def get_lexicon() -> Lexicon:
     if _shared is None:
         with _lock:
             if _shared is None:
-                _shared = load_lexicon()
+                with long_lived():
+                    _shared = load_lexicon()
     return _shared

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from promptguard.fast_regex import faster_regex_compilation
 from promptguard.language import detect_language
 from promptguard.lean_imports import import_spacy
+from promptguard.startup import long_lived
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -87,7 +88,7 @@ class NlpModels:
             excluded = list(EXCLUDED_COMPONENTS)
             if self.features <= ENTS_ONLY:
                 excluded += sorted(_MORPHOLOGY_COMPONENTS - _EMBEDDINGS)
-            with faster_regex_compilation():
+            with faster_regex_compilation(), long_lived():
                 pipeline = spacy.load(name, exclude=excluded)
             if self.features <= ENTS_ONLY:
                 wanted = {"ner", *_listened_embeddings(pipeline, "ner")}
@@ -156,7 +157,7 @@ def blank(language: str) -> Language:
             pipeline = _blanks.get(language)
             if pipeline is None:
                 spacy = import_spacy()
-                with faster_regex_compilation():
+                with faster_regex_compilation(), long_lived():
                     pipeline = _blanks[language] = spacy.blank(language)
     return pipeline
 

@@ -17,6 +17,7 @@ from promptguard.config import Config
 from promptguard.findings import Finding, merge_overlapping
 from promptguard.nlp import ENTS_ONLY, NlpModels, ScanText, iter_chunks
 from promptguard.records import ReadError, Record
+from promptguard.startup import long_lived
 
 #: Texts longer than this are scanned in overlapping segments (spaCy's limit is 1M chars,
 #: and memory grows with the segment, not the file).
@@ -44,7 +45,10 @@ class Scanner:
         batch_size: int = 64,
     ) -> None:
         self.config = config or Config()
-        self.analyzers = analyzers if analyzers is not None else build_analyzers(self.config)
+        if analyzers is None:
+            with long_lived():  # imports spaCy and Presidio, builds their recognizers
+                analyzers = build_analyzers(self.config)
+        self.analyzers = analyzers
         self.batch_size = batch_size
         self._needs = [a.nlp_needs if a.needs_nlp else frozenset() for a in self.analyzers]
         needed = frozenset().union(*self._needs)

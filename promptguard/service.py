@@ -65,8 +65,11 @@ class CheckService:
 
     def warm(self) -> None:
         """Load every model now, so the first request is as fast as the others."""
+        scanner = self.checker.scanner
         for language in self.config.languages:  # only the configured languages load
             self.checker.findings(WARM_UP_TEXTS[language], language=language)
+            for analyzer in scanner.analyzers if scanner else ():
+                analyzer.warm(language)
         self.ready = True
 
     def check(

@@ -160,9 +160,20 @@ def test_latency_p50_p99(base_url: str) -> None:
     assert p50 < 0.5
 
 
-def test_a_one_language_service_warms_only_that_model(tmp_path: Path) -> None:
+def test_a_one_language_service_warms_only_that_model(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from promptguard.analyzers import intents
+
+    monkeypatch.setattr(intents.IntentAnalyzer, "_compiled", {})  # as in a new process
+    monkeypatch.setattr(intents, "_RESOURCES", {})
     config = make_config(tmp_path)
     config.languages = ["en"]
     service = CheckService(config)
     service.warm()
     assert service.checker.scanner.models.loaded_languages() == ["en"]
+    # The intent rules' Matchers too, which ordinary prompts never build: no request pays.
+    built = {
+        key: compiled.has_matcher for key, compiled in intents.IntentAnalyzer._compiled.items()
+    }
+    assert len(built) == 3 and all(built.values()) and {lang for _, lang in built} == {"en"}

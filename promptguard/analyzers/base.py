@@ -34,6 +34,11 @@ class Analyzer(ABC):
         hold what they look for (the default is `needs_nlp`)."""
         return self.needs_nlp
 
+    def warm(self, language: str) -> None:
+        """Build now what the first text of `language` would build later (a long-running
+        service calls this once, so no request pays for it). Default: nothing to build."""
+        return None
+
     @abstractmethod
     def analyze(self, text: ScanText) -> list[Finding]:
         """Return the findings in `text`, offsets relative to `text.content`."""

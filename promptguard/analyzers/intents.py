@@ -1010,6 +1010,12 @@ class IntentAnalyzer(Analyzer):
                     )
         return found
 
+    def warm(self, language: str) -> None:
+        """The Matcher too, which ordinary prompts never build (a service warms it once)."""
+        compiled = self.compiled(language)
+        if compiled is not None:
+            compiled.matcher  # noqa: B018 - built on first access
+
     def wants_nlp(self, text: ScanText) -> bool:
         compiled = self.compiled(text.language)
         return compiled is not None and compiled.triggered(text.content)
