@@ -349,3 +349,31 @@ def test_benchmark_sample_recall_and_precision(analyzer, models):
         )
     assert hits / gold >= 0.95
     assert correct / predicted >= 0.95
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_models_vocabulary_answers_presidio_like_a_blank_one(
+    nlp_models: NlpModels, language: str
+) -> None:
+    """Presidio's context words skip stop words and punctuation. A text the model parsed is
+    answered from the model's vocabulary (no blank tokenizer loads beside it), so both must
+    agree on every word, or a phone's context word would count in one path and not the
+    other."""
+    import string
+
+    from spacy.lang.en.stop_words import STOP_WORDS as ENGLISH
+    from spacy.lang.fr.stop_words import STOP_WORDS as FRENCH
+
+    from promptguard.nlp import blank
+
+    stop_words = ENGLISH if language == "en" else FRENCH
+    words = {*stop_words, *(w.title() for w in stop_words), *string.punctuation, "«", "»", "—"}
+    words |= {"phone", "téléphone", "passport", "passeport", "née", "born", "Tel", "email"}
+    model, tokenizer = nlp_models.get(language).vocab, blank(language).vocab
+    differ = [
+        word
+        for word in words
+        if (model[word].is_stop, model[word].is_punct)
+        != (tokenizer[word].is_stop, tokenizer[word].is_punct)
+    ]
+    assert differ == []
