@@ -195,6 +195,7 @@ def openapi_schema(gateway: bool) -> dict:
         "properties": {
             "decision": {"type": "string", "enum": ["allow", "notify", "clearance", "block"]},
             "tool": {"type": "string"},
+            "tool_name": {"type": "string", "description": "the tool's name in the config"},
             "enterprise": {"type": "boolean"},
             "purpose": {"type": "string", "enum": list(PURPOSES)},
             "findings": {"type": "array", "items": {"type": "object"}},
