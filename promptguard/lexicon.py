@@ -187,9 +187,10 @@ class KeyTable:
     as sorted 64-bit BLAKE2b hashes and one integer each: about 2.5 MB, where a dict and a
     set of the 160,000 strings take 18 MB in every process.
 
-    Looking a string up costs about 1.4 us instead of 0.4 us: 0.1 ms for a 300-character
-    prompt. A string that is no key matches a key's hash with odds of 160,000 in 2^64; two
-    keys with the same hash fail the build instead of shadowing each other."""
+    Looking a string up costs about 1.4 us instead of 0.4 us: finding every key in a
+    300-character prompt takes about 0.06 ms instead of 0.02 ms. A string that is no key
+    matches a key's hash with odds of 160,000 in 2^64; two keys with the same hash fail the
+    build instead of shadowing each other."""
 
     def __init__(self, hashes: bytes, values: bytes) -> None:
         self._hashes = array("Q")
@@ -268,7 +269,7 @@ class Lexicon:
     full keys and their token prefixes): measured against pyahocorasick on these ~100k keys,
     a character automaton costs 0.2 s to build or unpickle per process, and a token-symbol
     automaton iterates slowly over its 70k-wide root, while the trie loads with the tables
-    and matches a 300-character prompt in ~0.1 ms.
+    and matches a 300-character prompt in ~0.06 ms.
     """
 
     def __init__(self, data: dict) -> None:

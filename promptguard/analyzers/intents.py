@@ -436,26 +436,8 @@ class LanguageResources:
         return self.key_tables().bases
 
     @property
-    def form_map(self) -> dict[str, str]:
-        return self.key_tables().form_map
-
-    @property
-    def class_forms(self) -> dict[str, frozenset[str]]:
-        return self.key_tables().class_forms
-
-    @property
     def vocab(self) -> Vocab:
         return self.key_tables().vocab
-
-    @property
-    def phrase_matcher(self) -> PhraseMatcher:
-        return self.key_tables().phrase_matcher
-
-    def key_of(self, surface: str, lemma: str) -> str:
-        return self.key_tables().key_of(surface, lemma)
-
-    def surface_key_of(self, surface: str, lemma: str) -> str:
-        return self.key_tables().surface_key_of(surface, lemma)
 
     def key_doc(self, doc: Doc) -> KeyDoc:
         """The key doc of a spaCy doc; the last one is cached since three analyzers ask."""
@@ -626,9 +608,7 @@ def _compile(rule: Rule, resources: LanguageResources, attr: str) -> list[list[d
             continue
         options: list[list[dict]] = []
         words = set(slot.words)
-        for name in slot.classes:
-            if name not in lexicon.words and name not in lexicon.phrases:
-                raise IntentListError(f"{rule.where}: unknown class @{name}")
+        for name in slot.classes:  # every class is known: `CompiledList` checked
             words |= lexicon.words.get(name, frozenset())
         # an inflected form that is itself a list word keys as itself ("entraîné" is listed,
         # so "Entraîne" keys as "entraine", not "entrainer"): accept those forms too
