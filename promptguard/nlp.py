@@ -188,6 +188,8 @@ class ScanText:
     #: What the parse in `_doc` holds (see `FEATURES`; None: all its models load); the
     #: scanner parses for the union of what the analyzers that want this text read.
     features: frozenset[str] | None = field(default=None, repr=False)
+    #: Each analyzer's pre-pass answer for this text (see `Analyzer.needs_parse`).
+    prepass: dict[object, bool] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         if not self.language:

@@ -135,7 +135,7 @@ class Scanner:
                 wanted = tuple(
                     position
                     for position, analyzer in enumerate(self.analyzers)
-                    if self._needs[position] and analyzer.wants_nlp(text)
+                    if self._needs[position] and analyzer.needs_parse(text)
                 )
                 if not wanted:
                     continue

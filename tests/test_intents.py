@@ -336,7 +336,9 @@ def test_ordinary_prompts_never_build_the_matchers(analyzers, nlp_models, fresh_
             patch.setattr(intents, "_RESOURCES", {})
             analyzer = analyzers[name]
             for language in ("en", "fr"):
-                assert analyzer.compiled(language).matcher
+                analyzer.warm(language)
+                compiled = analyzer.compiled(language)
+                assert compiled.built_rules == set(range(len(compiled.rules)))
             expected[name] = scan(analyzer, content, nlp_models)
             assert expected[name]
     for content in ORDINARY:
@@ -346,12 +348,16 @@ def test_ordinary_prompts_never_build_the_matchers(analyzers, nlp_models, fresh_
     assert not any(compiled.has_matcher for compiled in fresh_lists.values())
     assert not any(r.has_key_tables for r in intents._RESOURCES.values())
 
+    triggered_so_far: dict[int, set[int]] = {}
     for name, content in TRIGGERING:
         text = ScanText(content, nlp_models)
         compiled = analyzers[name].compiled(text.language)
         assert compiled.triggered(content) and not compiled.has_matcher
         assert scan(analyzers[name], content, nlp_models) == expected[name]
-        assert compiled.has_matcher
+        # only the rules this prompt triggered were matched, so only theirs were built
+        so_far = triggered_so_far.setdefault(id(compiled), set())
+        so_far |= set(compiled.triggered_rules(content))
+        assert compiled.built_rules == so_far
     # a list no prompt triggered is still unbuilt: French misleading content
     assert not fresh_lists[(MC, "fr")].has_matcher
 
@@ -421,9 +427,10 @@ def test_every_shipped_list_compiles(analyzers, nlp_models):
             assert load_rules(name, language)
             compiled = analyzers[name].compiled(language)
             assert compiled.rules
-            # the Matcher is built on first use: build it here, so a bad pattern fails now
-            assert len(compiled.matcher) == len(compiled.rules)
-            assert list(compiled.rule_of.values()) == list(compiled.rules)
+            # each rule's Matcher is built on first use: build them here, so a bad pattern
+            # fails now
+            for rule in range(len(compiled.rules)):
+                assert len(compiled.matcher(rule)) == 1
 
 
 @pytest.mark.parametrize("pattern", ["*3", "voice||clone", "%NOTALABEL voice"])

@@ -377,3 +377,68 @@ def test_a_models_vocabulary_answers_presidio_like_a_blank_one(
         != (tokenizer[word].is_stop, tokenizer[word].is_punct)
     ]
     assert differ == []
+
+
+def test_context_words_raise_scores_exactly_as_presidios_own_enhancer(models):
+    """`InPlaceContextEnhancer` skips Presidio's defensive deep copy: on the labelled prompts
+    every result keeps the type, span, score and context word the stock enhancer gives."""
+    from presidio_analyzer import AnalyzerEngine
+
+    from promptguard.analyzers.personal_data import ENTITIES, LazyArtifacts, get_engine
+    from promptguard.nlp import blank
+
+    ours = get_engine()
+    stock = AnalyzerEngine(
+        registry=ours.registry, nlp_engine=ours.nlp_engine, supported_languages=["en", "fr"]
+    )
+    assert type(stock.context_aware_enhancer) is not type(ours.context_aware_enhancer)
+    records = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines()]
+    boosted = 0
+    for record in records[:300]:
+        text, language = record["text"], record["language"]
+        outcomes = []
+        for engine in (ours, stock):
+            artifacts = LazyArtifacts(language, lambda t=text, lang=language: blank(lang)(t), [])
+            results = engine.analyze(
+                text, language, entities=ENTITIES, nlp_artifacts=artifacts,
+                return_decision_process=True,
+            )  # fmt: skip
+            outcomes.append(
+                sorted(
+                    (
+                        r.entity_type,
+                        r.start,
+                        r.end,
+                        r.score,
+                        r.analysis_explanation.supportive_context_word,
+                    )
+                    for r in results
+                )  # fmt: skip
+            )
+        assert outcomes[0] == outcomes[1], text
+        boosted += sum(1 for *_, word in outcomes[0] if word)
+    assert boosted > 20  # the comparison covered context words that changed scores
+
+
+def test_a_prompt_without_personal_data_is_never_tokenized_for_presidio(models):
+    """Presidio reads tokens only to weigh context words around a result: an ordinary
+    prompt (no result) costs no tokenizer pass; a phone number costs exactly one."""
+    from promptguard.analyzers.personal_data import ENTITIES, LazyArtifacts, get_engine
+    from promptguard.nlp import blank
+
+    calls = []
+
+    def tokenize(text: str):
+        calls.append(text)
+        return blank("en")(text)
+
+    engine = get_engine()
+    for text, expected_calls in [
+        ("A foggy harbour at dawn, oil painting, muted greens, wide shot.", 0),
+        ("Call the driver on 07911 123456 when the van is loaded.", 1),
+    ]:
+        calls.clear()
+        artifacts = LazyArtifacts("en", lambda t=text: tokenize(t), [])
+        results = engine.analyze(text, "en", entities=ENTITIES, nlp_artifacts=artifacts)
+        assert len(calls) == expected_calls
+        assert bool(results) == bool(expected_calls)

@@ -34,6 +34,14 @@ class Analyzer(ABC):
         hold what they look for (the default is `needs_nlp`)."""
         return self.needs_nlp
 
+    def needs_parse(self, text: ScanText) -> bool:
+        """`wants_nlp`, computed once per text: the scanner asks before it parses, and
+        `analyze` asks again to know whether the parse is there for it."""
+        answer = text.prepass.get(self)
+        if answer is None:
+            answer = text.prepass[self] = self.wants_nlp(text)
+        return answer
+
     def warm(self, language: str) -> None:
         """Build now what the first text of `language` would build later (a long-running
         service calls this once, so no request pays for it). Default: nothing to build."""

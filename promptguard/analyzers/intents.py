@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, ClassVar
@@ -672,7 +673,7 @@ class CompiledList:
         self.list_name = list_name
         self.resources = resources_for(language)
         self.rules = load_rules(list_name, language)
-        self._matching: tuple[Matcher, dict[int, Rule]] | None = None
+        self._matchers: dict[int, Matcher] = {}
         lexicon = self.resources.lexicon
         # wants_nlp: a rule can only match when every one of its required word slots has a
         # form in the text, so the automaton maps each form to the (rule, slot) pairs it fills.
@@ -725,42 +726,48 @@ class CompiledList:
 
     @property
     def has_matcher(self) -> bool:
-        """Whether the Matcher has been built (only once some text triggered a rule)."""
-        return self._matching is not None
+        """Whether some rule's Matcher has been built (only once a text triggered it)."""
+        return bool(self._matchers)
 
     @property
-    def matcher(self) -> Matcher:
-        return self._matcher_and_rules()[0]
+    def built_rules(self) -> frozenset[int]:
+        """The rules whose Matcher has been built."""
+        return frozenset(self._matchers)
 
-    @property
-    def rule_of(self) -> dict[int, Rule]:
-        """Matcher match id -> the rule it stands for."""
-        return self._matcher_and_rules()[1]
-
-    def _matcher_and_rules(self) -> tuple[Matcher, dict[int, Rule]]:
-        matching = self._matching
-        if matching is None:
+    def matcher(self, rule: int) -> Matcher:
+        """The spaCy Matcher of one rule (its patterns on lemma keys and on surface keys),
+        built the first time a text triggers that rule."""
+        found = self._matchers.get(rule)
+        if found is None:
             with _MATCHING_LOCK:
-                matching = self._matching
-                if matching is None:
-                    matching = self._matching = self._build_matcher()
-        return matching
+                found = self._matchers.get(rule)
+                if found is None:
+                    found = self._matchers[rule] = self._build_matcher(rule)
+        return found
 
-    def _build_matcher(self) -> tuple[Matcher, dict[int, Rule]]:
-        """Every rule as spaCy Matcher patterns, on lemma keys and on surface keys."""
+    def _build_matcher(self, rule: int) -> Matcher:
         from spacy.matcher import Matcher
 
         resources = self.resources
-        vocab = resources.vocab
-        matcher = Matcher(vocab)
-        for index, rule in enumerate(self.rules):
-            patterns = [*_compile(rule, resources, "LEMMA"), *_compile(rule, resources, "NORM")]
-            matcher.add(f"{self.list_name}:{index}", patterns)
-        rule_of = {vocab.strings[f"{self.list_name}:{i}"]: r for i, r in enumerate(self.rules)}
-        return matcher, rule_of
+        matcher = Matcher(resources.vocab)
+        patterns = [
+            *_compile(self.rules[rule], resources, "LEMMA"),
+            *_compile(self.rules[rule], resources, "NORM"),
+        ]
+        matcher.add(f"{self.list_name}:{rule}", patterns)
+        return matcher
 
     def triggered(self, content: str) -> bool:
         """True when some rule has all its required words in the text: the cheap pre-pass."""
+        return next(self._completed(content), None) is not None
+
+    def triggered_rules(self, content: str) -> list[int]:
+        """The rules that have all their required words in the text: no other rule can
+        match it, so only these rules' Matchers run."""
+        return sorted(set(self._completed(content)))
+
+    def _completed(self, content: str) -> Iterator[int]:
+        """Rules, as the automaton completes their required words (a rule may repeat)."""
         text = fold_cached(content)
         filled: dict[int, int] = {}
         required = self.required_masks
@@ -786,18 +793,18 @@ class CompiledList:
                     upper = content != content.lower() if upper is None else upper
                     if not upper:
                         continue
-                return True
-        return False
+                yield rule
 
-    def matches(self, key_doc: KeyDoc) -> list[tuple[Rule, int, int]]:
-        """Shortest match per rule and start token."""
-        matcher, rule_of = self._matcher_and_rules()
-        best: dict[tuple[int, int], tuple[Rule, int, int]] = {}
-        for match_id, start, end in matcher(key_doc.doc):
-            key = (match_id, start)
-            if key not in best or end < best[key][2]:
-                best[key] = (rule_of[match_id], start, end)
-        return sorted(best.values(), key=lambda m: (m[1], m[2]))
+    def matches(self, key_doc: KeyDoc, rules: Iterable[int]) -> list[tuple[Rule, int, int]]:
+        """Shortest match per rule and start token, for the given (triggered) rules."""
+        best: dict[tuple[int, int], tuple[int, int, int]] = {}
+        for rule in rules:
+            for _, start, end in self.matcher(rule)(key_doc.doc):
+                key = (rule, start)
+                if key not in best or end < best[key][2]:
+                    best[key] = (rule, start, end)
+        ordered = sorted(best.values(), key=lambda m: (m[1], m[2], m[0]))
+        return [(self.rules[rule], start, end) for rule, start, end in ordered]
 
 
 # --------------------------------------------------------------------------- evidence
@@ -994,20 +1001,22 @@ class IntentAnalyzer(Analyzer):
         """The Matcher too, which ordinary prompts never build (a service warms it once)."""
         compiled = self.compiled(language)
         if compiled is not None:
-            compiled.matcher  # noqa: B018 - built on first access
+            for rule in range(len(compiled.rules)):
+                compiled.matcher(rule)
 
     def wants_nlp(self, text: ScanText) -> bool:
         compiled = self.compiled(text.language)
         return compiled is not None and compiled.triggered(text.content)
 
     def analyze(self, text: ScanText) -> list[Finding]:
-        if not self.wants_nlp(text):
+        if not self.needs_parse(text):
             return []
         compiled = self.compiled(text.language)
         assert compiled is not None
         key_doc = compiled.resources.key_doc(text.doc)
         findings: list[Finding] = []
-        for rule, start, end in compiled.matches(key_doc):
+        triggered = compiled.triggered_rules(text.content)
+        for rule, start, end in compiled.matches(key_doc, triggered):
             context = self._context(key_doc, rule, start, end)
             if context is None:
                 continue

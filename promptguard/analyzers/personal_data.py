@@ -23,6 +23,8 @@ Built on Presidio's recognizers, with three changes that matter on production pa
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
+from functools import cached_property
 from typing import TYPE_CHECKING, ClassVar
 
 import regex as re
@@ -39,6 +41,7 @@ from presidio_analyzer import (  # noqa: E402
     RecognizerRegistry,
     RecognizerResult,
 )
+from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer  # noqa: E402
 from presidio_analyzer.nlp_engine import NlpArtifacts, NlpEngine  # noqa: E402
 from presidio_analyzer.predefined_recognizers import (  # noqa: E402
     CreditCardRecognizer,
@@ -123,9 +126,12 @@ class PersonalDataAnalyzer(Analyzer):
             return []
         language = text.language if text.language in LANGUAGES else "en"
         engine = get_engine()
-        use_ner = text.has_doc or self.wants_nlp(text)
-        doc = text.doc if use_ner else _tokenizer(language)(content)
-        artifacts = build_artifacts(doc, language, with_entities=use_ner)
+        use_ner = text.has_doc or self.needs_parse(text)
+        if use_ner:
+            doc = text.doc
+            artifacts = LazyArtifacts(language, lambda: doc, person_entities(doc))
+        else:
+            artifacts = LazyArtifacts(language, lambda: _tokenizer(language)(content), [])
         results = engine.analyze(content, language, entities=ENTITIES, nlp_artifacts=artifacts)
         if not use_ner:
             # A name after "with", "from"… is kept only where NER saw no place; without NER,
@@ -224,7 +230,28 @@ def _build_engine() -> AnalyzerEngine:
         registry=registry,
         nlp_engine=DocNlpEngine(),
         supported_languages=list(LANGUAGES),
+        context_aware_enhancer=InPlaceContextEnhancer(),
     )
+
+
+class _UpdatableResults(list):
+    """A result list whose deep copy is itself (see `InPlaceContextEnhancer`)."""
+
+    def __deepcopy__(self, memo: dict) -> _UpdatableResults:
+        return self
+
+
+class InPlaceContextEnhancer(LemmaContextAwareEnhancer):
+    """Presidio's context enhancer (same words, same scores) without its defensive deep copy.
+
+    `AnalyzerEngine.analyze` builds a fresh result list for each text and never reads it
+    again after the enhancer, so copying every result and its explanation first (a third
+    of Presidio's time on a crew list) protects nothing here."""
+
+    def enhance_using_context(self, text, raw_results, nlp_artifacts, recognizers, context=None):  # noqa: ANN001, ANN201, D102
+        return super().enhance_using_context(
+            text, _UpdatableResults(raw_results), nlp_artifacts, recognizers, context
+        )
 
 
 class DocNlpEngine(NlpEngine):
@@ -244,7 +271,7 @@ class DocNlpEngine(NlpEngine):
         return True
 
     def process_text(self, text: str, language: str) -> NlpArtifacts:
-        return build_artifacts(_tokenizer(language)(text), language, with_entities=False)
+        return LazyArtifacts(language, lambda: _tokenizer(language)(text), [])
 
     def process_batch(self, texts, language, batch_size=1, n_process=1, as_tuples=False):
         for item in texts:
@@ -289,25 +316,48 @@ class _DocVocabulary:
         return self.vocab[word].is_punct
 
 
-def build_artifacts(doc: Doc, language: str, with_entities: bool) -> NlpArtifacts:
-    """Presidio's view of a spaCy Doc (what `SpacyNlpEngine._doc_to_nlp_artifact` builds),
-    without mutating the Doc the other analyzers share."""
+class LazyArtifacts(NlpArtifacts):
+    """Presidio's view of a text (what `SpacyNlpEngine` builds), computed as it is read.
+
+    Only the context enhancer reads the tokens, lemmas and keywords, and only for a text in
+    which a recognizer with context words found something; an ordinary prompt is then never
+    tokenized at all. The Doc the other analyzers share is read, never changed."""
+
+    def __init__(self, language: str, make_doc: Callable[[], Doc], entities: list) -> None:
+        # NlpArtifacts.__init__ would compute every list now: set what it sets, lazily.
+        self.entities = entities
+        self.scores = [0.85] * len(entities)
+        self.nlp_engine = None
+        self._language = language
+        self._make_doc = make_doc
+
+    @cached_property
+    def tokens(self) -> Doc:  # type: ignore[override]
+        return self._make_doc()
+
+    @cached_property
+    def tokens_indices(self) -> list[int]:  # type: ignore[override]
+        return [token.idx for token in self.tokens]
+
+    @cached_property
+    def lemmas(self) -> list[str]:  # type: ignore[override]
+        return [(token.lemma_ or token.lower_) for token in self.tokens]
+
+    @cached_property
+    def keywords(self) -> list[str]:  # type: ignore[override]
+        vocabulary = _DocVocabulary(self.tokens.vocab)
+        return self.set_keywords(vocabulary, self.lemmas, self._language)
+
+
+def person_entities(doc: Doc) -> list:
+    """The Doc's people as Presidio expects them (label PERSON, French PER included)."""
     from spacy.tokens import Span
 
-    entities = []
-    if with_entities:
-        for ent in doc.ents:
-            if ent.label_ in _PERSON_LABELS:
-                entities.append(Span(doc, ent.start, ent.end, label="PERSON"))
-    return NlpArtifacts(
-        entities=entities,
-        tokens=doc,
-        tokens_indices=[token.idx for token in doc],
-        lemmas=[(token.lemma_ or token.lower_) for token in doc],
-        nlp_engine=_DocVocabulary(doc.vocab),
-        language=language,
-        scores=[0.85] * len(entities),
-    )
+    return [
+        Span(doc, ent.start, ent.end, label="PERSON")
+        for ent in doc.ents
+        if ent.label_ in _PERSON_LABELS
+    ]
 
 
 def _add_names_near_contacts(
@@ -357,7 +407,7 @@ __all__ = [
     "ENTITIES",
     "ENTITY_LABELS",
     "PersonalDataAnalyzer",
-    "build_artifacts",
+    "LazyArtifacts",
     "get_engine",
     "may_hold_name",
     "trim_name",

@@ -451,14 +451,17 @@ class PersonRecognizer(LocalRecognizer):
                 # more often than a name in a prompt.
                 continue
             spans.append((start, end, self.NER_SCORE, "spacy"))
-        places = [
-            (ent.start_char, ent.end_char)
-            for ent in getattr(getattr(nlp_artifacts, "tokens", None), "ents", ())
-            if ent.label_ in _PLACE_LABELS
-        ]
+        places: list[tuple[int, int]] | None = None  # read only for a weak name
         for start, end, how in _ner_free_names(text):
-            if how == "weak" and any(s < end and start < e for s, e in places):
-                continue
+            if how == "weak":
+                if places is None:
+                    places = [
+                        (ent.start_char, ent.end_char)
+                        for ent in getattr(getattr(nlp_artifacts, "tokens", None), "ents", ())
+                        if ent.label_ in _PLACE_LABELS
+                    ]
+                if any(s < end and start < e for s, e in places):
+                    continue
             score = self.TITLE_SCORE if how == "title" else self.CUE_SCORE
             spans.append((start, end, score, how))
         return [
