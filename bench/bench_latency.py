@@ -315,19 +315,29 @@ def load_prompts(count: int = 400, seed: int = 11) -> list[str]:
 def load_test(port: int, pid: int, clients: int, requests: int, deadline: float) -> dict:
     """`clients` processes share `requests`; the service's memory is sampled meanwhile
     (every process of it: `pid` and its workers)."""
-    prompts = load_prompts()
+    per_client = max(1, requests // clients)
+    # every request of the run sends a prompt no earlier request sent (warm-up included)
+    prompts = load_prompts(per_client * clients + 30)
     context = multiprocessing.get_context("spawn")
-    # Warm-up: every prompt once, so the first samples are not model loading.
+    # Warm-up, so the first samples are not model loading.
     warm_queue = context.Queue()
     _client(port, prompts[-30:], 30, 60, warm_queue)
     warm_queue.get()
     memory_start = memory(pid)
     rss_start = memory_start["rss_mb_max_one"]
     queue = context.Queue()
-    per_client = max(1, requests // clients)
     workers = [
-        context.Process(target=_client, args=(port, prompts, per_client, deadline, queue))
-        for _ in range(clients)
+        context.Process(
+            target=_client,
+            args=(
+                port,
+                prompts[i * per_client : (i + 1) * per_client],
+                per_client,
+                deadline,
+                queue,
+            ),
+        )
+        for i in range(clients)
     ]
     samples: list[tuple[float, float]] = []
     pss_samples: list[tuple[float, float]] = []

@@ -12,6 +12,7 @@ import threading
 from promptguard.config import Config
 from promptguard.findings import Finding
 from promptguard.gate import Decision, Gate
+from promptguard.nlp import transient_words
 from promptguard.records import Record
 from promptguard.scanner import Scanner, ScanResult
 
@@ -39,7 +40,7 @@ class Checker:
             return [], [self.setup_failure or "no scanner"]
         record = Record(text=text, path="<prompt>")
         try:
-            with self._lock:
+            with self._lock, transient_words(self.scanner.models):
                 (result,) = list(self.scanner.scan_records([record], language=language))
         except Exception as error:  # noqa: BLE001 - any scan failure fails closed
             return [], [f"scan failed: {_one_line(error)}"]

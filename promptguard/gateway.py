@@ -27,7 +27,6 @@ from typing import Any
 
 import httpx
 from starlette.background import BackgroundTask
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
@@ -246,7 +245,7 @@ class Gateway:
         purpose = headers.get("x-promptguard-purpose") or None
         user = headers.get("x-promptguard-user") or None
         try:
-            decision = await run_in_threadpool(self.service.check, text, tool, purpose, user)
+            decision = await self.service.run(self.service.check, text, tool, purpose, user)
         except ValueError as error:
             return openai_error(400, f"promptguard: {error}", "invalid_request_error",
                                 "invalid_promptguard_header")  # fmt: skip

@@ -21,17 +21,20 @@ One process scans one prompt at a time, so concurrent clients queue; `promptguar
 
 from __future__ import annotations
 
+import asyncio
+import functools
 import hmac
 import html
 import json
 import os
-from collections.abc import AsyncIterator
+import threading
+from collections.abc import AsyncIterator, Callable
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from starlette.applications import Starlette
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
@@ -40,6 +43,8 @@ from promptguard import __version__
 from promptguard.checking import Checker
 from promptguard.config import PURPOSES, Config
 from promptguard.gate import Decision
+
+T = TypeVar("T")
 
 #: Requests larger than this are refused (413): a prompt, not a document dump.
 MAX_BODY_BYTES = 8 * 1024 * 1024
@@ -62,6 +67,20 @@ class CheckService:
         self.config = config
         self.checker = checker or Checker(config)
         self.ready = False
+        # One thread does all the scanning: the checker scans one prompt at a time anyway,
+        # and with a pool of threads each kept its own malloc arena, so the service's memory
+        # crept up with the number of threads that had ever scanned.
+        self._scanning: ThreadPoolExecutor | None = None
+        self._scanning_lock = threading.Lock()
+
+    async def run(self, function: Callable[..., T], *args: Any) -> T:
+        """`function(*args)` on the scanning thread, without blocking the event loop."""
+        with self._scanning_lock:
+            if self._scanning is None:  # first use, or after `close` (an app restarted)
+                self._scanning = ThreadPoolExecutor(1, thread_name_prefix="promptguard-scan")
+            executor = self._scanning
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(executor, functools.partial(function, *args))
 
     def warm(self) -> None:
         """Load every model now, so the first request is as fast as the others."""
@@ -85,7 +104,12 @@ class CheckService:
         return self.checker.check(text, tool, purpose, user=user, record=record)
 
     def close(self) -> None:
-        """Release the audit trail's connection (the service is stopping)."""
+        """Release the scanning thread and the audit trail's connection (the service is
+        stopping)."""
+        with self._scanning_lock:
+            executor, self._scanning = self._scanning, None
+        if executor is not None:
+            executor.shutdown(wait=True)
         self.checker.gate.audit.close()
 
 
@@ -147,7 +171,7 @@ def make_check_endpoint(service: CheckService, token: str | None):  # noqa: ANN2
         if not isinstance(record, bool):
             return error_response(400, '"record" must be true or false')
         try:
-            decision = await run_in_threadpool(
+            decision = await service.run(
                 service.check,
                 text,
                 data.get("tool"),
@@ -323,7 +347,7 @@ def create_app(
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         if warm:
-            await run_in_threadpool(service.warm)
+            await service.run(service.warm)
         else:
             service.ready = True
         if gateway is not None:

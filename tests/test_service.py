@@ -6,8 +6,11 @@ import json
 import statistics
 import subprocess
 import sys
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import ClassVar
 
 import httpx
 import pytest
@@ -177,3 +180,82 @@ def test_a_one_language_service_warms_only_that_model(
         key: compiled.has_matcher for key, compiled in intents.IntentAnalyzer._compiled.items()
     }
     assert len(built) == 3 and all(built.values()) and {lang for _, lang in built} == {"en"}
+
+
+def _vocabulary_sizes(service: CheckService) -> dict[str, int]:
+    from promptguard import nlp
+    from promptguard.analyzers import intents
+
+    scanner = service.checker.scanner
+    assert scanner is not None
+    sizes = {f"model {p.lang}": len(p.vocab.strings) for p in scanner.models.loaded_pipelines()}
+    sizes |= {f"tokenizer {lang}": len(p.vocab.strings) for lang, p in nlp._blanks.items()}
+    sizes |= {
+        f"intent keys {lang}": len(r.vocab.strings)
+        for lang, r in intents._RESOURCES.items()
+        if r.has_key_tables
+    }
+    return sizes
+
+
+def _distinct_prompts(count: int) -> list[str]:
+    """Prompts full of words spaCy has never seen: invented names, numbers, addresses, and
+    a deepfake request so the intent rules' key docs are built too."""
+    return [
+        f"Deepfake of Zorblax{i} Quuxington{i} reading the news, then call Dr Vexmor{i} on "
+        f"+1 415 555 01{i % 100:02d} or mail vex{i}@krellfield{i}.example, 4{i} Ombrage "
+        f"Street. Ensuite, appelez Mme Plouvignac{i} au 06 12 34 {i % 100:02d} 78."
+        for i in range(count)
+    ]
+
+
+def test_checks_of_distinct_prompts_leave_no_new_words_in_memory(
+    service: CheckService,
+) -> None:
+    """spaCy keeps every new word for the life of the process; a service checking distinct
+    prompts would grow for ever. A check forgets the words it brought (spaCy memory
+    zones), and finds exactly what a plain scan of the same prompt finds."""
+    service.warm()
+    service.check(_distinct_prompts(1)[0], "midjourney", None, record=False)
+    before = _vocabulary_sizes(service)
+    assert {"model en", "tokenizer en", "intent keys en"} <= set(before)
+    prompts = _distinct_prompts(40)[1:]
+    decisions = [service.check(p, "midjourney", None, record=False) for p in prompts]
+    assert _vocabulary_sizes(service) == before
+    scanner = service.checker.scanner
+    assert scanner is not None
+    for prompt, decision in zip(prompts, decisions, strict=True):
+        found = [action.finding for action in decision.findings]
+        assert found == scanner.scan_text(prompt)
+        assert {f.category for f in found} >= {"personal_data", "talent_likeness"}
+    # the plain scan above, outside any zone, keeps the words: what the check avoided
+    assert _vocabulary_sizes(service)["model en"] > before["model en"]
+
+
+class _ThreadRecorder(CrashingAnalyzer):
+    """Finds nothing; notes the thread each scan ran on."""
+
+    name = "thread_recorder"
+    threads: ClassVar[set[str]] = set()
+
+    def analyze(self, text):  # noqa: ANN001, ANN201
+        self.threads.add(threading.current_thread().name)
+        return []
+
+
+def test_concurrent_requests_are_scanned_on_one_thread(tmp_path: Path) -> None:
+    """Scans run one at a time (spaCy and Presidio are not thread-safe), on a single thread:
+    spread over a thread pool, each thread kept its own malloc arena and the service's
+    memory crept up with every thread that had ever scanned."""
+    config = make_config(tmp_path)
+    service = CheckService(config, Checker(config, Scanner(config, [_ThreadRecorder(config)])))
+    with serving(create_app(config, service=service)) as url:
+
+        def send(index: int) -> int:
+            body = {"prompt": f"A lighthouse at dusk, take {index}", "tool": "midjourney"}
+            return httpx.post(f"{url}/v1/check", json=body, timeout=30).status_code
+
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            statuses = list(pool.map(send, range(40)))
+    assert statuses == [200] * 40
+    assert len(_ThreadRecorder.threads) == 1, _ThreadRecorder.threads

@@ -34,7 +34,7 @@ from promptguard.analyzers.name_prepass import is_ordinary_word
 from promptguard.config import Config
 from promptguard.findings import Finding
 from promptguard.lexicon import common_words
-from promptguard.nlp import ENTS_ONLY, ScanText
+from promptguard.nlp import ENTS_ONLY, ScanText, add_vocabulary_source
 from promptguard.resources import wordlist
 
 if TYPE_CHECKING:
@@ -577,6 +577,8 @@ _NAME_ENTITIES = frozenset(
 
 
 _RESOURCES: dict[str, LanguageResources] = {}
+# the key docs' vocabulary learns every word of the texts that trigger a rule
+add_vocabulary_source(lambda: [r.vocab for r in list(_RESOURCES.values()) if r.has_key_tables])
 _RESOURCES_LOCK = threading.Lock()
 #: Every intent list, so that all analyzers of a language share one vocabulary and key doc.
 INTENT_LISTS: tuple[str, ...] = ("talent_likeness", "misleading_content", "unowned_training")
