@@ -449,3 +449,15 @@ def test_field_labels_and_codes_are_not_real_people_or_institutions(analyzers, n
     # a real outlet after a field label is still evidence
     labelled = "Inspiration : un faux reportage de TF1 avec une vraie journaliste"
     assert scan(analyzers[MC], labelled, nlp_models)
+
+
+def test_a_rule_naming_an_unknown_word_class_fails_when_the_list_loads(monkeypatch):
+    """A typo in a list ("@newz") is reported with its place as soon as the list compiles,
+    not on the first prompt that would have triggered the rule."""
+    where = "misleading_content_en.tsv:12"
+    rule = intents.Rule("FAKE_NEWS", "outlet", parse_pattern("fake @newz footage", where), where)
+    monkeypatch.setattr(intents, "load_rules", lambda name, language: (rule,))
+    with pytest.raises(
+        IntentListError, match=r"misleading_content_en\.tsv:12: unknown class @newz"
+    ):
+        intents.CompiledList(MC, "en")
