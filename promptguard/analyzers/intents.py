@@ -441,7 +441,10 @@ class LanguageResources:
         return self.key_tables().vocab
 
     def key_doc(self, doc: Doc) -> KeyDoc:
-        """The key doc of a spaCy doc; the last one is cached since three analyzers ask."""
+        """The key doc of a spaCy doc; the last one is cached since three analyzers ask.
+
+        The cached pair is only compared by identity, never read for another doc, so it
+        may outlive the memory zone its words were made in (`nlp.transient_words`)."""
         last = self._last
         if last is not None and last[0] is doc:
             return last[1]

@@ -6,9 +6,10 @@ Built on Presidio's recognizers, with three changes that matter on production pa
   would parse it again. We hand Presidio `NlpArtifacts` built from the scanner's `Doc`, and
   when the text cannot hold a name only NER would find we skip the model entirely and give
   Presidio a tokenizer-only `Doc`, which is enough for the pattern recognizers and their
-  context words. That is decided by `name_prepass` (every capitalised word is an ordinary
-  word, a known place or sentence-initial) and by the names, addresses and e-mails found
-  without a model (`pii_patterns.ner_free_spans`).
+  context words, and is made only if Presidio's context enhancer reads it. That is decided
+  by `name_prepass` (every capitalised word is an ordinary word, a known place or
+  sentence-initial) and by the names, addresses and e-mails found without a model
+  (`pii_patterns.ner_free_spans`).
 * Only recognizers that find personal data are registered. URLs and generic dates are not
   personal data (a call time or a studio website must not block a prompt), so Presidio's URL
   and DATE_TIME results are never produced — which also removes its "email domain reported
