@@ -97,14 +97,7 @@ def rss_mb(pid: int) -> float | None:
         pass
     except Exception:  # noqa: BLE001 - process gone
         return None
-    try:
-        with open(f"/proc/{pid}/status", encoding="ascii") as handle:
-            for line in handle:
-                if line.startswith("VmRSS:"):
-                    return round(int(line.split()[1]) / 1024, 1)
-    except OSError:
-        return None
-    return None
+    return _proc_mb(f"/proc/{pid}/status", "VmRSS:")
 
 
 def service_processes(pid: int) -> list[int]:
@@ -126,10 +119,15 @@ def service_processes(pid: int) -> list[int]:
 
 def pss_mb(pid: int) -> float | None:
     """Proportional set size: shared pages split between the processes sharing them."""
+    return _proc_mb(f"/proc/{pid}/smaps_rollup", "Pss:")
+
+
+def _proc_mb(path: str, field: str) -> float | None:
+    """A "<field> <n> kB" line of a /proc file, in MB (None: no such process or line)."""
     try:
-        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as handle:
+        with open(path, encoding="ascii") as handle:
             for line in handle:
-                if line.startswith("Pss:"):
+                if line.startswith(field):
                     return round(int(line.split()[1]) / 1024, 1)
     except OSError:
         return None

@@ -154,6 +154,13 @@ PERSON, ARTIST, WORK = "p", "a", "w"
 _KINDS = (PERSON, ARTIST, WORK)
 
 
+def _unpacked(typecode: str, data: bytes) -> array:
+    """An integer array from the bytes `array.tobytes()` wrote into the cache."""
+    unpacked = array(typecode)
+    unpacked.frombytes(data)
+    return unpacked
+
+
 class PackedRefs:
     """The references of every key, packed into two integer arrays (about 1 MB instead of
     the 15 MB that 100,000 tuples of tuples take in a long-running service).
@@ -162,10 +169,8 @@ class PackedRefs:
     each reference is one integer: index << 3 | kind << 1 | is_alias."""
 
     def __init__(self, codes: bytes, starts: bytes) -> None:
-        self._codes = array("q")
-        self._codes.frombytes(codes)
-        self._starts = array("q")
-        self._starts.frombytes(starts)
+        self._codes = _unpacked("q", codes)
+        self._starts = _unpacked("q", starts)
 
     @staticmethod
     def pack(refs: list[list[tuple[str, int, bool]]]) -> tuple[bytes, bytes]:
@@ -196,11 +201,9 @@ class KeyTable:
     build instead of shadowing each other."""
 
     def __init__(self, hashes: bytes, values: bytes) -> None:
-        self._hashes = array("Q")
-        self._hashes.frombytes(hashes)
+        self._hashes = _unpacked("Q", hashes)
         #: (key id + 1) << 1 | is-a-prefix; key id + 1 is 0 for a prefix that is no key.
-        self._values = array("q")
-        self._values.frombytes(values)
+        self._values = _unpacked("q", values)
 
     @staticmethod
     def digest(text: str) -> int:
@@ -241,8 +244,7 @@ class PackedRows:
 
     def __init__(self, blob: bytes, ends: bytes) -> None:
         self._blob = blob
-        self._ends = array("I")
-        self._ends.frombytes(ends)
+        self._ends = _unpacked("I", ends)
 
     @staticmethod
     def pack(rows: list[tuple]) -> tuple[bytes, bytes]:
