@@ -19,7 +19,7 @@ Every loop is bounded in count and in time (`--deadline`). `--only service-load`
 alone (no cold checks, no Presidio).
 
     python bench/bench_latency.py [--requests 10000] [--scripts 100] [--clients 8]
-        [--workers 2] [--only service-load]
+        [--workers 2] [--max-requests N] [--only service-load]
 """
 
 from __future__ import annotations
@@ -225,12 +225,14 @@ def free_port() -> int:
 
 
 def start_service(
-    folder: Path, port: int, deadline: float, workers: int = 1
+    folder: Path, port: int, deadline: float, workers: int = 1, max_requests: int = 0
 ) -> tuple[subprocess.Popen, float]:
     started = time.perf_counter()
     command = [PYTHON, "-m", "promptguard", "serve", "--host", "127.0.0.1", "--port", str(port)]
     if workers != 1:
         command += ["--workers", str(workers)]
+    if max_requests:
+        command += ["--max-requests", str(max_requests)]
     process = subprocess.Popen(
         command,
         cwd=folder,
@@ -422,13 +424,15 @@ def compile_bytecode() -> None:
 
 def run(requests: int = 10000, clients: int = 8, scripts: int = 100, pages: int = 110,
         runs: int = 3, deadline: float = 300.0, seed: int = 7, workers: int = 1,
-        only: str = "all", languages: tuple[str, ...] = ("en", "fr")) -> dict:  # fmt: skip
+        only: str = "all", languages: tuple[str, ...] = ("en", "fr"),
+        max_requests: int = 0) -> dict:  # fmt: skip
     """Every measurement, or with `only="service-load"` the service under load alone;
     `languages` is the project's `languages` setting (which models the service loads)."""
     everything = only == "all"
     compile_bytecode()
     summary: dict = {
-        "cores": os.cpu_count(), "workers": workers, "only": only, "languages": list(languages)
+        "cores": os.cpu_count(), "workers": workers, "only": only, "languages": list(languages),
+        "max_requests": max_requests,
     }  # fmt: skip
     with tempfile.TemporaryDirectory(prefix="pg-latency-") as tmp:
         folder = Path(tmp)
@@ -439,7 +443,9 @@ def run(requests: int = 10000, clients: int = 8, scripts: int = 100, pages: int 
             summary["cold_check_en"] = time_check(folder, prompt_en, None, runs)
             summary["cold_check_fr"] = time_check(folder, prompt_fr, None, runs)
         port = free_port()
-        process, ready = start_service(folder, port, deadline=120, workers=workers)
+        process, ready = start_service(
+            folder, port, deadline=120, workers=workers, max_requests=max_requests
+        )
         try:
             url = f"http://127.0.0.1:{port}"
             summary["service_start_seconds"] = round(ready, 2)
@@ -467,6 +473,8 @@ def markdown(summary: dict) -> str:
     clients = f"{load['clients']} concurrent clients"
     if workers != 1:
         clients += f", {workers} workers"
+    if summary.get("max_requests"):
+        clients += f", `--max-requests {summary['max_requests']}`"
     languages = summary.get("languages", ["en", "fr"])
     if languages != ["en", "fr"]:
         clients += f", `languages = {json.dumps(languages)}`"
@@ -543,6 +551,9 @@ def main() -> None:
         "--workers", type=int, default=1, help="service processes (promptguard serve --workers)"
     )
     parser.add_argument(
+        "--max-requests", type=int, default=0, help="serve --max-requests (0 = never recycle)"
+    )
+    parser.add_argument(
         "--only",
         choices=("all", "service-load"),
         default="all",
@@ -557,6 +568,8 @@ def main() -> None:
         name = "latency.json" if args.only == "all" and args.workers == 1 else (
             f"latency_{args.only}_w{args.workers}.json"
         )  # fmt: skip
+        if args.max_requests:
+            name = name.replace(".json", f"_recycle{args.max_requests}.json")
         args.out = ROOT / "bench/results" / name
     summary = run(
         args.requests,
@@ -568,6 +581,7 @@ def main() -> None:
         workers=args.workers,
         only=args.only,
         languages=tuple(args.languages.split(",")),
+        max_requests=args.max_requests,
     )
     print(markdown(summary))
     args.out.parent.mkdir(parents=True, exist_ok=True)

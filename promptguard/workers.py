@@ -4,6 +4,11 @@ One process scans one prompt at a time (spaCy and Presidio are not documented as
 thread-safe), so concurrent clients queue behind it. `run_workers` loads and warms the models
 once, opens the port, then forks N workers that share the models copy-on-write and accept on
 the same socket; the parent only supervises them (signals, restarts, the port file).
+
+With `--max-requests N` a worker leaves after about N requests and a fresh fork of the warm
+parent takes its place, as gunicorn's max-requests does: spaCy's vocabulary maps keep a
+little of every word a check brought (see docs/PERFORMANCE.md), and a recycled worker gives
+it all back without a restart or a cold model load.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ import asyncio
 import contextlib
 import gc
 import os
+import random
 import select
 import signal
 import socket
@@ -20,7 +26,7 @@ import sys
 import threading
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -40,6 +46,16 @@ GRACEFUL_SECONDS = 20.0
 #: More worker deaths than this within RESTART_WINDOW seconds: something is wrong, give up.
 MAX_RESTARTS = 10
 RESTART_WINDOW = 60.0
+#: A worker's request limit is `--max-requests` plus up to this share more, drawn per worker,
+#: so workers that share the load evenly do not all leave at the same moment.
+MAX_REQUESTS_JITTER = 0.1
+#: Seconds a recycled worker spends getting its accept thread out of `accept()` (see
+#: `WorkerServer._release_acceptor`) before it stops anyway.
+RELEASE_SECONDS = 1.0
+#: Seconds a recycled worker keeps an idle keep-alive connection open for one last request
+#: (answered, then the connection closes) before closing it: a busy client's next request
+#: usually comes within this, so it is answered instead of meeting a closing connection.
+LAST_ORDERS_SECONDS = 2.0
 _PID = struct.Struct("=i")
 #: Signals the parent handles (stop, or a worker exited); POSIX names, absent on Windows.
 _SUPERVISED = tuple(
@@ -83,6 +99,7 @@ def run_workers(
     upstream: str | None = None,
     gateway_tool: str | None = None,
     log_level: str = "warning",
+    max_requests: int = 0,
 ) -> int:
     """Serve with `workers` forked processes; returns the exit code once stopped.
 
@@ -91,10 +108,14 @@ def run_workers(
     pages alone, so they stay shared copy-on-write) and forks. It then only supervises:
     SIGTERM/SIGINT/SIGHUP stop the workers gracefully, a worker that dies is replaced, and
     the port file is written once every worker serves (with the parent's pid) and removed on
-    exit. Raises ValueError for a bad gateway setting, OSError when the port cannot be bound.
+    exit. With `max_requests` > 0, a worker that has answered about that many requests leaves
+    and is replaced (not counted as a death). Raises ValueError for a bad gateway setting or
+    count, OSError when the port cannot be bound.
     """
     if workers < 1:
         raise ValueError("--workers must be at least 1")
+    if max_requests < 0:
+        raise ValueError("--max-requests must be 0 (never) or more")
     server_class = _worker_server_class()  # imported before the fork: shared, not re-imported
     service = CheckService(config)
     app = create_app(
@@ -106,19 +127,25 @@ def run_workers(
     bound = sock.getsockname()[1]
     url = f"http://[{host}]:{bound}" if ":" in host else f"http://{host}:{bound}"
     try:
-        pool = WorkerPool(app, sock, workers, log_level, server_class)
+        pool = WorkerPool(app, sock, workers, log_level, server_class, max_requests)
         return pool.run(lambda: advertise_port_file(config, url))
     finally:
         sock.close()
 
 
 def _worker_server_class() -> type:
-    """A uvicorn server for one worker: it accepts connections in turn with the others and
-    tells the parent (through a pipe) once it is serving."""
+    """A uvicorn server for one worker: it accepts connections in turn with the others, tells
+    the parent (through a pipe) once it is serving, and, when recycled, leaves without
+    dropping a connection it had already taken."""
     import uvicorn
 
     class WorkerServer(uvicorn.Server):
         ready_fd = -1
+        #: True once the request limit (`--max-requests`) ended the main loop: the other
+        #: workers go on serving, so nothing this worker accepted may be dropped.
+        recycling = False
+        _acceptor: threading.Thread | None = None
+        _listener: socket.socket | None = None
 
         async def startup(self, sockets: list[socket.socket] | None = None) -> None:
             protocol = getattr(self.config, "http_protocol_class", None)
@@ -132,6 +159,43 @@ def _worker_server_class() -> type:
                 with contextlib.suppress(OSError):
                     os.write(self.ready_fd, _PID.pack(os.getpid()))
 
+        async def on_tick(self, counter: int) -> bool:
+            done = await super().on_tick(counter)
+            if done and not self.should_exit:  # uvicorn's limit_max_requests, not a signal
+                self.recycling = True
+                if self.ready_fd >= 0:  # the parent starts the replacement now
+                    with contextlib.suppress(OSError):
+                        os.write(self.ready_fd, _PID.pack(-os.getpid()))
+            return done
+
+        async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
+            self.should_exit = True  # the accept thread hands over what it takes from now on
+            if self.recycling:
+                await self._release_acceptor()
+                for connection in list(self.server_state.connections):
+                    connection.last_orders = True  # see _recyclable
+            await super().shutdown(sockets=sockets)
+
+        async def _release_acceptor(self) -> None:
+            """Get the accept thread out of its blocking `accept()` before stopping.
+
+            Linux hands each new connection to the process that has waited longest in
+            `accept()`, so a stopping worker would still be dealt connections, and dropping
+            them would fail checks the other workers could have answered. Connecting to the
+            port ourselves moves the queue on: after at most one connection per worker, ours
+            reaches this thread, which then leaves. Any connection it took meanwhile, real or
+            not, is served (one request, then closed); the others' stray probes are empty
+            connections, closed at once."""
+            thread, listener = self._acceptor, self._listener
+            if thread is None or listener is None:
+                return
+            address = _connectable(listener.getsockname())
+            family = listener.family
+            deadline = time.monotonic() + RELEASE_SECONDS
+            while thread.is_alive() and time.monotonic() < deadline:
+                _probe(family, address)
+                await asyncio.sleep(0.005)
+
         def _start_accepting(self, listener: socket.socket, protocol_class: type) -> None:
             """Accept with a blocking `accept()` in a thread, not in the event loop.
 
@@ -141,11 +205,14 @@ def _worker_server_class() -> type:
             woken one at a time, in turn: connections are dealt out evenly."""
             loop = asyncio.get_running_loop()
             config, state, app_state = self.config, self.server_state, self.lifespan.state
+            protocol_class = _recyclable(protocol_class)
 
             def make_protocol() -> asyncio.Protocol:  # as uvicorn's own create_protocol
-                return protocol_class(
+                protocol = protocol_class(
                     config=config, server_state=state, app_state=app_state, _loop=loop
                 )
+                protocol.last_orders = self.should_exit  # taken while this worker leaves
+                return protocol
 
             pending: set[asyncio.Task] = set()  # referenced until done (asyncio's advice)
 
@@ -156,8 +223,8 @@ def _worker_server_class() -> type:
                     connection.close()
 
             def adopt(connection: socket.socket) -> None:
-                if self.should_exit:
-                    connection.close()
+                if self.should_exit and not self.recycling:
+                    connection.close()  # every worker is stopping: nobody would answer
                     return
                 task = loop.create_task(serve(connection))
                 pending.add(task)
@@ -180,9 +247,85 @@ def _worker_server_class() -> type:
                         connection.close()
                         return
 
-            threading.Thread(target=accept, name="promptguard-accept", daemon=True).start()
+            self._listener = listener
+            self._acceptor = threading.Thread(target=accept, name="promptguard-accept", daemon=True)
+            self._acceptor.start()
 
     return WorkerServer
+
+
+def _recyclable(protocol_class: type) -> type:
+    """uvicorn's HTTP protocol, able to leave gracefully when its worker is recycled.
+
+    On a recycle, uvicorn's shutdown would close every idle keep-alive connection at once,
+    and a busy client whose next request was already on its way would get a reset. With
+    `last_orders` set, a connection answers the request in flight or the next one to come
+    (within LAST_ORDERS_SECONDS) and then closes, as HTTP allows. A stop of the whole
+    service keeps uvicorn's behaviour. Relies on `cycle` / `keep_alive` / `loop`, which both
+    of uvicorn's HTTP implementations (h11, httptools) have."""
+
+    class Recyclable(protocol_class):  # type: ignore[misc,valid-type]
+        last_orders = False
+        _closing: asyncio.TimerHandle | None = None
+
+        def data_received(self, data: bytes) -> None:
+            super().data_received(data)
+            if self.last_orders and self.cycle is not None:
+                _last_answer(self.cycle)
+
+        def shutdown(self) -> None:
+            if not self.last_orders:
+                super().shutdown()
+            elif self.cycle is not None and not self.cycle.response_complete:
+                _last_answer(self.cycle)
+            elif self._closing is None:
+                self._closing = self.loop.call_later(LAST_ORDERS_SECONDS, self._close_if_idle)
+
+        def connection_made(self, transport: asyncio.BaseTransport) -> None:
+            super().connection_made(transport)
+            if self.last_orders:  # taken while the worker leaves: shut down as the others
+                self.shutdown()
+
+        def connection_lost(self, exc: Exception | None) -> None:
+            if self._closing is not None:
+                self._closing.cancel()
+            super().connection_lost(exc)
+
+        def _close_if_idle(self) -> None:
+            if self.cycle is None or self.cycle.response_complete:
+                self.transport.close()
+
+    return Recyclable
+
+
+_CLOSE_HEADER = (b"connection", b"close")
+
+
+def _last_answer(cycle: Any) -> None:
+    """Make the answer of `cycle` the connection's last, and say so ("Connection: close"),
+    so the client opens a new connection for its next request instead of racing the close:
+    httptools adds the header itself when keep-alive is off; h11 echoes a request's own."""
+    cycle.keep_alive = False
+    headers = getattr(cycle, "scope", {}).get("headers")
+    if isinstance(headers, list) and _CLOSE_HEADER not in headers:
+        headers.append(_CLOSE_HEADER)
+
+
+def _probe(family: socket.AddressFamily, address: tuple) -> None:
+    """Open and at once close a connection to `address` (loopback: it takes microseconds)."""
+    with contextlib.suppress(OSError), socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.settimeout(0.2)
+        probe.connect(address)
+
+
+def _connectable(address: tuple) -> tuple:
+    """Where to connect to reach a listening socket bound to `address` (wildcard -> loopback)."""
+    host, port = address[0], address[1]
+    if host in ("0.0.0.0", ""):
+        host = "127.0.0.1"
+    elif host == "::":
+        host = "::1"
+    return (host, port, *address[2:])
 
 
 class WorkerPool:
@@ -195,12 +338,16 @@ class WorkerPool:
         workers: int,
         log_level: str,
         server_class: type,
+        max_requests: int = 0,
     ) -> None:
         self.app = app
         self.sock = sock
         self.size = workers
         self.log_level = log_level
         self.server_class = server_class
+        self.max_requests = max_requests
+        self.recycled = 0
+        self.leaving: set[int] = set()  # recycled workers still finishing their requests
         self.workers: dict[int, float] = {}  # pid -> start time
         self.ready: set[int] = set()
         self.deaths: list[float] = []
@@ -229,7 +376,7 @@ class WorkerPool:
                 _drain(wake_read)
                 if ready_read in readable:
                     data = _drain(ready_read)
-                    self.ready.update(p for (p,) in _PID.iter_unpack(data[: len(data) // 4 * 4]))
+                    self._heard(p for (p,) in _PID.iter_unpack(data[: len(data) // 4 * 4]))
                 if self.stop_signal is not None:
                     break
                 failure = self._replace_dead(starting=not started)
@@ -250,6 +397,18 @@ class WorkerPool:
             for fd in self.pipes:
                 os.close(fd)
         return code
+
+    def _heard(self, pids: Iterable[int]) -> None:
+        """Workers' notices: a pid when it serves, minus the pid when it has reached its
+        request limit and is leaving (its replacement starts now, not once it has gone)."""
+        for pid in pids:
+            if pid > 0:
+                self.ready.add(pid)
+            elif -pid in self.workers and -pid not in self.leaving:
+                self.leaving.add(-pid)
+                self.ready.discard(-pid)
+                self.recycled += 1
+                self._spawn()
 
     def _on_signal(self, sig: int, frame: Any) -> None:
         if sig == signal.SIGCHLD:
@@ -290,6 +449,7 @@ class WorkerPool:
                 server_header=False,
                 lifespan="on",
                 timeout_graceful_shutdown=GRACEFUL_SECONDS - 2,
+                limit_max_requests=self._request_limit(),
             )
             server = self.server_class(config)
             server.ready_fd = ready_write
@@ -304,6 +464,13 @@ class WorkerPool:
                 sys.stdout.flush()
                 sys.stderr.flush()
             os._exit(code)
+
+    def _request_limit(self) -> int | None:
+        """This worker's request limit: `max_requests` plus a random share (random is
+        reseeded in every forked child, so each worker draws its own)."""
+        if self.max_requests <= 0:
+            return None
+        return self.max_requests + random.randint(0, int(self.max_requests * MAX_REQUESTS_JITTER))
 
     def _reap(self) -> list[tuple[int, int]]:
         """Workers that have exited since last time: (pid, wait status)."""
@@ -323,6 +490,9 @@ class WorkerPool:
         """Start a worker for every one that died; a reason to give up, if any."""
         now = time.monotonic()
         for pid, status in self._reap():
+            if pid in self.leaving:  # recycled: its replacement is already serving
+                self.leaving.discard(pid)
+                continue
             how = _describe_exit(status)
             if starting:
                 return f"worker {pid} {how} while starting; stopping"

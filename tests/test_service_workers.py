@@ -69,15 +69,18 @@ def wait_for(condition, timeout: float, what: str):  # noqa: ANN001, ANN201
     raise AssertionError(f"timed out waiting for {what}")
 
 
-def start(project: Path) -> tuple[subprocess.Popen, dict]:
-    """`promptguard serve --workers 2` in `project`; returns once the port file is written
-    (by the parent, when both workers serve)."""
+def start(project: Path, *options: str) -> tuple[subprocess.Popen, dict]:
+    """`promptguard serve --workers 2` (or `options`) in `project`; returns once the port
+    file is written (by the parent, when every worker serves)."""
     (project / "promptguard.toml").write_text(CONFIG, encoding="utf-8")
     env = {**os.environ, "PROMPTGUARD_SERVICE": "off"}
     env.pop("PROMPTGUARD_CONFIG", None)
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "promptguard", "serve", "--port", str(port), "--workers", "2"],
+        [
+            *(sys.executable, "-m", "promptguard", "serve", "--port", str(port)),
+            *(options or ("--workers", "2")),
+        ],
         cwd=project,
         env=env,
         stdout=subprocess.DEVNULL,
@@ -216,6 +219,65 @@ def test_workers_do_not_outlive_a_killed_parent(tmp_path: Path) -> None:
         httpx.get(f"{data['url']}/healthz", timeout=2)
 
 
+@linux_only
+def test_recycled_workers_fail_no_request(tmp_path: Path) -> None:
+    """`--max-requests`: workers are replaced by fresh forks as they reach their limit, and
+    no client notices: neither one opening a connection per check nor one keeping its
+    connection alive across a worker leaving (its last answer says `Connection: close`)."""
+    process, data = start(tmp_path, "--workers", "1", "--max-requests", "12")
+    url, parent = data["url"], process.pid
+    try:
+        first_worker = children(parent)
+        assert len(first_worker) == 1
+
+        def fresh_connections(client: int) -> list[str]:
+            return [
+                httpx.post(
+                    f"{url}/v1/check",
+                    json={"prompt": f"Call {PHONE}", "tool": "midjourney", "user": f"f{client}"},
+                    timeout=30,
+                ).headers["x-promptguard-decision"]
+                for _ in range(15)
+            ]
+
+        def kept_connection(client: int) -> tuple[list[str], set[int], int]:
+            decisions, pids, last_answers = [], set(), 0
+            with httpx.Client(base_url=url, timeout=30) as session:
+                for turn in range(15):
+                    body = {"prompt": f"{CLEAN} Take {turn}.", "tool": "midjourney"}
+                    reply = session.post("/v1/check", json={**body, "user": f"k{client}"})
+                    decisions.append(reply.headers["x-promptguard-decision"])
+                    last_answers += reply.headers.get("connection") == "close"
+                    pids.add(session.get("/healthz").json()["pid"])
+            return decisions, pids, last_answers
+
+        with ThreadPoolExecutor(8) as pool:  # both kinds of client at the same time
+            fresh_runs = [pool.submit(fresh_connections, client) for client in range(4)]
+            kept_runs = [pool.submit(kept_connection, client) for client in range(4)]
+            fresh = [run.result() for run in fresh_runs]
+            kept = [run.result() for run in kept_runs]
+
+        assert all(decisions == ["block"] * 15 for decisions in fresh)
+        assert all(decisions == ["allow"] * 15 for decisions, _, _ in kept)
+        workers_seen = set().union(*(pids for _, pids, _ in kept))
+        assert len(workers_seen) >= 2, "180 requests, a limit of 12 to 13: workers were replaced"
+        assert parent not in workers_seen
+        assert sum(closes for _, _, closes in kept) >= 1, "a leaving worker's last answer"
+        log = AuditLog(tmp_path / ".promptguard")
+        users = [r.user for r in log.records()]
+        assert sorted(users) == sorted(f"f{c}" for c in range(4) for _ in range(15)) + sorted(
+            f"k{c}" for c in range(4) for _ in range(15)
+        )
+        wait_for(lambda: len(children(parent)) == 1, 30, "one worker again")
+        assert children(parent) != first_worker
+        assert json.loads((tmp_path / ".promptguard" / PORT_FILE).read_text())["pid"] == parent
+    finally:
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=30) == 0
+    stderr = process.stderr.read().decode()
+    assert "died" not in stderr and "starting another" not in stderr and "Traceback" not in stderr
+
+
 @pytest.mark.parametrize("value", ["0", "two", "65"])
 def test_bad_worker_counts_are_usage_errors(value: str, tmp_path: Path) -> None:
     (tmp_path / "promptguard.toml").write_text(CONFIG, encoding="utf-8")
@@ -225,3 +287,12 @@ def test_bad_worker_counts_are_usage_errors(value: str, tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert result.stderr.strip().startswith("promptguard: --workers")
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_negative_request_limit_is_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "promptguard.toml").write_text(CONFIG, encoding="utf-8")
+    result = CliRunner().invoke(
+        cli, ["--config", str(tmp_path / "promptguard.toml"), "serve", "--max-requests", "-1"]
+    )
+    assert result.exit_code == 2
+    assert "--max-requests" in result.stderr and "Traceback" not in result.stderr

@@ -37,6 +37,16 @@ from promptguard.config import Config
     help="Processes answering checks in parallel (POSIX). Models load once and are shared; "
     "'auto' = one per CPU. Each extra worker adds memory.",
 )
+@click.option(
+    "--max-requests",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    metavar="N",
+    help="Replace a worker with a fresh copy after about N requests (up to 10% more, drawn "
+    "per worker), so a long-running service gives back the memory new words take. "
+    "0 = never. Runs the supervised worker pool even with one worker (POSIX).",
+)
 @click.option("--log-level", default="warning", show_default=True, help="uvicorn log level.")
 @click.pass_context
 def serve(
@@ -47,6 +57,7 @@ def serve(
     upstream: str | None,
     gateway_tool: str | None,
     workers: str,
+    max_requests: int,
     log_level: str,
 ) -> None:
     """Run the local HTTP service: POST /v1/check, GET /healthz, /docs.
@@ -61,11 +72,17 @@ def serve(
     if upstream is not None and not upstream.startswith(("http://", "https://")):
         raise UsageFailure(f"--upstream must be an http(s) URL, not {upstream!r}")
     count = _worker_count(workers)
-    if count > 1 and not (os.name == "posix" and hasattr(os, "fork")):
-        click.echo("promptguard: --workers needs fork (POSIX); serving with 1 worker", err=True)
-        count = 1
-    if count > 1:
-        _serve_workers(ctx, config, host, port, count, token, upstream, gateway_tool, log_level)
+    if (count > 1 or max_requests) and not (os.name == "posix" and hasattr(os, "fork")):
+        click.echo(
+            "promptguard: --workers and --max-requests need fork (POSIX); serving with "
+            "1 process, never recycled",
+            err=True,
+        )
+        count, max_requests = 1, 0
+    if count > 1 or max_requests:
+        _serve_workers(
+            ctx, config, host, port, count, token, upstream, gateway_tool, log_level, max_requests
+        )
         return
     try:
         import uvicorn
@@ -96,6 +113,7 @@ def _serve_workers(
     upstream: str | None,
     gateway_tool: str | None,
     log_level: str,
+    max_requests: int = 0,
 ) -> None:
     """Several processes: the parent warms the models, binds, forks and supervises."""
     try:
@@ -103,9 +121,11 @@ def _serve_workers(
     except ImportError as error:
         raise UsageFailure(str(error)) from None
     mode = f"gateway to {upstream}" if upstream else "check service"
+    workers = f"{count} worker" + ("s" if count > 1 else "")
+    recycled = f", each replaced after about {max_requests} requests" if max_requests else ""
     click.echo(
         f"promptguard: loading models, then serving the {mode} on http://{host}:{port} "
-        f"with {count} workers"
+        f"with {workers}{recycled}"
     )
     try:
         code = run_workers(
@@ -117,6 +137,7 @@ def _serve_workers(
             upstream=upstream,
             gateway_tool=gateway_tool,
             log_level=log_level,
+            max_requests=max_requests,
         )
     except ValueError as error:
         raise UsageFailure(str(error)) from None
