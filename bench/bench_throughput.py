@@ -7,7 +7,11 @@ model loading) counts as it does for a user:
   `--jobs 1` and, on a multi-core machine, `--jobs <cores>`;
 * `python bench/plain_presidio.py LOG` — `AnalyzerEngine`, default recognizers, the same
   small English spaCy model (as the issue measures it; `--presidio-fr` adds a second run
-  that also loads the French model and uses each record's language).
+  that also loads the French model and uses each record's language);
+* a floor for reference: Presidio's pattern recognizers alone (no entity recognizer, blank
+  tokenizer), the log shared by as many processes as promptguard's largest `--jobs` and
+  timed until the last one ends. It finds no names, so its recall is not comparable; it
+  shows how fast Presidio's own machinery can go on this machine.
 
 The log is generated (bench/gen_pii_prompts.py: call sheets, crew contacts, payroll and
 scouting notes, creative prompts, English and French, labelled spans) and written as an
@@ -71,6 +75,29 @@ def timed(command: list[str], cwd: Path, stdout_path: Path | None = None) -> flo
     return elapsed
 
 
+def timed_together(commands: list[list[str]], cwd: Path) -> float:
+    """Wall-clock seconds of several whole processes started together, until the last ends."""
+    env = {**os.environ, "PYTHONHASHSEED": "0"}
+    logs = [cwd / f"stderr-{k}.txt" for k in range(len(commands))]
+    handles = [log.open("wb") for log in logs]
+    try:
+        started = time.perf_counter()
+        processes = [
+            subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=err, env=env)
+            for command, err in zip(commands, handles, strict=True)
+        ]
+        codes = [process.wait(timeout=1800) for process in processes]
+        elapsed = time.perf_counter() - started
+    finally:
+        for handle in handles:
+            handle.close()
+    for code, log in zip(codes, logs, strict=True):
+        if code != 0:
+            tail = log.read_text(errors="replace").strip().splitlines()[-3:]
+            raise RuntimeError(f"{commands[0][1:3]} exited {code}: {' | '.join(tail)}")
+    return elapsed
+
+
 def promptguard_predictions(report: Path, n: int) -> list[list[tuple[int, int, str]]]:
     """Personal-data findings per log line (line i+1 = record i), offsets in the prompt."""
     data = json.loads(report.read_text(encoding="utf-8"))
@@ -129,6 +156,19 @@ def run(prompts: int = 2000, seed: int = 2025, repeat: int = 1, presidio_fr: boo
                 k: v["recall"] for k, v in kept["per_entity"].items()
             }
             systems[name] = entry
+        shards = max(jobs)
+        outs = [work / f"floor-{k}.jsonl" for k in range(shards)]
+        floor = [
+            [PYTHON, str(ROOT / "bench/plain_presidio.py"), str(log), "--no-ner", "--out", str(out)]
+            + ["--shard", f"{k}/{shards}"]
+            for k, out in enumerate(outs)
+        ]
+        times = [timed_together(floor, work) for _ in range(repeat)]
+        merged = work / "floor.jsonl"
+        merged.write_text("".join(out.read_text(encoding="utf-8") for out in outs), "utf-8")
+        result = score(records, presidio_predictions(merged, len(records), 0.0))
+        name = f"floor: Presidio patterns only, no NER, {shards} processes"
+        systems[name] = _entry(result, times, len(records))
     baseline = systems["plain Presidio (en model)"]["prompts_per_second"]
     best = max(
         (v for k, v in systems.items() if k.startswith("promptguard")),

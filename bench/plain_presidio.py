@@ -11,6 +11,11 @@ of results per record, so the benchmark can time it as a whole process and score
 `--languages en` (the default, as the issue measures it) analyses every prompt as English;
 `en,fr` also loads `fr_core_news_sm` and uses each record's `language` field.
 `--startup-only` loads everything, analyses one short text and exits (start-up cost).
+
+`--no-ner` is a floor, not a competitor: Presidio's pattern recognizers alone, on a blank
+tokenizer (no entity recognizer, so no names and fewer addresses found). With `--shard K/N`
+the process analyses every N-th record from the K-th (0-based), so N processes share a log.
+It shows what Presidio's own machinery costs, whatever runs beside it.
 """
 
 from __future__ import annotations
@@ -36,10 +41,12 @@ def make_offline() -> None:
     )
 
 
-def build_engine(languages: list[str]):  # noqa: ANN201 - presidio type, imported lazily
+def build_engine(languages: list[str], ner: bool = True):  # noqa: ANN201 - presidio type
     from presidio_analyzer import AnalyzerEngine
     from presidio_analyzer.nlp_engine import NlpEngineProvider
 
+    if not ner:
+        return _pattern_engine(languages)
     provider = NlpEngineProvider(
         nlp_configuration={
             "nlp_engine_name": "spacy",
@@ -47,6 +54,22 @@ def build_engine(languages: list[str]):  # noqa: ANN201 - presidio type, importe
         }
     )
     return AnalyzerEngine(nlp_engine=provider.create_engine(), supported_languages=languages)
+
+
+def _pattern_engine(languages: list[str]):  # noqa: ANN202 - presidio type
+    """Presidio's default recognizers minus its spaCy entity recognizer, on blank tokenizers."""
+    import spacy
+    from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+    from presidio_analyzer.nlp_engine import SpacyNlpEngine
+
+    nlp_engine = SpacyNlpEngine(
+        models=[{"lang_code": lang, "model_name": f"blank:{lang}"} for lang in languages]
+    )
+    nlp_engine.nlp = {lang: spacy.blank(lang) for lang in languages}
+    registry = RecognizerRegistry(supported_languages=languages)
+    registry.load_predefined_recognizers(languages=languages, nlp_engine=nlp_engine)
+    registry.remove_recognizer("SpacyRecognizer")
+    return AnalyzerEngine(nlp_engine=nlp_engine, registry=registry, supported_languages=languages)
 
 
 def prompt_of(data: dict) -> str | None:
@@ -86,12 +109,15 @@ def main() -> None:
     parser.add_argument("--out", help="write one JSON line of results per record here")
     parser.add_argument("--languages", default="en")
     parser.add_argument("--startup-only", action="store_true")
+    parser.add_argument("--no-ner", action="store_true", help="pattern recognizers only")
+    parser.add_argument("--shard", default="0/1", metavar="K/N", help="every N-th record from K")
     args = parser.parse_args()
     languages = [lang.strip() for lang in args.languages.split(",") if lang.strip()]
+    shard, shards = (int(part) for part in args.shard.split("/"))
 
     started = time.perf_counter()
     make_offline()
-    engine = build_engine(languages)
+    engine = build_engine(languages, ner=not args.no_ner)
     if args.startup_only:
         engine.analyze("Call Jane Doe on +1 415 555 0100.", language=languages[0])
         print(
@@ -109,7 +135,7 @@ def main() -> None:
             except json.JSONDecodeError:
                 continue
             text = prompt_of(data) if isinstance(data, dict) else None
-            if text is None:
+            if text is None or (number - 1) % shards != shard:
                 continue
             language = data.get("language") if len(languages) > 1 else languages[0]
             if language not in languages:

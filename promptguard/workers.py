@@ -346,7 +346,6 @@ class WorkerPool:
         self.log_level = log_level
         self.server_class = server_class
         self.max_requests = max_requests
-        self.recycled = 0
         self.leaving: set[int] = set()  # recycled workers still finishing their requests
         self.workers: dict[int, float] = {}  # pid -> start time
         self.ready: set[int] = set()
@@ -407,7 +406,6 @@ class WorkerPool:
             elif -pid in self.workers and -pid not in self.leaving:
                 self.leaving.add(-pid)
                 self.ready.discard(-pid)
-                self.recycled += 1
                 self._spawn()
 
     def _on_signal(self, sig: int, frame: Any) -> None:
