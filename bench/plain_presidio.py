@@ -42,11 +42,11 @@ def make_offline() -> None:
 
 
 def build_engine(languages: list[str], ner: bool = True):  # noqa: ANN201 - presidio type
+    if not ner:
+        return _pattern_engine(languages)
     from presidio_analyzer import AnalyzerEngine
     from presidio_analyzer.nlp_engine import NlpEngineProvider
 
-    if not ner:
-        return _pattern_engine(languages)
     provider = NlpEngineProvider(
         nlp_configuration={
             "nlp_engine_name": "spacy",

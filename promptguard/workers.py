@@ -142,7 +142,7 @@ class WorkerPool:
         self.server_class = server_class
         self.max_requests = max_requests
         self.leaving: set[int] = set()  # recycled workers still finishing their requests
-        self.workers: dict[int, float] = {}  # pid -> start time
+        self.workers: set[int] = set()  # live worker pids, leaving ones included
         self.ready: set[int] = set()
         self.deaths: list[float] = []
         self.stop_signal: int | None = None
@@ -170,7 +170,8 @@ class WorkerPool:
                 _drain(wake_read)
                 if ready_read in readable:
                     data = _drain(ready_read)
-                    self._heard(p for (p,) in NOTICE.iter_unpack(data[: len(data) // 4 * 4]))
+                    whole = len(data) - len(data) % NOTICE.size
+                    self._heard(p for (p,) in NOTICE.iter_unpack(data[:whole]))
                 if self.stop_signal is not None:
                     break
                 failure = self._replace_dead(starting=not started)
@@ -178,7 +179,7 @@ class WorkerPool:
                     _say(failure)
                     code = 1
                     break
-                if not started and len(self.ready & self.workers.keys()) >= self.size:
+                if not started and len(self.ready & self.workers) >= self.size:
                     started = True
                     port_file = advertise()  # once, by the parent, every worker serving
         finally:
@@ -220,7 +221,7 @@ class WorkerPool:
                 self._worker()  # never returns
         finally:
             signal.pthread_sigmask(signal.SIG_UNBLOCK, _SUPERVISED)
-        self.workers[pid] = time.monotonic()
+        self.workers.add(pid)
 
     def _worker(self) -> NoReturn:
         """The child: serve on the inherited socket until SIGTERM/SIGINT, then exit."""
@@ -274,7 +275,7 @@ class WorkerPool:
             except ChildProcessError:
                 done, status = pid, 0
             if done:
-                del self.workers[pid]
+                self.workers.discard(pid)
                 self.ready.discard(pid)
                 gone.append((pid, status))
         return gone
