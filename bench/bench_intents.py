@@ -34,10 +34,10 @@ def load(path: Path) -> list[dict]:
 
 
 def build():
-    from promptguard.analyzers.misleading_content import MisleadingContentAnalyzer
-    from promptguard.analyzers.talent_likeness import TalentLikenessAnalyzer
-    from promptguard.analyzers.unowned_training import UnownedTrainingAnalyzer
-    from promptguard.config import Config
+    from promptguard.analyzers.intents.misleading_content import MisleadingContentAnalyzer
+    from promptguard.analyzers.intents.talent_likeness import TalentLikenessAnalyzer
+    from promptguard.analyzers.intents.unowned_training import UnownedTrainingAnalyzer
+    from promptguard.config.load import Config
 
     config = Config()
     return config, [
@@ -48,7 +48,7 @@ def build():
 
 
 def run(records: list[dict]) -> tuple[list[set[str]], dict]:
-    from promptguard.nlp import NlpModels, ScanText
+    from promptguard.nlp.models import NlpModels, ScanText
 
     config, analyzers = build()
     models = NlpModels()

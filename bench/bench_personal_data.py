@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from promptguard.offline import ensure_offline  # noqa: E402
+from promptguard.nlp.offline import ensure_offline  # noqa: E402
 
 ensure_offline()
 
@@ -113,9 +113,9 @@ def score(records: list[dict], predictions: list[list[tuple[int, int, str]]]) ->
 
 
 def run_promptguard(records: list[dict]) -> tuple[list, float, dict]:
-    from promptguard.analyzers.personal_data import PersonalDataAnalyzer
-    from promptguard.config import Config
-    from promptguard.nlp import NlpModels, ScanText
+    from promptguard.analyzers.personal_data.analyzer import PersonalDataAnalyzer
+    from promptguard.config.load import Config
+    from promptguard.nlp.models import NlpModels, ScanText
 
     models = NlpModels()
     analyzer = PersonalDataAnalyzer(Config())

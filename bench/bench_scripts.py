@@ -29,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from promptguard import script_index as si  # noqa: E402
+from promptguard.analyzers.scripts import script_index as si  # noqa: E402
 from promptguard.readers.scripts import ScriptText, read_script  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "data" / "screenplays"

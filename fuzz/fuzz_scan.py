@@ -17,13 +17,13 @@ import sys
 import atheris
 
 with atheris.instrument_imports(include=["promptguard"]):
-    from promptguard.config import Config
+    from promptguard.config.load import Config
+    from promptguard.pipeline.scanner import Scanner, ScanResult
     from promptguard.readers import read_blob
-    from promptguard.records import Record
-    from promptguard.reports import finding_rows
+    from promptguard.readers.records import Record
     from promptguard.reports.json_report import write_json
+    from promptguard.reports.rows import finding_rows
     from promptguard.reports.sarif import write_sarif
-    from promptguard.scanner import Scanner, ScanResult
 
     # Built here so the analyzers (imported lazily by the registry) are instrumented too.
     _scanner = Scanner(Config())

@@ -15,13 +15,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from promptguard._version import __version__
+
 if TYPE_CHECKING:
-    from promptguard.checking import Checker
-    from promptguard.config import Config
+    from promptguard.config.load import Config
     from promptguard.findings import CATEGORIES, Finding
     from promptguard.gate import Decision
+    from promptguard.pipeline.checking import Checker
 
-__version__ = "0.1.0"
 __all__ = ["CATEGORIES", "Decision", "Finding", "check", "scan", "__version__"]
 
 #: One warm checker per configuration object (the config is kept alive with it).
@@ -29,8 +30,8 @@ _checkers: dict[int, tuple[Config | None, Checker]] = {}
 
 
 def _checker(config: Config | None) -> Checker:
-    from promptguard.checking import Checker
-    from promptguard.config import load_config
+    from promptguard.config.load import load_config
+    from promptguard.pipeline.checking import Checker
 
     key = id(config)
     if key not in _checkers:
@@ -41,8 +42,8 @@ def _checker(config: Config | None) -> Checker:
 def scan(text: str, *, language: str | None = None, config: Config | None = None) -> list[Finding]:
     """Everything promptguard finds in `text` (offsets into `text`).
 
-    Raises `promptguard.scanner.AnalyzerError` if the text could not be fully scanned."""
-    from promptguard.scanner import AnalyzerError
+    Raises `promptguard.pipeline.scanner.AnalyzerError` if the text could not be fully scanned."""
+    from promptguard.pipeline.scanner import AnalyzerError
 
     findings, failures = _checker(config).findings(text, language)
     if failures:
@@ -66,7 +67,7 @@ def check(
 
 
 def __getattr__(name: str):  # noqa: ANN202
-    """Lazy exports: `import promptguard.client` (every `check`) must not pay for them."""
+    """Lazy exports: `import promptguard.service.client` (every `check`) must not pay for them."""
     if name == "Decision":
         from promptguard.gate import Decision
 

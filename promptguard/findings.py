@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, replace
 
-from promptguard.masking import MASKED_VALUE_CATEGORIES
+from promptguard.reports.masking import MASKED_VALUE_CATEGORIES
 
 #: The public contract: every analyzer reports one of these category ids.
 CATEGORIES: tuple[str, ...] = (

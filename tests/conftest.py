@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from promptguard.analyzers.registry import build_analyzers
-from promptguard.config import Config
-from promptguard.nlp import NlpModels
+from promptguard.config.load import Config
+from promptguard.nlp.models import NlpModels
 
 
 @pytest.fixture(scope="session")

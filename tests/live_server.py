@@ -12,7 +12,7 @@ import uvicorn
 
 from promptguard.analyzers.base import Analyzer
 from promptguard.findings import Finding
-from promptguard.nlp import ScanText
+from promptguard.nlp.models import ScanText
 
 
 def free_port() -> int:

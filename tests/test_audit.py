@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from promptguard.cli.audit import audit
-from promptguard.config import Config, Tool
+from promptguard.config.load import Config, Tool
 from promptguard.findings import Finding
 from promptguard.gate import AuditLog, AuditRecord, Gate
 

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from promptguard.cli.clearance import clearance
-from promptguard.config import Config, Tool
+from promptguard.config.load import Config, Tool
 from promptguard.findings import Finding
 from promptguard.gate import ClearanceError, Gate
 

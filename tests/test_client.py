@@ -14,10 +14,11 @@ from pathlib import Path
 import pytest
 from live_server import serving
 
-from promptguard.client import Endpoint, check_via_service
-from promptguard.config import load_config
-from promptguard.config_files import locate_state_dir
-from promptguard.service import advertise_port_file, create_app
+from promptguard.config.files import locate_state_dir
+from promptguard.config.load import load_config
+from promptguard.service.app import create_app
+from promptguard.service.client import Endpoint, check_via_service
+from promptguard.service.core import advertise_port_file
 
 PROMPT = "Send the gaffer's notes to Tom Okafor on +1 415 555 0143 before wrap."
 CONFIG = '[tools.studio-gpt]\nenterprise = true\nname = "Studio GPT"\n'
@@ -73,7 +74,7 @@ def test_json_through_the_service_names_the_tool(project: Path, base_url: str) -
 
 FAST_CHECK = (
     "import sys\n"
-    "from promptguard.client import fast_check\n"
+    "from promptguard.service.client import fast_check\n"
     "code = fast_check(['check', '--tool', 'midjourney', '--format', 'json'])\n"
     "heavy = sorted(m for m in ('spacy', 'presidio_analyzer', 'click', 'dataclasses')"
     " if m in sys.modules)\n"

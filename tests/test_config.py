@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from promptguard.config import ConfigError, load_config
+from promptguard.config.load import ConfigError, load_config
 
 
 def write(path: Path, text: str) -> Path:
@@ -117,7 +117,7 @@ def test_missing_file_is_a_config_error(tmp_path):
 def test_one_language_production_never_loads_the_other_model(tmp_path):
     """A production that works in English only: a French prompt is read as English, still
     checked (its phone number is found), and the French model never loads."""
-    from promptguard.scanner import Scanner
+    from promptguard.pipeline.scanner import Scanner
 
     config = load_config(write(tmp_path / "promptguard.toml", 'languages = ["en"]'))
     assert config.languages == ["en"] and config.default_language == "en"

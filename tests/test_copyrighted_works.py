@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from promptguard.analyzers.copyrighted_works import TYPES, CopyrightedWorkAnalyzer
-from promptguard.config import Config
-from promptguard.nlp import ScanText
+from promptguard.analyzers.names.copyrighted_works import TYPES, CopyrightedWorkAnalyzer
+from promptguard.config.load import Config
+from promptguard.nlp.models import ScanText
 
 DATA = Path(__file__).parent / "data"
 

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from live_server import free_port, serving
 
-from promptguard.config import Config, Tool
-from promptguard.service import CheckService, create_app
+from promptguard.config.load import Config, Tool
+from promptguard.service.app import create_app
+from promptguard.service.core import CheckService
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 PHONE = "+1 415 555 0143"

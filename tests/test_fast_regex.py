@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from promptguard.fast_regex import LONG_CLASS_CHARS, factor_alternation
-from promptguard.nlp import blank
+from promptguard.nlp.fast_regex import LONG_CLASS_CHARS, factor_alternation
+from promptguard.nlp.models import blank
 
 LETTERS = "abcdefghijklmnopqrstuvwxyzàâçéèêëîïôûùüÿœæ"
 #: A long class, as spaCy's ALPHA is: letters listed one by one.
@@ -58,7 +58,7 @@ def test_factored_french_pattern_matches_exactly_what_spacy_matches(french_patte
 
 def test_a_fresh_process_loads_the_french_tokenizer_with_the_factored_pattern():
     code = (
-        "from promptguard.nlp import blank; "
+        "from promptguard.nlp.models import blank; "
         "print(len(blank('fr').tokenizer.token_match.__self__.pattern))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

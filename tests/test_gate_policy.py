@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from promptguard.config import CATEGORIES, PURPOSES, Config, Tool, parse_config
+from promptguard.config.load import CATEGORIES, PURPOSES, Config, Tool, parse_config
 from promptguard.findings import Finding
 from promptguard.gate import Gate, exit_code, strictest
 

@@ -12,10 +12,11 @@ import httpx
 import pytest
 from live_server import CrashingAnalyzer, free_port, serving
 
-from promptguard.checking import Checker
-from promptguard.config import Config, Tool
-from promptguard.scanner import Scanner
-from promptguard.service import CheckService, create_app
+from promptguard.config.load import Config, Tool
+from promptguard.pipeline.checking import Checker
+from promptguard.pipeline.scanner import Scanner
+from promptguard.service.app import create_app
+from promptguard.service.core import CheckService
 
 PHONE = "+1 415 555 0143"
 CLEAN = "A moody rooftop at dusk, rain, neon signs, wide lens."

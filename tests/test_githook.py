@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from promptguard.githook import hook_script, install_hook, is_promptguard_hook, run_hook
+from promptguard.pipeline.githook import hook_script, install_hook, is_promptguard_hook, run_hook
 
 ROOT = Path(__file__).resolve().parent.parent
 PROMPTGUARD = [sys.executable, "-c", "from promptguard.cli import main; main()"]

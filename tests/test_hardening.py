@@ -20,14 +20,14 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from promptguard.checking import Checker
 from promptguard.cli import cli
-from promptguard.client import EXIT_CODES, fast_check
-from promptguard.config import Config, load_config
+from promptguard.config.load import Config, load_config
 from promptguard.gate.audit import AUDIT_FILE
 from promptguard.gate.clearances import CLEARANCES_FILE
 from promptguard.gate.decision import EXIT_CODES as GATE_EXIT_CODES
-from promptguard.scanner import Scanner
+from promptguard.pipeline.checking import Checker
+from promptguard.pipeline.scanner import Scanner
+from promptguard.service.client import EXIT_CODES, fast_check
 
 REPO = Path(__file__).resolve().parent.parent
 PHONE = "+1 415 555 0143"
@@ -288,7 +288,7 @@ def test_scanner_clamps_offsets_of_a_buggy_analyzer(project: Path) -> None:
 def test_service_rejects_bad_bodies_with_a_clear_status(project: Path) -> None:
     from starlette.testclient import TestClient
 
-    from promptguard.service import create_app
+    from promptguard.service.app import create_app
 
     app = create_app(load_config(project / "promptguard.toml"), warm=False)
     bodies = [

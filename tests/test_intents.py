@@ -14,20 +14,20 @@ from pathlib import Path
 
 import pytest
 
-from promptguard.analyzers import intents
-from promptguard.analyzers.intents import (
+from promptguard.analyzers.intents import base as intents
+from promptguard.analyzers.intents.base import (
     CompiledList,
     IntentAnalyzer,
     IntentListError,
     load_rules,
     parse_pattern,
 )
-from promptguard.analyzers.misleading_content import MisleadingContentAnalyzer
-from promptguard.analyzers.talent_likeness import TalentLikenessAnalyzer
-from promptguard.analyzers.unowned_training import UnownedTrainingAnalyzer
-from promptguard.config import Config
+from promptguard.analyzers.intents.misleading_content import MisleadingContentAnalyzer
+from promptguard.analyzers.intents.talent_likeness import TalentLikenessAnalyzer
+from promptguard.analyzers.intents.unowned_training import UnownedTrainingAnalyzer
+from promptguard.config.load import Config
 from promptguard.findings import Finding
-from promptguard.nlp import NlpModels, ScanText
+from promptguard.nlp.models import NlpModels, ScanText
 
 LABELLED = Path(__file__).parent / "data" / "intents_labelled.jsonl"
 TL, MC, UT = "talent_likeness", "misleading_content", "unowned_training"

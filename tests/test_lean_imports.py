@@ -10,7 +10,7 @@ import textwrap
 import pytest
 import regex
 
-from promptguard.lean_imports import import_presidio
+from promptguard.nlp.lean_imports import import_presidio
 
 PROMPT = "Send the gaffer's notes to Tom Okafor on +1 415 555 0143 or crew.desk@example.org."
 

@@ -13,7 +13,7 @@ import pytest
 
 from promptguard.readers import ReadOptions, read_path
 from promptguard.readers.logs import parse_since, parse_timestamp
-from promptguard.records import ReadError, Record
+from promptguard.readers.records import ReadError, Record
 
 PHONE = "+1 415 555 0143"
 

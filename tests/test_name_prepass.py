@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from promptguard.analyzers.name_prepass import capitalised_runs, unexplained_runs
-from promptguard.analyzers.personal_data import PersonalDataAnalyzer, may_hold_name
-from promptguard.config import Config
-from promptguard.nlp import ScanText
+from promptguard.analyzers.names.prepass import capitalised_runs, unexplained_runs
+from promptguard.analyzers.personal_data.analyzer import PersonalDataAnalyzer, may_hold_name
+from promptguard.config.load import Config
+from promptguard.nlp.models import ScanText
 
 
 def words(text: str) -> list[str]:

@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from promptguard.analyzers.personal_data import PersonalDataAnalyzer, may_hold_name
-from promptguard.analyzers.pii_patterns import nir_is_valid
-from promptguard.config import Config
+from promptguard.analyzers.personal_data.analyzer import PersonalDataAnalyzer, may_hold_name
+from promptguard.analyzers.personal_data.patterns import nir_is_valid
+from promptguard.config.load import Config
 from promptguard.findings import CATEGORIES
-from promptguard.nlp import NlpModels, ScanText
+from promptguard.nlp.models import NlpModels, ScanText
 
 DATA = Path(__file__).parent / "data" / "pii_prompts.jsonl"
 
@@ -364,7 +364,7 @@ def test_a_models_vocabulary_answers_presidio_like_a_blank_one(
     from spacy.lang.en.stop_words import STOP_WORDS as ENGLISH
     from spacy.lang.fr.stop_words import STOP_WORDS as FRENCH
 
-    from promptguard.nlp import blank
+    from promptguard.nlp.models import blank
 
     stop_words = ENGLISH if language == "en" else FRENCH
     words = {*stop_words, *(w.title() for w in stop_words), *string.punctuation, "«", "»", "—"}
@@ -384,8 +384,8 @@ def test_context_words_raise_scores_exactly_as_presidios_own_enhancer(models):
     every result keeps the type, span, score and context word the stock enhancer gives."""
     from presidio_analyzer import AnalyzerEngine
 
-    from promptguard.analyzers.personal_data import ENTITIES, LazyArtifacts, get_engine
-    from promptguard.nlp import blank
+    from promptguard.analyzers.personal_data.analyzer import ENTITIES, LazyArtifacts, get_engine
+    from promptguard.nlp.models import blank
 
     ours = get_engine()
     stock = AnalyzerEngine(
@@ -423,8 +423,8 @@ def test_context_words_raise_scores_exactly_as_presidios_own_enhancer(models):
 def test_a_prompt_without_personal_data_is_never_tokenized_for_presidio(models):
     """Presidio reads tokens only to weigh context words around a result: an ordinary
     prompt (no result) costs no tokenizer pass; a phone number costs exactly one."""
-    from promptguard.analyzers.personal_data import ENTITIES, LazyArtifacts, get_engine
-    from promptguard.nlp import blank
+    from promptguard.analyzers.personal_data.analyzer import ENTITIES, LazyArtifacts, get_engine
+    from promptguard.nlp.models import blank
 
     calls = []
 

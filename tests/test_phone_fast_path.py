@@ -24,16 +24,16 @@ from phonenumbers.phonenumberutil import (
 from presidio_analyzer import EntityRecognizer
 from presidio_analyzer.predefined_recognizers import PhoneRecognizer
 
-from promptguard.analyzers.personal_data import PersonalDataAnalyzer, get_engine
-from promptguard.analyzers.pii_patterns import (
+from promptguard.analyzers.personal_data.analyzer import PersonalDataAnalyzer, get_engine
+from promptguard.analyzers.personal_data.patterns import (
     MIN_PHONE_DIGITS,
     ValidPhoneRecognizer,
     french_overseas_numbers,
     may_hold_phone_number,
     overseas_range,
 )
-from promptguard.config import Config
-from promptguard.nlp import NlpModels, ScanText
+from promptguard.config.load import Config
+from promptguard.nlp.models import NlpModels, ScanText
 
 DATA = Path(__file__).parent / "data" / "pii_prompts.jsonl"
 REGIONS = ("FR", "US", "GB")

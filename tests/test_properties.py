@@ -11,15 +11,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from promptguard.config import Config
+from promptguard.config.load import Config
 from promptguard.findings import CATEGORIES, Finding
+from promptguard.pipeline.scanner import Scanner, ScanResult
 from promptguard.readers import read_blob
 from promptguard.readers.logs import parse_log_line
-from promptguard.records import ReadError, Record
-from promptguard.reports import finding_rows
+from promptguard.readers.records import ReadError, Record
 from promptguard.reports.json_report import write_json
+from promptguard.reports.rows import finding_rows
 from promptguard.reports.sarif import write_sarif
-from promptguard.scanner import Scanner, ScanResult
 
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 NLP = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])

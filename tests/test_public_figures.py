@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from promptguard.analyzers.public_figures import PublicFigureAnalyzer
-from promptguard.config import Config
+from promptguard.analyzers.names.lexicon import Artist, Person, fold, get_lexicon
+from promptguard.analyzers.names.public_figures import PublicFigureAnalyzer
+from promptguard.config.load import Config
 from promptguard.findings import CATEGORIES
-from promptguard.lexicon import Artist, Person, fold, get_lexicon
-from promptguard.nlp import ScanText
+from promptguard.nlp.models import ScanText
 
 DATA = Path(__file__).parent / "data"
 

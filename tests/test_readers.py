@@ -6,7 +6,7 @@ import json
 
 from promptguard.readers import read_paths
 from promptguard.readers.logs import read_jsonl
-from promptguard.records import ReadError, Record
+from promptguard.readers.records import ReadError, Record
 
 
 def records(items):

@@ -6,10 +6,10 @@ import io
 import json
 
 from promptguard.findings import Finding, merge_overlapping
-from promptguard.masking import excerpt, mask
-from promptguard.records import ReadError, Record
-from promptguard.reports import finding_rows
+from promptguard.readers.records import ReadError, Record
 from promptguard.reports.json_report import write_json
+from promptguard.reports.masking import excerpt, mask
+from promptguard.reports.rows import finding_rows
 from promptguard.reports.sarif import write_sarif
 from promptguard.reports.text import write_text
 

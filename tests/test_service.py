@@ -16,10 +16,11 @@ import httpx
 import pytest
 from live_server import CrashingAnalyzer, serving
 
-from promptguard.checking import Checker
-from promptguard.config import Config, Tool
-from promptguard.scanner import Scanner
-from promptguard.service import CheckService, create_app
+from promptguard.config.load import Config, Tool
+from promptguard.pipeline.checking import Checker
+from promptguard.pipeline.scanner import Scanner
+from promptguard.service.app import create_app
+from promptguard.service.core import CheckService
 
 PHONE = "+1 415 555 0143"
 CLEAN = "A moody rooftop at dusk, rain, neon signs, wide lens."
@@ -166,7 +167,7 @@ def test_latency_p50_p99(base_url: str) -> None:
 def test_a_one_language_service_warms_only_that_model(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from promptguard.analyzers import intents
+    from promptguard.analyzers.intents import base as intents
 
     monkeypatch.setattr(intents.IntentAnalyzer, "_compiled", {})  # as in a new process
     monkeypatch.setattr(intents, "_RESOURCES", {})
@@ -183,8 +184,8 @@ def test_a_one_language_service_warms_only_that_model(
 
 
 def _vocabulary_sizes(service: CheckService) -> dict[str, int]:
-    from promptguard import nlp
-    from promptguard.analyzers import intents
+    from promptguard.analyzers.intents import base as intents
+    from promptguard.nlp import models as nlp
 
     scanner = service.checker.scanner
     assert scanner is not None

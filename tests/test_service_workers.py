@@ -26,8 +26,8 @@ from click.testing import CliRunner
 from live_server import free_port
 
 from promptguard.cli import cli
-from promptguard.client import PORT_FILE
 from promptguard.gate import AuditLog
+from promptguard.service.client import PORT_FILE
 
 PHONE = "+1 415 555 0143"
 CLEAN = "A moody rooftop at dusk, rain, neon signs, wide lens."

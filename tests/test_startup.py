@@ -6,7 +6,7 @@ import gc
 import threading
 import weakref
 
-from promptguard.startup import long_lived
+from promptguard.nlp.startup import long_lived
 
 
 class Node:

@@ -1,6 +1,8 @@
-"""Analyzers: one file each, all behind `promptguard.analyzers.base.Analyzer`."""
+"""Analyzers: what a text holds. One analyzer per file, all behind `base.Analyzer`.
 
-from promptguard.lean_imports import prepare_spacy_import
-
-# Whichever analyzer imports spaCy first, it must not pay for spaCy's command line.
-prepare_spacy_import()
+`registry` lists them by id; `personal_data/` (Presidio recognizers), `names/` (people,
+artists, works), `intents/` (likeness, misleading content, training) and `scripts/` (the
+production's own scripts, screenplay formatting) group analyzers with their helpers;
+`confidential` stands alone. Analyzers import `findings`, `config` and `nlp`, never readers,
+the gate or reports.
+"""

@@ -11,7 +11,7 @@ from abc import ABC, abstractmethod
 from typing import ClassVar
 
 from promptguard.findings import Finding
-from promptguard.nlp import FEATURES, ScanText
+from promptguard.nlp.models import FEATURES, ScanText
 
 
 class Analyzer(ABC):
@@ -23,7 +23,7 @@ class Analyzer(ABC):
     categories: ClassVar[tuple[str, ...]]
     #: True when `analyze` reads `text.doc` (the spaCy parse).
     needs_nlp: ClassVar[bool] = False
-    #: The parts of the parse `analyze` reads (see `promptguard.nlp.FEATURES`); the scanner
+    #: The parts of the parse `analyze` reads (see `promptguard.nlp.models.FEATURES`); the scanner
     #: runs only those spaCy components. Default: everything, always correct, only slower.
     nlp_needs: ClassVar[frozenset[str]] = FEATURES
 

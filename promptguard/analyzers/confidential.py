@@ -14,9 +14,9 @@ import re
 from typing import ClassVar
 
 from promptguard.analyzers.base import Analyzer
-from promptguard.config import Config
+from promptguard.config.load import Config
 from promptguard.findings import Finding
-from promptguard.nlp import ScanText
+from promptguard.nlp.models import ScanText
 
 _COLOURS_EN = (
     r"WHITE|BLUE|PINK|YELLOW|GREEN|GOLDENROD|BUFF|SALMON|CHERRY|TAN|GR[AE]Y|IVORY"

@@ -9,18 +9,21 @@ from __future__ import annotations
 import importlib
 
 from promptguard.analyzers.base import Analyzer
-from promptguard.config import Config
+from promptguard.config.load import Config
+from promptguard.nlp import boot
 
 #: analyzer id -> "module:Class". Each class takes the `Config` as its only argument.
 ANALYZERS: dict[str, str] = {
-    "personal_data": "promptguard.analyzers.personal_data:PersonalDataAnalyzer",
-    "public_figures": "promptguard.analyzers.public_figures:PublicFigureAnalyzer",
-    "copyrighted_works": "promptguard.analyzers.copyrighted_works:CopyrightedWorkAnalyzer",
-    "talent_likeness": "promptguard.analyzers.talent_likeness:TalentLikenessAnalyzer",
-    "misleading_content": "promptguard.analyzers.misleading_content:MisleadingContentAnalyzer",
-    "unowned_training": "promptguard.analyzers.unowned_training:UnownedTrainingAnalyzer",
-    "script_match": "promptguard.analyzers.script_match:ScriptMatchAnalyzer",
-    "screenplay_format": "promptguard.analyzers.screenplay_format:ScreenplayFormatAnalyzer",
+    "personal_data": "promptguard.analyzers.personal_data.analyzer:PersonalDataAnalyzer",
+    "public_figures": "promptguard.analyzers.names.public_figures:PublicFigureAnalyzer",
+    "copyrighted_works": "promptguard.analyzers.names.copyrighted_works:CopyrightedWorkAnalyzer",
+    "talent_likeness": "promptguard.analyzers.intents.talent_likeness:TalentLikenessAnalyzer",
+    "misleading_content": (
+        "promptguard.analyzers.intents.misleading_content:MisleadingContentAnalyzer"
+    ),
+    "unowned_training": "promptguard.analyzers.intents.unowned_training:UnownedTrainingAnalyzer",
+    "script_match": "promptguard.analyzers.scripts.script_match:ScriptMatchAnalyzer",
+    "screenplay_format": "promptguard.analyzers.scripts.screenplay_format:ScreenplayFormatAnalyzer",
     "confidential": "promptguard.analyzers.confidential:ConfidentialAnalyzer",
 }
 
@@ -33,6 +36,7 @@ def build_analyzers(config: Config, only: list[str] | None = None) -> list[Analy
         raise ValueError(
             f"unknown analyzer(s): {', '.join(unknown)}; known: {', '.join(ANALYZERS)}"
         )
+    boot()  # before any analyzer imports spaCy or Presidio
     analyzers: list[Analyzer] = []
     for name in wanted:
         if name in config.disabled_analyzers:

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import click
 
-from promptguard import __version__
+from promptguard._version import __version__
 from promptguard.cli.common import UsageFailure, one_line
-from promptguard.config import ConfigError, load_config
+from promptguard.config.load import ConfigError, load_config
 
 #: Subcommand -> "module:attribute", imported only when that command runs (or for --help):
 #: a cold `check` must not pay for the script-index readers, the service or the git hook.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from promptguard.cli.common import UsageFailure, get_config
-from promptguard.config import ConfigError
+from promptguard.config.load import ConfigError
 from promptguard.gate.audit import REPORT_FORMATS, AuditError, AuditLog, parse_since, render_report
 
 

@@ -2,7 +2,7 @@
 
 When a local `promptguard serve` of the same production is running, the prompt goes to it
 (models warm: milliseconds); otherwise it is scanned in this process. Both paths print the
-same thing, through `promptguard.client.write_decision`. Heavy modules (the scanner, spaCy,
+same thing, through `promptguard.service.client.write_decision`. Heavy modules (the scanner, spaCy,
 Presidio) are imported only once we know the service will not answer.
 """
 
@@ -13,9 +13,9 @@ from pathlib import Path
 
 import click
 
-from promptguard import client
 from promptguard.cli.common import UsageFailure, get_config
-from promptguard.config import PURPOSES, Config
+from promptguard.config.load import PURPOSES, Config
+from promptguard.service import client
 
 #: Kept for callers that imported it from here.
 DECISION_WORDS = client.DECISION_WORDS
@@ -89,7 +89,7 @@ def _check_locally(
     language: str | None,
     show_values: bool,
 ) -> dict:
-    from promptguard.checking import Checker
+    from promptguard.pipeline.checking import Checker
 
     checker = Checker(config)
     try:

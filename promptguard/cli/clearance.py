@@ -14,7 +14,7 @@ import json
 import click
 
 from promptguard.cli.common import UsageFailure, get_config
-from promptguard.config import PURPOSES, Config, ConfigError
+from promptguard.config.load import PURPOSES, Config, ConfigError
 from promptguard.gate.audit import AuditError, AuditLog
 from promptguard.gate.clearances import (
     ClearanceError,

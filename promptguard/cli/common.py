@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import click
 
-from promptguard.config import Config, load_config
+from promptguard._util import one_line  # noqa: F401 - the commands import it from here
+from promptguard.config.load import Config, load_config
 
 
 class UsageFailure(click.ClickException):
@@ -22,8 +23,3 @@ def get_config(ctx: click.Context) -> Config:
     if isinstance(obj, dict) and isinstance(obj.get("config"), Config):
         return obj["config"]
     return load_config()
-
-
-def one_line(error: BaseException) -> str:
-    lines = str(error).strip().splitlines()
-    return lines[0] if lines else type(error).__name__

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import click
 
+from promptguard.analyzers.scripts.script_index import ScriptIndex, ScriptIndexError
 from promptguard.cli.common import UsageFailure
-from promptguard.config import Config, ConfigError, load_config
+from promptguard.config.load import Config, ConfigError, load_config
 from promptguard.readers.scripts import ScriptReadError, read_script
-from promptguard.script_index import ScriptIndex, ScriptIndexError
 
 
 class CorpusError(UsageFailure):

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from promptguard._util import one_line as _one_line
 from promptguard.cli.common import UsageFailure, get_config
 
 
@@ -19,7 +20,7 @@ def hook() -> None:
 @click.option("--force", is_flag=True, help="Replace a pre-commit hook not written by promptguard.")
 def install(force: bool) -> None:
     """Write .git/hooks/pre-commit so every commit's staged content is scanned."""
-    from promptguard.githook import HookError, install_hook
+    from promptguard.pipeline.githook import HookError, install_hook
 
     try:
         target = install_hook(force=force)
@@ -35,7 +36,7 @@ def run(ctx: click.Context, files: tuple[Path, ...]) -> None:
     """Scan the staged content (what the installed hook calls).
 
     With FILES (as the pre-commit framework passes them), scan those files instead."""
-    from promptguard.githook import EXIT_ERROR, print_result, run_hook
+    from promptguard.pipeline.githook import EXIT_ERROR, print_result, run_hook
 
     config = get_config(ctx)
     try:
@@ -68,10 +69,10 @@ def create(
 
     The hook and `scan --baseline` then accept those findings; new ones still block.
     Re-running replaces the file; commit it so the whole team shares it."""
-    from promptguard.githook import HookError, git_root
+    from promptguard.pipeline.githook import HookError, git_root
+    from promptguard.pipeline.scanner import Scanner
+    from promptguard.pipeline.suppress import build_baseline, default_baseline_path
     from promptguard.readers import read_paths
-    from promptguard.scanner import Scanner
-    from promptguard.suppress import build_baseline, default_baseline_path
 
     config = get_config(ctx)
     try:
@@ -98,8 +99,3 @@ def create(
     click.echo(
         f"promptguard: baseline with {len(result.entries)} accepted finding(s) written to {target}"
     )
-
-
-def _one_line(error: BaseException) -> str:
-    lines = str(error).strip().splitlines()
-    return lines[0] if lines else type(error).__name__

@@ -11,14 +11,14 @@ from typing import TextIO
 import click
 
 from promptguard.cli.common import UsageFailure, get_config
-from promptguard.config import Config
+from promptguard.config.load import Config
+from promptguard.pipeline.runner import ScanReport, collect, scan_paths
+from promptguard.pipeline.scanner import Scanner
 from promptguard.readers import read_stream_text
 from promptguard.readers.files import decode
 from promptguard.reports.json_report import write_json
 from promptguard.reports.sarif import write_sarif
 from promptguard.reports.text import write_text
-from promptguard.runner import ScanReport, collect, scan_paths
-from promptguard.scanner import Scanner
 
 FORMATS = ("text", "json", "sarif")
 
@@ -130,9 +130,9 @@ def scan(
     Inline `promptguard: allow CATEGORY` comments are honoured in files (not in logs).
     Exit 0 when nothing is found at or above --fail-on, 1 when something is, 2 on errors
     of usage or configuration."""
+    from promptguard.pipeline.suppress import BaselineError, Suppressor, load_baseline
     from promptguard.readers import ReadOptions
     from promptguard.readers.logs import parse_since
-    from promptguard.suppress import BaselineError, Suppressor, load_baseline
 
     threshold = _fail_on(fail_on)
     config = get_config(ctx)

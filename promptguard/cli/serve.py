@@ -8,7 +8,7 @@ import os
 import click
 
 from promptguard.cli.common import UsageFailure, get_config
-from promptguard.config import Config
+from promptguard.config.load import Config
 
 
 @click.command()
@@ -87,7 +87,7 @@ def serve(
     try:
         import uvicorn
 
-        from promptguard.service import create_app
+        from promptguard.service.app import create_app
 
         app = create_app(
             config,
@@ -117,7 +117,7 @@ def _serve_workers(
 ) -> None:
     """Several processes: the parent warms the models, binds, forks and supervises."""
     try:
-        from promptguard.workers import run_workers
+        from promptguard.service.workers import run_workers
     except ImportError as error:
         raise UsageFailure(str(error)) from None
     mode = f"gateway to {upstream}" if upstream else "check service"
@@ -149,7 +149,7 @@ def _serve_workers(
 def _worker_count(value: str) -> int:
     """`--workers`: a number from 1 to 64, or `auto` (one per usable CPU)."""
     if value.strip().lower() == "auto":
-        from promptguard.workers import usable_cpus
+        from promptguard.service.workers import usable_cpus
 
         return max(1, min(64, usable_cpus()))
     try:

@@ -40,6 +40,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
 
+from promptguard._util import one_line as _one_line
+from promptguard.errors import AuditError
+
 AUDIT_FILE = "audit.sqlite3"
 SCHEMA_VERSION = 1
 REPORT_FORMATS: tuple[str, ...] = ("text", "json", "csv")
@@ -73,10 +76,6 @@ CREATE TABLE IF NOT EXISTS requests (
 """
 
 T = TypeVar("T")
-
-
-class AuditError(RuntimeError):
-    """The audit trail cannot be read or written; the message is one line."""
 
 
 @dataclass(frozen=True)
@@ -491,11 +490,6 @@ def _is_busy(error: sqlite3.OperationalError) -> bool:
         return code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
     message = str(error).lower()
     return "locked" in message or "busy" in message
-
-
-def _one_line(error: BaseException) -> str:
-    lines = str(error).strip().splitlines()
-    return lines[0] if lines else type(error).__name__
 
 
 def _sorted(counter: Counter) -> dict[str, int]:

@@ -27,7 +27,9 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from promptguard.config import PURPOSES
+from promptguard._util import atomic_write
+from promptguard.config.load import PURPOSES
+from promptguard.errors import ClearanceError
 from promptguard.findings import SENSITIVE_SUBJECT_CATEGORIES, Finding
 from promptguard.gate.audit import utc_timestamp
 from promptguard.gate.policy import CLEARABLE_CATEGORIES, USE_CATEGORY
@@ -54,10 +56,6 @@ _FILE_HEADER = """\
 # Every entry is signed with a key kept outside this repository: an entry edited by
 # hand no longer verifies and is ignored (shown as "tampered" by `clearance list`).
 """
-
-
-class ClearanceError(ValueError):
-    """A clearance or request could not be read, written or granted; one-line message."""
 
 
 # --- subjects and request ids -------------------------------------------------------------
@@ -481,15 +479,10 @@ def _toml_value(value: object) -> str:
 
 
 def _atomic_write(path: Path, text: str) -> None:
-    """Write beside, then rename: a reader never sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    """Write beside, then rename (`promptguard._util.atomic_write`), as a ClearanceError."""
     try:
-        temporary.write_text(text, encoding="utf-8")
-        os.replace(temporary, path)
+        atomic_write(path, text)
     except OSError as error:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
         raise ClearanceError(f"cannot write {path}: {error.strerror or error}") from None
 
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from promptguard.config import Config, Tool
+from promptguard.config.load import Config, Tool
 from promptguard.findings import SENSITIVE_SUBJECT_CATEGORIES, Finding
 from promptguard.gate.audit import AuditError, AuditLog, AuditRecord, utc_timestamp
 from promptguard.gate.clearances import (

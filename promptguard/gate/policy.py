@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from promptguard.config import (
+from promptguard.config.load import (
     ACTIONS,
     DEFAULT_POLICY,
     NOTHING_FOUND,

@@ -22,7 +22,7 @@ from promptguard.readers.logs import (
     read_json_array,
     read_jsonl,
 )
-from promptguard.records import ReadError, Record
+from promptguard.readers.records import ReadError, Record
 
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 CSV_SUFFIXES = frozenset({".csv", ".tsv"})

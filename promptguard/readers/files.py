@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pathspec
 
-from promptguard.records import ReadError, Record
+from promptguard.readers.records import ReadError, Record
 
 #: Files larger than this are not prompts or notes; they are reported, not read.
 MAX_FILE_BYTES = 20 * 1024 * 1024

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from promptguard.readers.files import decode
-from promptguard.records import ReadError, Record
+from promptguard.readers.records import ReadError, Record
 
 TEXT_KEYS = ("prompt", "text", "content", "input")
 WRAPPER_KEYS = ("request", "body", "data", "payload")

@@ -17,6 +17,8 @@ import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from promptguard.errors import ScriptReadError
+
 #: Scripts larger than this are not scripts (a feature-length .fdx is well under 2 MB).
 MAX_SCRIPT_BYTES = 50 * 1024 * 1024
 #: Rough words per screenplay page, used when the format has no real pages.
@@ -43,10 +45,6 @@ _NOTE = re.compile(r"\[\[.*?\]\]", re.DOTALL)
 _TITLE_KEY = re.compile(r"^([A-Za-z][A-Za-z ]{0,30}):\s*(.*)$")
 _EMPHASIS = re.compile(r"(?<!\\)[*_]+")
 _MARKDOWN_PREFIX = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+|\d+\.\s+)")
-
-
-class ScriptReadError(ValueError):
-    """The file cannot be read as a screenplay; the message says why, in one line."""
 
 
 @dataclass

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
-from promptguard.records import ReadError
-from promptguard.reports import FindingRow, error_dict
+from promptguard.readers.records import ReadError
+from promptguard.reports.rows import FindingRow, error_dict
 
 
 def report_dict(rows: list[FindingRow], errors: list[ReadError], show_values: bool) -> dict:

@@ -12,9 +12,9 @@ import os
 from pathlib import Path
 from typing import TextIO
 
-from promptguard import __version__
-from promptguard.records import ReadError
-from promptguard.reports import FindingRow
+from promptguard._version import __version__
+from promptguard.readers.records import ReadError
+from promptguard.reports.rows import FindingRow
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/promptguard/promptguard"

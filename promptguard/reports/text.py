@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import TextIO
 
-from promptguard.records import ReadError
-from promptguard.reports import FindingRow
+from promptguard.readers.records import ReadError
+from promptguard.reports.rows import FindingRow
 
 
 def write_text(

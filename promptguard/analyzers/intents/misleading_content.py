@@ -1,0 +1,134 @@
+"""Misleading content: fabricated news, archival material, statements or evidence passed as real.
+
+Netflix's guidance asks for legal approval before making anything that "could be mistaken for
+real events, people, or statements". The cue (a news segment, archival footage, security-camera
+footage, a fake quote) must come with a sign that it would pass for the real thing: a real
+outlet, a named person, a public role, an explicit "real"/"authentic", or a dated historical
+event. Fiction markers ("our fictional channel") take away the weaker signs.
+"""
+
+from __future__ import annotations
+
+from promptguard.analyzers.intents.base import (
+    Clue,
+    Context,
+    IntentAnalyzer,
+    Verdict,
+    fictional_near,
+)
+
+_REAL = {
+    "OUTLET": 0.9,
+    "INSTITUTION": 0.85,
+    "PERSON": 0.85,
+    "PUBLIC": 0.8,
+    "REAL": 0.85,
+    "NAME": 0.7,
+}
+_PROFILES: dict[str, dict[str, float]] = {
+    "real": _REAL,
+    "event": {**_REAL, "EVENT_NAMED": 0.85, "EVENT": 0.75},
+    "fabricated": {**_REAL, "PERFORMER": 0.8, "LIKENESS": 0.8, "PROPN": 0.65},
+    "outlet": {"OUTLET": 0.9},
+    # the cue says "real"/"authentic" itself: who or what is shown must be named and real
+    "named": {
+        "OUTLET": 0.9,
+        "PERSON": 0.85,
+        "PUBLIC": 0.8,
+        "NAME": 0.7,
+        "INSTITUTION": 0.8,
+        "EVENT_NAMED": 0.85,
+        "EVENT": 0.75,
+        "YEAR": 0.7,
+    },
+    "presented": {"DECEPTIVE": 0.75, "OUTLET": 0.9, "PUBLIC": 0.8, "PERSON": 0.8},
+}
+#: Kinds that a fiction marker anywhere in the clause cancels ("our fictional channel's anchor").
+_WEAK = frozenset({"PUBLIC", "EVENT", "PERFORMER", "LIKENESS", "DECEPTIVE", "INSTITUTION", "NAME"})
+#: For "make it look real" cues, the kind of thing faked decides the finding type.
+_PRESENTED_TYPES = {
+    "FAKE_NEWS": frozenset(
+        ["news", "newscast", "broadcast", "report", "headline", "bulletin", "newsreel"]
+    ),
+    "FAKE_ARCHIVAL": frozenset(["archival", "archive", "documentary", "historical"]),
+    "FABRICATED_STATEMENT": frozenset(
+        [
+            "statement",
+            "speech",
+            "confession",
+            "announcement",
+            "testimony",
+            "interview",
+            "quote",
+            "tweet",
+            "post",
+            "press",
+            "declaration",
+            "discours",
+            "aveu",
+            "annonce",
+            "temoignage",
+            "entretien",
+            "citation",
+            "communique",
+        ]
+    ),
+}
+
+
+class MisleadingContentAnalyzer(IntentAnalyzer):
+    """Finds requests for fake news, archival material, statements or evidence that look real."""
+
+    name = "misleading_content"
+    categories = ("misleading_content",)
+    category = "misleading_content"
+    list_name = "misleading_content"
+    type_priority = ("FAKE_ARCHIVAL", "FABRICATED_STATEMENT", "FAKE_NEWS", "FAKE_EVIDENCE")
+    #: "Le plateau", "une" and "style" are everyday words: an outlet-profile cue is only a
+    #: finding next to a real outlet's name, so without one the text never reaches spaCy.
+    prepass_evidence = {"outlet": ("OUTLET",)}
+    messages = {
+        "FAKE_NEWS": "Content that could be mistaken for real news is not allowed without "
+        "legal approval.",
+        "FAKE_ARCHIVAL": "Fake archival material that could pass for a real historical record "
+        "needs legal approval.",
+        "FABRICATED_STATEMENT": "Putting invented words in a real person's mouth needs legal "
+        "approval.",
+        "FAKE_EVIDENCE": "Fabricated footage or documents that could be taken as real need "
+        "legal approval.",
+        "default": "Content that could be mistaken for real events or statements needs legal "
+        "approval.",
+    }
+
+    def judge(self, context: Context) -> Verdict | None:
+        profile = context.rule.profile
+        scores = _PROFILES.get(profile, _REAL)
+        fiction = context.has("FICTION")
+        has_year = context.has("YEAR")
+        best: Verdict | None = None
+        for clue in context.clues:
+            score = scores.get(clue.kind)
+            if score is None or fictional_near(context.clues, clue):
+                continue
+            if fiction and clue.kind in _WEAK:
+                continue
+            if clue.kind == "EVENT" and not has_year:
+                continue  # "the landing" alone is no event; "the 1969 landing" is
+            if best is None or score > best.score:
+                best = Verdict(self._type(context, clue), score, clue)
+        return best
+
+    def _type(self, context: Context, clue: Clue) -> str:
+        if context.rule.profile == "named" and context.has("YEAR", "EVENT_NAMED"):
+            return "FAKE_ARCHIVAL"
+        if context.rule.profile != "presented":
+            return context.rule.type
+        tokens = context.key_doc.tokens
+        keys = {tokens[c.start].key for c in context.clues if c.kind == "DECEPTIVE"}
+        keys |= {t.key for t in tokens[context.start : context.end]}
+        for finding_type, words in _PRESENTED_TYPES.items():
+            if keys & words:
+                return finding_type
+        if context.has("OUTLET"):
+            return "FAKE_NEWS"
+        return context.rule.type

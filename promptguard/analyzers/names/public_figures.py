@@ -1,0 +1,365 @@
+"""Real, well-known people named in a prompt: living public figures and deceased people.
+
+Netflix's guidance asks for written approval before a prompt uses the likeness of a public
+figure, and estate clearance for a deceased one. Names are found four ways, cheapest first:
+exact lookup of every name and alias (case, accents and punctuation folded), a distinctive
+famous surname alone ("Streep's nose"), one-letter typos and dropped or added middle initials
+of famous two-part names ("meryl strep", "Samuel Jackson"), and, when spaCy has parsed the
+text, a looser fuzzy match of its PERSON spans. Ordinary names ("John Smith") are kept out by
+fame thresholds and a list of very common given names and surnames; a stage name that is also
+a word ("Prince", "Madonna") needs context ("Prince's voice", "in the style of Prince").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
+
+from promptguard.analyzers.base import Analyzer
+from promptguard.analyzers.names.lexicon import (
+    ARTIST,
+    PERSON,
+    Lexicon,
+    Person,
+    fold,
+    get_lexicon,
+    style_context,
+    tokenize,
+)
+from promptguard.analyzers.names.prepass import unexplained_runs
+from promptguard.config.load import Config
+from promptguard.findings import Finding
+from promptguard.nlp.models import ScanText
+
+#: Below this fame a full name that is also a very common name is ignored ("David Brown").
+COMMON_NAME_MIN_FAME = 60
+#: A single-word name (mononym or alias) needs this fame.
+MONONYM_MIN_FAME = 50
+#: A lowercase single-word name needs this fame and must not be a word.
+LOWERCASE_MONONYM_MIN_FAME = 80
+#: A lowercase name made of ordinary words ("emma stone") needs this fame.
+LOWERCASE_NAME_MIN_FAME = 70
+#: Typo matches only for people at least this famous.
+FUZZY_PERSON_MIN_FAME = 60
+#: rapidfuzz ratio a spaCy PERSON span needs to count as a famous name.
+NER_MIN_RATIO = 88
+
+#: Two capitalised words in a row: the only texts where NER can add anything.
+_ARTICLE_BEFORE = re.compile(
+    r"\b(?:the|a|an|le|la|les|un|une|des|du|this|that|our|my|your|his|her)\s+$", re.I
+)
+_OF_AFTER = re.compile(
+    r"^\s+(?:of|de|d'|du|des|charming|consort|regent|and\s+child|with\s+child|à\s+l'enfant)\b",
+    re.I,
+)
+#: Words around a stage name that make it a person, not a word ("Prince's voice").
+_PERSON_BEFORE = re.compile(
+    r"(?:\b(?:by|feat\.?|featuring|starring|with|like|as|voice\s+of|face\s+of|likeness\s+of"
+    r"|singer|rapper|actor|actress|artist|musician|chanteur|chanteuse|acteur|actrice|avec"
+    r"|comme|par|voix\s+de|visage\s+de|de)\s*)$",
+    re.I,
+)
+_PERSON_AFTER = re.compile(
+    r"^(?:['’]s?\b|\s+(?:song|songs|voice|album|concert|tour|look|face|likeness|music|hit|video"
+    r"|lyrics|performing|sings|singing|dancing|style|outfit|portrait|chanson|voix|visage|concert)\b)",
+    re.I,
+)
+#: Single-letter middle initials are skipped when pairing first and last names.
+_INITIAL = re.compile(r"^[a-z]$")
+
+
+@dataclass
+class _Hit:
+    start_token: int
+    end_token: int
+    person: int
+    score: float
+    how: str
+
+
+class PublicFigureAnalyzer(Analyzer):
+    """Reports famous living people (`public_figure`) and recently deceased ones."""
+
+    name = "public_figures"
+    categories = ("public_figure", "deceased_figure")
+    needs_nlp = True
+    nlp_needs = frozenset({"ents"})
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+
+    @property
+    def lexicon(self) -> Lexicon:
+        return get_lexicon()
+
+    def wants_nlp(self, text: ScanText) -> bool:
+        """Never asks for a parse: the loose typo match reads NER's people when another
+        analyzer had the text parsed, and otherwise the capitalised runs the name pre-pass
+        could not explain, which hold every name NER could find."""
+        return False
+
+    def analyze(self, text: ScanText) -> list[Finding]:
+        content = text.content
+        if not content.strip():
+            return []
+        lexicon = self.lexicon
+        tokens = tokenize(content)
+        hits = self._exact(lexicon, content, tokens)
+        covered = {i for hit in hits for i in range(hit.start_token, hit.end_token)}
+        hits += self._typos(lexicon, content, tokens, covered)
+        covered = {i for hit in hits for i in range(hit.start_token, hit.end_token)}
+        hits += self._surnames(lexicon, content, tokens, covered)
+        covered = {i for hit in hits for i in range(hit.start_token, hit.end_token)}
+        hits += self._entities(lexicon, _name_spans(text), tokens, covered)
+        return self._findings(lexicon, content, tokens, hits)
+
+    # -- the four ways to find a name --------------------------------------------------
+
+    def _exact(self, lexicon: Lexicon, content: str, tokens) -> list[_Hit]:
+        hits: list[_Hit] = []
+        for first, last, key_id in lexicon.find(content):
+            refs = lexicon.refs[key_id]
+            people = [(lexicon.person(i), i, alias) for kind, i, alias in refs if kind == PERSON]
+            if not people:
+                continue
+            person, index, alias = max(people, key=lambda p: p[0].fame)
+            folded = tokens.folded[first:last]
+            start, end = tokens.starts[first], tokens.ends[last - 1]
+            if last - first == 1:
+                if not self._mononym_ok(lexicon, content, start, end, folded[0], person):
+                    continue
+                score = 0.8
+            else:
+                if person.fame < COMMON_NAME_MIN_FAME and lexicon.is_common_name(folded):
+                    continue
+                if not self._multiword_ok(lexicon, content, tokens, first, last, person):
+                    continue
+                score = 0.9 if person.fame >= COMMON_NAME_MIN_FAME else 0.7
+            is_artist = any(kind == ARTIST for kind, _i, _a in refs)
+            if is_artist and style_context(content, start, end):
+                continue  # "in the style of Picasso" is about the work: copyrighted_works
+            hits.append(_Hit(first, last, index, score, "alias" if alias else "exact"))
+        return hits
+
+    def _mononym_ok(
+        self, lexicon: Lexicon, content: str, start: int, end: int, word: str, person: Person
+    ) -> bool:
+        """A one-word name: capitalised, famous, and with context when it is also a word."""
+        if person.fame < MONONYM_MIN_FAME or len(word) < 3:
+            return False
+        surface = content[start:end]
+        ambiguous = (
+            word in lexicon.common_words
+            or word in lexicon.common_first
+            or word in lexicon.common_last
+        )
+        if not surface[0].isupper():
+            return not ambiguous and person.fame >= LOWERCASE_MONONYM_MIN_FAME and len(word) >= 5
+        before, after = content[max(0, start - 30) : start], content[end : end + 30]
+        if _ARTICLE_BEFORE.search(before) or _OF_AFTER.match(after):
+            return False
+        if not ambiguous:
+            return True
+        if surface.isupper() and len(surface) > 1 and content.isupper():
+            return False  # an all-caps text says nothing about names
+        return bool(
+            _PERSON_AFTER.match(after)
+            or _PERSON_BEFORE.search(before)
+            or style_context(content, start, end)
+        )
+
+    def _multiword_ok(
+        self, lexicon: Lexicon, content: str, tokens, first: int, last: int, person: Person
+    ) -> bool:
+        """A name made only of ordinary words ("Will Smith", "Bad Bunny") must look like one,
+        unless someone very famous has it and it is not a phrase of plain words ("emma stone")."""
+        words = tokens.folded[first:last]
+        if not all(
+            w in lexicon.common_words or w in lexicon.common_first or len(w) <= 2 for w in words
+        ):
+            return True
+        if person.fame >= LOWERCASE_NAME_MIN_FAME and not all(
+            w in lexicon.common_words for w in words
+        ):
+            return True
+        surfaces = [content[tokens.starts[i] : tokens.ends[i]] for i in range(first, last)]
+        return all(s[0].isupper() or len(s) <= 2 for s in surfaces)
+
+    def _surnames(self, lexicon: Lexicon, content: str, tokens, covered: set[int]) -> list[_Hit]:
+        """A famous, distinctive surname alone, capitalised: "Streep's nose"."""
+        hits = []
+        for i, word in enumerate(tokens.folded):
+            index = lexicon.surnames.get(word)
+            if index is None or i in covered:
+                continue
+            surface = content[tokens.starts[i] : tokens.ends[i]]
+            if surface[0].isupper():
+                hits.append(_Hit(i, i + 1, index, 0.6, "surname"))
+        return hits
+
+    def _typos(self, lexicon: Lexicon, content: str, tokens, covered: set[int]) -> list[_Hit]:
+        """First + last name pairs one edit away from a famous name, or missing an initial."""
+        hits: list[_Hit] = []
+        folded = tokens.folded
+        count = len(folded)
+        i = 0
+        while i < count - 1:
+            j = i + 2 if _INITIAL.match(folded[i + 1]) and i + 2 < count else i + 1
+            if i in covered or j in covered:
+                i += 1
+                continue
+            by_first, by_last = lexicon.by_first, lexicon.by_last
+            hit = None
+            if folded[i] in by_first or folded[j] in by_last:
+                hit = self._pair(lexicon, folded[i], folded[j])
+            if (
+                hit is None
+                and j == i + 1
+                and i + 2 < count
+                and i + 2 not in covered
+                and content[tokens.starts[i + 1]].isupper()
+                and content[tokens.starts[i]].isupper()
+                and (folded[i] in by_first or folded[i + 2] in by_last)
+            ):
+                # "Philip Seeymour Hoffman": a capitalised middle name between the two parts.
+                hit = self._pair(lexicon, folded[i], folded[i + 2])
+                j = i + 2 if hit is not None else j
+            if hit is not None:
+                key, index = hit
+                hits.append(_Hit(i, j + 1, index, 0.75, "fuzzy"))
+                i = j + 1
+                continue
+            i += 1
+        return hits
+
+    def _pair(self, lexicon: Lexicon, first: str, last: str) -> tuple[str, int] | None:
+        if not (first.isalpha() and last.isalpha()) or len(first) + len(last) < 8:
+            return None
+        if lexicon.is_common_name([first, last]):
+            return None
+        for known, other, query in ((first, "last", last), (last, "first", first)):
+            bucket = (lexicon.by_first if other == "last" else lexicon.by_last).get(known)
+            if not bucket or len(query) < 4:
+                continue
+            if query in lexicon.common_first or query in lexicon.common_last:
+                continue  # a real name, not a typo of one
+            choices = [name for name, _key in bucket]
+            matches = process.extract(
+                query, choices, scorer=OSA.distance, score_cutoff=1, limit=None
+            )
+            best: tuple[int, int, str, int] | None = None
+            for _choice, distance, position in matches:
+                key = bucket[position][1]
+                index = self._famous(lexicon, key)
+                if index is None:
+                    continue
+                fame = lexicon.person(index).fame
+                if fame >= FUZZY_PERSON_MIN_FAME and (
+                    best is None or (distance, -fame) < (best[0], -best[1])
+                ):
+                    best = (distance, fame, key, index)
+            if best is not None:
+                return best[2], best[3]
+        return None
+
+    @staticmethod
+    def _famous(lexicon: Lexicon, key: str) -> int | None:
+        people = [i for kind, i, _alias in lexicon.lookup(key) if kind == PERSON]
+        return max(people, key=lambda i: lexicon.person(i).fame) if people else None
+
+    def _entities(
+        self, lexicon: Lexicon, spans: list[tuple[int, int, str]], tokens, covered: set[int]
+    ) -> list[_Hit]:
+        """Name-shaped spans the lists missed: a looser fuzzy match for two-edit typos."""
+        hits = []
+        token_at = {start: i for i, start in enumerate(tokens.starts)}
+        for start_char, end_char, value in spans:
+            parts = [p for p in fold(value).split() if len(p) > 1]
+            if parts and parts[-1] == "s" and len(parts) > 2:
+                parts = parts[:-1]
+            if len(parts) < 2 or lexicon.is_common_name(parts):
+                continue
+            first_token = token_at.get(start_char)
+            if first_token is None or first_token in covered:
+                continue
+            query = " ".join(parts)
+            candidates = {key for _last, key in lexicon.by_first.get(parts[0], ())}
+            candidates |= {key for _first, key in lexicon.by_last.get(parts[-1], ())}
+            if not candidates:
+                continue
+            match = process.extractOne(
+                query, list(candidates), scorer=fuzz.ratio, score_cutoff=NER_MIN_RATIO
+            )
+            if match is None:
+                continue
+            index = self._famous(lexicon, match[0])
+            if index is None or lexicon.person(index).fame < FUZZY_PERSON_MIN_FAME:
+                continue
+            last_token = first_token
+            while last_token + 1 < len(tokens.starts) and (tokens.ends[last_token + 1] <= end_char):
+                last_token += 1
+            hits.append(_Hit(first_token, last_token + 1, index, 0.7, "ner"))
+        return hits
+
+    # -- findings ------------------------------------------------------------------------
+
+    def _findings(self, lexicon: Lexicon, content: str, tokens, hits: list[_Hit]) -> list[Finding]:
+        ranked = sorted(hits, key=lambda h: (-(h.end_token - h.start_token), -h.score))
+        kept: list[_Hit] = []
+        for hit in ranked:
+            if all(hit.end_token <= k.start_token or hit.start_token >= k.end_token for k in kept):
+                kept.append(hit)
+        findings = []
+        for hit in sorted(kept, key=lambda h: h.start_token):
+            person = lexicon.person(hit.person)
+            if person.historical():
+                continue
+            start, end = tokens.starts[hit.start_token], tokens.ends[hit.end_token - 1]
+            deceased = person.deceased()
+            findings.append(
+                Finding(
+                    category="deceased_figure" if deceased else "public_figure",
+                    type="PERSON",
+                    start=start,
+                    end=end,
+                    score=hit.score,
+                    subject=person.name,
+                    message=_message(person, deceased),
+                    analyzer=self.name,
+                    extra={"match": hit.how, "fame": person.fame, "kind": person.kind},
+                )
+            )
+        return findings
+
+
+def _message(person: Person, deceased: bool) -> str:
+    if not deceased:
+        return f"{person.name} is a living public figure: likeness needs written approval."
+    if person.birth is not None and person.death is not None:
+        years = f" ({person.birth}–{person.death})"
+    elif person.death is not None:
+        years = f" (died {person.death})"
+    else:
+        years = ""
+    return f"{person.name}{years} is deceased: likeness needs clearance from the estate."
+
+
+def _name_spans(text: ScanText) -> list[tuple[int, int, str]]:
+    """(start, end, text) of the candidate names for the loose typo match: NER's people when
+    the text was parsed, else the capitalised runs of two words or more that the pre-pass
+    could not explain (a lone word is never matched loosely)."""
+    if text.has_doc:
+        return [
+            (ent.start_char, ent.end_char, ent.text)
+            for ent in text.doc.ents
+            if ent.label_ in ("PERSON", "PER")
+        ]
+    content = text.content
+    return [
+        (run.start, run.end, content[run.start : run.end])
+        for run in unexplained_runs(content)
+        if len(run.words) >= 2
+    ]

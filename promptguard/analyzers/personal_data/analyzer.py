@@ -1,0 +1,408 @@
+"""Personal data in a prompt: names, contact details, identity and bank numbers, addresses.
+
+Built on Presidio's recognizers, with three changes that matter on production paperwork:
+
+* spaCy runs once. The scanner parses every text (in batches) for all analyzers; Presidio
+  would parse it again. We hand Presidio `NlpArtifacts` built from the scanner's `Doc`, and
+  when the text cannot hold a name only NER would find we skip the model entirely and give
+  Presidio a tokenizer-only `Doc`, which is enough for the pattern recognizers and their
+  context words, and is made only if Presidio's context enhancer reads it. That is decided
+  by `name_prepass` (every capitalised word is an ordinary word, a known place or
+  sentence-initial) and by the names, addresses and e-mails found without a model
+  (`pii_patterns.ner_free_spans`).
+* Only recognizers that find personal data are registered. URLs and generic dates are not
+  personal data (a call time or a studio website must not block a prompt), so Presidio's URL
+  and DATE_TIME results are never produced — which also removes its "email domain reported
+  again as URL" duplicate. UK NHS numbers are left out: on crew lists every ten-digit phone
+  number validated as one.
+* NER names are cleaned: spans holding digits, single lowercase words, all-caps slugline
+  words ("INT", "EXT") and crew-sheet vocabulary ("Call Sheet", "Gaffer") are not people.
+  Names written next to a phone or email, or after a title (Mr, Mme, Dr), are found even
+  where the small spaCy models miss them.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from functools import cached_property
+from typing import TYPE_CHECKING, ClassVar
+
+import regex as re
+from presidio_analyzer import (
+    AnalysisExplanation,
+    AnalyzerEngine,
+    RecognizerRegistry,
+    RecognizerResult,
+)
+from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
+from presidio_analyzer.nlp_engine import NlpArtifacts, NlpEngine
+from presidio_analyzer.predefined_recognizers import (
+    CreditCardRecognizer,
+    EmailRecognizer,
+    IbanRecognizer,
+    IpRecognizer,
+    UsSsnRecognizer,
+)
+
+from promptguard.analyzers.base import Analyzer
+from promptguard.analyzers.names.prepass import unexplained_runs
+from promptguard.analyzers.personal_data.patterns import (
+    NAME_CAPS,
+    NAME_WORD,
+    PersonRecognizer,
+    ValidPhoneRecognizer,
+    custom_recognizers,
+    ner_free_spans,
+    trim_name,
+)
+from promptguard.config.load import Config
+from promptguard.findings import Finding, merge_overlapping
+from promptguard.nlp.models import ScanText, blank
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+LANGUAGES: tuple[str, ...] = ("en", "fr")
+
+#: Finding.type -> the noun used in the message.
+ENTITY_LABELS: dict[str, str] = {
+    "PERSON": "A person's name",
+    "EMAIL_ADDRESS": "An email address",
+    "PHONE_NUMBER": "A phone number",
+    "STREET_ADDRESS": "A street address",
+    "CREDIT_CARD": "A credit card number",
+    "IBAN_CODE": "A bank account number (IBAN)",
+    "US_SSN": "A US social security number",
+    "FR_NIR": "A French social security number (NIR)",
+    "PASSPORT": "A passport number",
+    "IP_ADDRESS": "An IP address",
+    "DATE_OF_BIRTH": "A date of birth",
+}
+ENTITIES: list[str] = list(ENTITY_LABELS)
+
+#: spaCy labels that mean "a person" (English OntoNotes, French WikiNER).
+_PERSON_LABELS = frozenset({"PERSON", "PER"})
+
+#: "Firstname Lastname" immediately before a phone number or an email ("Tom Okafor: 06…").
+_NAME_BEFORE_CONTACT = re.compile(
+    rf"(?P<value>{NAME_WORD}(?:[ ]+(?:de\s+|van\s+|von\s+|da\s+|le\s+)?{NAME_CAPS}){{1,2}})"
+    r"[ ]*(?:[,:(–—-]|\bon\b|\bat\b|\bau\b|\bsur\b|\bvia\b|\bat\b)?[ ]*[(<\[]?[ ]*$"
+)
+
+_build_lock = threading.Lock()
+_engine: AnalyzerEngine | None = None
+
+
+class PersonalDataAnalyzer(Analyzer):
+    """Finds personal data (GDPR/CCPA sense) that must not reach a non-enterprise AI tool."""
+
+    name = "personal_data"
+    categories = ("personal_data",)
+    needs_nlp = True
+    nlp_needs: ClassVar[frozenset[str]] = frozenset({"ents"})
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+
+    # -- the cheap pre-pass -----------------------------------------------------------------
+
+    def wants_nlp(self, text: ScanText) -> bool:
+        """Only names need the spaCy parse, and names are capitalised words that are not
+        just the first word of a sentence, nor production vocabulary ("Scene", "Call")."""
+        return may_hold_name(text.content)
+
+    # -- analysis -------------------------------------------------------------------------------
+
+    def analyze(self, text: ScanText) -> list[Finding]:
+        content = text.content
+        if not content.strip():
+            return []
+        language = text.language if text.language in LANGUAGES else "en"
+        engine = get_engine()
+        use_ner = text.has_doc or self.needs_parse(text)
+        if use_ner:
+            doc = text.doc
+            artifacts = LazyArtifacts(language, lambda: doc, person_entities(doc))
+        else:
+            artifacts = LazyArtifacts(language, lambda: _tokenizer(language)(content), [])
+        results = engine.analyze(content, language, entities=ENTITIES, nlp_artifacts=artifacts)
+        if not use_ner:
+            # A name after "with", "from"… is kept only where NER saw no place; without NER,
+            # every capitalised run was explained as an ordinary word or a place.
+            results = [r for r in results if _recognizer_name(r) != "PersonRecognizer:weak"]
+        results = _add_names_near_contacts(content, results)
+        return self._to_findings(content, results)
+
+    def _to_findings(self, content: str, results: list[RecognizerResult]) -> list[Finding]:
+        shields = [r for r in results if r.entity_type in ("EMAIL_ADDRESS", "STREET_ADDRESS")]
+        nirs = [r for r in results if r.entity_type == "FR_NIR"]
+        findings = []
+        for result in results:
+            if result.entity_type not in ENTITY_LABELS:
+                continue
+            if result.entity_type in ("CREDIT_CARD", "PHONE_NUMBER") and any(
+                n.start < result.end and result.start < n.end for n in nirs
+            ):
+                # A 15-digit number whose NIR key checks is a NIR, even when it happens to
+                # pass Luhn (one number in ten does) or to parse as a phone number.
+                continue
+            if result.entity_type == "PERSON" and any(
+                s.start <= result.start and result.end <= s.end for s in shields
+            ):
+                # "Victor Hugo" in "12 avenue Victor Hugo", "tom.okafor" in an email: the
+                # enclosing finding already covers it, with the right type.
+                continue
+            label = ENTITY_LABELS[result.entity_type]
+            findings.append(
+                Finding(
+                    category="personal_data",
+                    type=result.entity_type,
+                    start=result.start,
+                    end=result.end,
+                    score=float(result.score),
+                    subject=result.entity_type,
+                    message=f"{label} is personal data: it must not go to a non-enterprise "
+                    "AI tool.",
+                    analyzer=self.name,
+                    extra={"recognizer": _recognizer_name(result)},
+                )
+            )
+        return merge_overlapping(findings)
+
+
+# --- the pre-pass ----------------------------------------------------------------------------
+
+
+def may_hold_name(content: str) -> bool:
+    """True when a capitalised run may be a name only NER would find: not an ordinary word,
+    a known place or a sentence start (`name_prepass`), and not inside a name, address or
+    e-mail that the pattern recognizers find on their own."""
+    runs = unexplained_runs(content)
+    if not runs:
+        return False
+    found = ner_free_spans(content)
+    return any(not any(s <= run.start and run.end <= e for s, e in found) for run in runs)
+
+
+# --- Presidio wiring -------------------------------------------------------------------------
+
+
+def get_engine() -> AnalyzerEngine:
+    """The shared Presidio engine (built once per process: recognizers are stateless)."""
+    global _engine
+    if _engine is None:
+        with _build_lock:
+            if _engine is None:
+                _engine = _build_engine()
+    return _engine
+
+
+def _build_engine() -> AnalyzerEngine:
+    phone_context = [
+        "phone", "telephone", "tel", "cell", "cellphone", "mobile", "call", "text", "whatsapp",
+        "téléphone", "portable", "numéro", "joindre", "appeler", "appelez",
+    ]  # fmt: skip
+    recognizers = []
+    for language in LANGUAGES:
+        recognizers += [
+            PersonRecognizer(language),
+            EmailRecognizer(supported_language=language, context=["email", "mail", "courriel"]),
+            ValidPhoneRecognizer(
+                supported_language=language,
+                supported_regions=("FR", "US", "GB"),
+                context=phone_context,
+            ),
+            CreditCardRecognizer(supported_language=language),
+            IbanRecognizer(supported_language=language),
+            UsSsnRecognizer(supported_language=language),
+            IpRecognizer(supported_language=language),
+            *custom_recognizers(language),
+        ]
+    registry = RecognizerRegistry(recognizers=recognizers, supported_languages=list(LANGUAGES))
+    return AnalyzerEngine(
+        registry=registry,
+        nlp_engine=DocNlpEngine(),
+        supported_languages=list(LANGUAGES),
+        context_aware_enhancer=InPlaceContextEnhancer(),
+    )
+
+
+class _UpdatableResults(list):
+    """A result list whose deep copy is itself (see `InPlaceContextEnhancer`)."""
+
+    def __deepcopy__(self, memo: dict) -> _UpdatableResults:
+        return self
+
+
+class InPlaceContextEnhancer(LemmaContextAwareEnhancer):
+    """Presidio's context enhancer (same words, same scores) without its defensive deep copy.
+
+    `AnalyzerEngine.analyze` builds a fresh result list for each text and never reads it
+    again after the enhancer, so copying every result and its explanation first (a third
+    of Presidio's time on a crew list) protects nothing here."""
+
+    def enhance_using_context(self, text, raw_results, nlp_artifacts, recognizers, context=None):  # noqa: ANN001, ANN201, D102
+        return super().enhance_using_context(
+            text, _UpdatableResults(raw_results), nlp_artifacts, recognizers, context
+        )
+
+
+class DocNlpEngine(NlpEngine):
+    """A Presidio NLP engine that never loads or runs a model.
+
+    promptguard parses texts itself (`ScanText.doc`) and passes the result to Presidio as
+    `NlpArtifacts`; this engine only answers the vocabulary questions Presidio's context
+    enhancer asks (stop words, punctuation), from spaCy's tokenizer-only pipelines."""
+
+    engine_name = "promptguard-doc"
+    is_available = True
+
+    def load(self) -> None:
+        """Nothing to load: parsing happens in promptguard.nlp.models."""
+
+    def is_loaded(self) -> bool:
+        return True
+
+    def process_text(self, text: str, language: str) -> NlpArtifacts:
+        return LazyArtifacts(language, lambda: _tokenizer(language)(text), [])
+
+    def process_batch(self, texts, language, batch_size=1, n_process=1, as_tuples=False):
+        for item in texts:
+            if as_tuples:
+                text, context = item
+                yield text, self.process_text(str(text), language), context
+            else:
+                yield item, self.process_text(str(item), language)
+
+    def is_stopword(self, word: str, language: str) -> bool:
+        return _tokenizer(language).vocab[word].is_stop
+
+    def is_punct(self, word: str, language: str) -> bool:
+        return _tokenizer(language).vocab[word].is_punct
+
+    def get_supported_entities(self) -> list[str]:
+        return ["PERSON"]
+
+    def get_supported_languages(self) -> list[str]:
+        return list(LANGUAGES)
+
+
+def _tokenizer(language: str):  # noqa: ANN202 - a spaCy Language
+    """A blank spaCy pipeline (tokenizer and lexical attributes only): cheap to load, and
+    shared with the rest of promptguard (`nlp.blank` also speeds up the French one)."""
+    return blank(language)
+
+
+class _DocVocabulary:
+    """The two questions `NlpArtifacts` asks its engine (stop word? punctuation?), answered
+    from the vocabulary of the Doc itself. A model's vocabulary gives the same answers as a
+    blank pipeline's (spaCy computes both from the language's defaults; a test compares
+    them), so a text the model parsed never loads a blank tokenizer as well (~0.1 s)."""
+
+    def __init__(self, vocab) -> None:  # noqa: ANN001 - a spaCy Vocab
+        self.vocab = vocab
+
+    def is_stopword(self, word: str, language: str) -> bool:
+        return self.vocab[word].is_stop
+
+    def is_punct(self, word: str, language: str) -> bool:
+        return self.vocab[word].is_punct
+
+
+class LazyArtifacts(NlpArtifacts):
+    """Presidio's view of a text (what `SpacyNlpEngine` builds), computed as it is read.
+
+    Only the context enhancer reads the tokens, lemmas and keywords, and only for a text in
+    which a recognizer with context words found something; an ordinary prompt is then never
+    tokenized at all. The Doc the other analyzers share is read, never changed."""
+
+    def __init__(self, language: str, make_doc: Callable[[], Doc], entities: list) -> None:
+        # NlpArtifacts.__init__ would compute every list now: set what it sets, lazily.
+        self.entities = entities
+        self.scores = [0.85] * len(entities)
+        self.nlp_engine = None
+        self._language = language
+        self._make_doc = make_doc
+
+    @cached_property
+    def tokens(self) -> Doc:  # type: ignore[override]
+        return self._make_doc()
+
+    @cached_property
+    def tokens_indices(self) -> list[int]:  # type: ignore[override]
+        return [token.idx for token in self.tokens]
+
+    @cached_property
+    def lemmas(self) -> list[str]:  # type: ignore[override]
+        return [(token.lemma_ or token.lower_) for token in self.tokens]
+
+    @cached_property
+    def keywords(self) -> list[str]:  # type: ignore[override]
+        vocabulary = _DocVocabulary(self.tokens.vocab)
+        return self.set_keywords(vocabulary, self.lemmas, self._language)
+
+
+def person_entities(doc: Doc) -> list:
+    """The Doc's people as Presidio expects them (label PERSON, French PER included)."""
+    from spacy.tokens import Span
+
+    return [
+        Span(doc, ent.start, ent.end, label="PERSON")
+        for ent in doc.ents
+        if ent.label_ in _PERSON_LABELS
+    ]
+
+
+def _add_names_near_contacts(
+    content: str, results: list[RecognizerResult]
+) -> list[RecognizerResult]:
+    """Add "Firstname Lastname" written right before a phone number or an email.
+
+    Crew lists pair a name with its contact; the small NER models miss many such names
+    (rare surnames, all-caps family names), but the pairing itself is strong evidence."""
+    from presidio_analyzer import RecognizerResult
+
+    added = []
+    for result in results:
+        if result.entity_type not in ("PHONE_NUMBER", "EMAIL_ADDRESS"):
+            continue
+        window_start = max(0, result.start - 60)
+        window = content[window_start : result.start]
+        match = _NAME_BEFORE_CONTACT.search(window)
+        if not match:
+            continue
+        start, end = trim_name(
+            content, window_start + match.start(), window_start + match.end("value")
+        )
+        if end - start < 3 or " " not in content[start:end].strip():
+            continue
+        if any(r.entity_type == "PERSON" and r.start < end and start < r.end for r in results):
+            continue
+        added.append(
+            RecognizerResult(
+                "PERSON",
+                start,
+                end,
+                0.7,
+                analysis_explanation=AnalysisExplanation("NameNearContact", 0.7),
+                recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: "NameNearContact"},
+            )
+        )
+    return results + added
+
+
+def _recognizer_name(result: RecognizerResult) -> str:
+    metadata = result.recognition_metadata or {}
+    return str(metadata.get("recognizer_name", ""))
+
+
+__all__ = [
+    "ENTITIES",
+    "ENTITY_LABELS",
+    "PersonalDataAnalyzer",
+    "LazyArtifacts",
+    "get_engine",
+    "may_hold_name",
+    "trim_name",
+]

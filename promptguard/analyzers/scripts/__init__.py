@@ -1,0 +1,1 @@
+"""Scripts: the production's own screenplays (fingerprint index, matcher) and screenplay layout."""
