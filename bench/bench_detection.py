@@ -317,26 +317,46 @@ def only_personal(preds: list[list[tuple]]) -> list[list[tuple]]:
     return [[p for p in row if p[4] in ("personal_data", "presidio")] for row in preds]
 
 
+#: presidio-research's PresidioAnalyzerWrapper drops Presidio results below this score.
+PRESIDIO_RESEARCH_THRESHOLD = 0.4
+
+
 def evaluate_presidio(records: list[dict], pg: list, pr: list) -> dict:
+    """Primary: span level (overlap), Presidio at presidio-research's 0.4 threshold; it is
+    the metric that reproduces the issue's promptguard figures (see the README)."""
     types = sorted(set(PRESIDIO_GOLD.values()))
-    result: dict = {"primary_metric": "token", "types": types}
+    result: dict = {"primary_metric": "span", "types": types}
     for name, preds in (("promptguard", only_personal(pg)), ("presidio", pr)):
-        token = token_score(records, preds)
-        token_fp = token_score(records, preds, ignored_count_as_fp=True)
-        span = span_score(records, preds, PRESIDIO_GOLD.get, PRESIDIO_PRED.get, PRESIDIO_IGNORED)
-        result[name] = {
-            "token": table(token["counts"], types, types),
-            "token_on_ignored_gold": token["on_ignored_gold"],
-            "token_ignored_as_fp": table(token_fp["counts"], types, types),
-            "span": table(span["counts"], types, types),
-            "span_on_ignored_gold": span["on_ignored_gold"],
-            "dropped_types": span["dropped"],
-            "errors": span["errors"],
-        }
+        floor = PRESIDIO_RESEARCH_THRESHOLD if name == "presidio" else 0.0
+        entry: dict = {}
+        span = span_score(
+            records, preds, PRESIDIO_GOLD.get, PRESIDIO_PRED.get, PRESIDIO_IGNORED, min_score=floor
+        )
+        entry["span"] = table(span["counts"], types, types)
+        entry["span_on_ignored_gold"] = span["on_ignored_gold"]
+        entry["dropped_types"] = span["dropped"]
+        entry["errors"] = span["errors"]
+        exact = span_score(
+            records,
+            preds,
+            PRESIDIO_GOLD.get,
+            PRESIDIO_PRED.get,
+            PRESIDIO_IGNORED,
+            exact=True,
+            min_score=floor,
+        )
+        entry["span_exact"] = table(exact["counts"], types, types)
+        token = token_score(records, preds, min_score=floor)
+        entry["token"] = table(token["counts"], types, types)
+        entry["token_on_ignored_gold"] = token["on_ignored_gold"]
+        token_fp = token_score(records, preds, min_score=floor, ignored_count_as_fp=True)
+        entry["token_ignored_as_fp"] = table(token_fp["counts"], types, types)
         if name == "presidio":
-            for threshold in (0.4, 0.5):
-                tok = token_score(records, preds, min_score=threshold)
-                result[name][f"token_score_ge_{threshold}"] = table(tok["counts"], types, types)
+            every = span_score(
+                records, preds, PRESIDIO_GOLD.get, PRESIDIO_PRED.get, PRESIDIO_IGNORED
+            )
+            entry["span_all_scores"] = table(every["counts"], types, types)
+        result[name] = entry
     result["promptguard"]["references"] = references_on(records, pg, {"PERSON"})
     return result
 
@@ -487,7 +507,7 @@ def main() -> None:
         payload["sets"][set_name] = result
         report = markdown(set_name, result, result["primary_metric"], len(records), times)
         if set_name == "presidio":
-            report += "\n\n" + markdown(set_name, result, "span", len(records), times)
+            report += "\n\n" + markdown(set_name, result, "token", len(records), times)
         if "span_overlap_clean_values" in result["promptguard"]:
             report += "\n\n" + markdown(
                 set_name, result, "span_overlap_clean_values", len(records), times
