@@ -8,12 +8,15 @@ positives per set and type (the data is synthetic or public: values are printed)
 Presidio found there, and, for each miss, a diagnosis from promptguard's internals (this
 script, unlike the benchmark, is allowed to look inside):
 
-* `prepass:no-NER` — the name pre-pass (`may_hold_name`) said "no name only NER could find",
-  so spaCy never ran; `NER-would-find` says whether forcing the parse finds the span.
+* persons: `ner:<labels>` is what spaCy's entity recognizer (promptguard's own parse) said
+  about the span; when it said PERSON, `cause:` names the step that dropped it
+  (`prepass-skipped-NER`: `may_hold_name` said no name only NER could find, so the parse never
+  ran; `lone-word-at-sentence-start`; `not-plausible-name`; `reported-as-reference`;
+  `other-filter`); otherwise `cause:NER-did-not-say-PERSON`.
 * `prepass:no-phone` — `may_hold_phone_number` found no digit run, so the phone recognizer
   never ran.
-* `found-by-forced-NER` / `missed-even-with-NER` for persons; `reference:<category>` when
-  the span was reported in a reference category instead.
+* `presidio-found` / `presidio-missed`: whether plain Presidio (score >= 0.4) found the span
+  with the same type; `reference:<category>` when promptguard reported it as a reference.
 """
 
 from __future__ import annotations
@@ -30,41 +33,63 @@ sys.path.insert(0, str(ROOT / "bench"))
 from detection_sets import LOADERS  # noqa: E402
 
 
-def forced_ner(text: str, language: str) -> list[tuple[int, int, str]]:
-    """promptguard's personal-data analyzer with the spaCy parse forced (no pre-pass)."""
-    from promptguard.analyzers.personal_data import PersonalDataAnalyzer
-    from promptguard.config import Config
-    from promptguard.nlp import NlpModels, ScanText
+def parse(text: str, language: str):  # noqa: ANN201 - a spaCy Doc
+    """promptguard's own parse of the text (entities only, as its scanner runs it)."""
+    from promptguard.nlp import ENTS_ONLY, NlpModels
 
-    global _models, _analyzer
-    if "_models" not in globals():
-        _models = NlpModels()
-        _analyzer = PersonalDataAnalyzer(Config())
-    scan_text = ScanText(text, _models, language=language)
-    _ = scan_text.doc  # parse now: analyze() then uses NER whatever the pre-pass says
-    return [(f.start, f.end, f.type) for f in _analyzer.analyze(scan_text)]
+    global _ents_models
+    if "_ents_models" not in globals():
+        _ents_models = NlpModels(features=ENTS_ONLY)
+    return _ents_models.parse(text, language)
+
+
+def _same_group(kind: str, wanted: str) -> bool:
+    from bench_detection import GROUPS, PRESIDIO_PRED
+
+    return PRESIDIO_PRED.get(kind) == wanted or GROUPS.get(kind) == GROUPS.get(wanted, wanted)
 
 
 def diagnose(record: dict, error: dict, pg_row: list, pr_row: list) -> list[str]:
+    """Why promptguard got this span wrong (see the module docstring)."""
     from promptguard.analyzers.personal_data import may_hold_name
-    from promptguard.analyzers.pii_patterns import may_hold_phone_number
+    from promptguard.analyzers.pii_patterns import (
+        is_plausible_name,
+        is_sentence_start,
+        may_hold_phone_number,
+    )
 
     text, start, end = record["text"], error["start"], error["end"]
+    language = record.get("language", "en")
     notes = []
-    presidio = [p[2] for p in pr_row if p[0] < end and start < p[1]]
-    notes.append("presidio:" + ("/".join(sorted(set(presidio))) or "-"))
+    presidio = sorted({p[2] for p in pr_row if p[0] < end and start < p[1] and p[3] >= 0.4})
+    notes.append("presidio:" + ("/".join(presidio) or "-"))
+    if error["kind"] == "miss":
+        found = any(_same_group(kind, error["type"]) for kind in presidio)
+        notes.append("presidio-found" if found else "presidio-missed")
     refs = [p[4] for p in pg_row if p[4] != "personal_data" and p[0] < end and start < p[1]]
     if refs:
         notes.append("reference:" + "/".join(sorted(set(refs))))
     other = [p[2] for p in pg_row if p[4] == "personal_data" and p[0] < end and start < p[1]]
-    if other:
+    if other and error["kind"] == "miss":
         notes.append("pg-other-type:" + "/".join(sorted(set(other))))
-    if error["kind"] == "miss" and error["type"] == "PERSON":
-        if not may_hold_name(text):
-            notes.append("prepass:no-NER")
-        forced = forced_ner(text, record.get("language", "en"))
-        hit = any(t == "PERSON" and s < end and start < e for s, e, t in forced)
-        notes.append("found-by-forced-NER" if hit else "missed-even-with-NER")
+    if error["type"] == "PERSON":
+        doc = parse(text, language)
+        labels = sorted({e.label_ for e in doc.ents if e.start_char < end and start < e.end_char})
+        notes.append("ner:" + ("/".join(labels) or "-"))
+        if error["kind"] == "miss" and ("PERSON" in labels or "PER" in labels):
+            value = text[start:end]
+            if refs:
+                notes.append("cause:reported-as-reference")
+            elif not may_hold_name(text):
+                notes.append("cause:prepass-skipped-NER")
+            elif " " not in value and is_sentence_start(text, start):
+                notes.append("cause:lone-word-at-sentence-start")
+            elif not is_plausible_name(value):
+                notes.append("cause:not-plausible-name")
+            else:
+                notes.append("cause:other-filter")
+        elif error["kind"] == "miss":
+            notes.append("cause:NER-did-not-say-PERSON")
     if (
         error["kind"] == "miss"
         and error["type"] == "PHONE_NUMBER"
@@ -113,10 +138,7 @@ def main() -> None:
                 notes = []
                 if not args.no_diagnosis and (show or error["kind"] == "miss"):
                     notes = diagnose(record, error, pg_rows[index], pr_rows[index])
-                    tally.update(n for n in notes if not n.startswith("presidio:"))
-                    tally.update(
-                        ["presidio-found" if notes[0] != "presidio:-" else "presidio-missed"]
-                    )
+                    tally.update(n for n in notes if not n.startswith(("presidio:", "ner:")))
                 if show:
                     label = f" ({error.get('pred')})" if error.get("pred") else ""
                     shown = context(record["text"], error["start"], error["end"])
