@@ -512,6 +512,13 @@ def main() -> None:
             report += "\n\n" + markdown(
                 set_name, result, "span_overlap_clean_values", len(records), times
             )
+        either = result.get("promptguard_person_or_reference", {}).get("span_overlap")
+        if either:
+            row = either["overall"]
+            report += (
+                f"\n\npromptguard PERSON *or* reference (a person found in any form): "
+                f"P {fmt(row['precision'])} R {fmt(row['recall'])} F1 {fmt(row['f1'])}"
+            )
         refs = result["promptguard"].get("references", {})
         report += f"\n\npromptguard references (not personal data): {json.dumps(refs)}"
         print(report + "\n", flush=True)
