@@ -561,3 +561,27 @@ def test_code_with_decorators_or_constants_is_not_a_screenplay(models):
         "    @hookimpl\n    def third(self):\n        pass\n"
     )
     assert ScreenplayFormatAnalyzer(Config()).analyze(scan(models, code)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "INT. KITCHEN - NIGHT JOHN enters, soaked. JOHN: Where is it? MARY: Gone. JOHN: Gone where?",
+        "Polish this: EXT. ROOFTOP - DAY Rain. SARAH (whispering) Don't look down. TOM: Too late.",
+    ],
+)
+def test_a_scene_pasted_on_one_line_is_a_screenplay(models, text):
+    findings = ScreenplayFormatAnalyzer(Config()).analyze(scan(models, text))
+    assert [(f.category, f.type) for f in findings] == [("unreleased_script", "SCREENPLAY_FORMAT")]
+    assert findings[0].extra["signals"]["scene_heading"] == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "INT. KITCHEN - NIGHT is the slug I have. NOTE: Budget is tight, any ideas?",
+        "Our INT. KITCHEN - NIGHT scenes were cut. Question: should we reshoot them?",
+    ],
+)
+def test_a_one_line_slug_without_speakers_is_not_a_screenplay(models, text):
+    assert ScreenplayFormatAnalyzer(Config()).analyze(scan(models, text)) == []

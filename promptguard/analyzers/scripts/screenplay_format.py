@@ -45,6 +45,23 @@ _CODE = re.compile(
     r"[{};=]\s*$|\w\(.*\)\s*:?$|^(?:def|class|async|public|private|protected|static|function"
     r"|return|import|from|var|let|const|SELECT|FROM|WHERE)\b"
 )
+#: A screenplay pasted on one line (its line breaks lost): a scene heading inside running
+#: text, "INT. KITCHEN - NIGHT", and speakers in capitals before their words, "JOHN: ...".
+_INLINE_HEADING = re.compile(
+    r"(?:^|(?<=[\s.:;!?\"'”]))(?:INT\.?\s?/\s?EXT|EXT\.?\s?/\s?INT|I/E|INT|EXT)\.\s*"
+    r"[A-Z0-9][A-Z0-9'’.\-/ ]{1,60}?\s*[-–—]\s*"
+    r"(?:DAY|NIGHT|MORNING|EVENING|DAWN|DUSK|LATER|CONTINUOUS|SAME|MOMENTS LATER)\b"
+)
+_INLINE_CUE = re.compile(
+    r"(?:^|(?<=[\s.!?\"”)]))([A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,2})"
+    r"(?:\s*\((?:V\.?\s?O\.?|O\.?\s?S\.?|O\.?\s?C\.?|CONT['’]?D)\))?"
+    r"(?::\s+|\s+\([a-z][^()]{0,40}\)\s+)(?=[\"“]?[A-Z][a-z])"
+)
+#: Capitalised labels that are not speakers ("NOTE: ...").
+_NOT_SPEAKERS = frozenset(
+    "INT EXT CUT TO FADE IN NOTE NB PS TODO EDIT UPDATE WARNING QUESTION ANSWER TASK CONTEXT"
+    " PROMPT OUTPUT INPUT EXAMPLE TLDR FAQ".split()
+) | {"CUT TO", "FADE IN", "FADE OUT", "P.S."}
 _TITLE_KEY = re.compile(r"^(?:Title|Credit|Author|Authors|Source|Draft date|Contact):", re.I)
 
 
@@ -128,6 +145,26 @@ class ScreenplayFormatAnalyzer(Analyzer):
                     i = j
                     continue
             i += 1
+        if not any(kind == "character_cue" for kind, *_ in found):
+            inline = self._inline_signals(content)
+            if any(kind == "character_cue" for kind, *_ in inline):
+                found = inline + [f for f in found if f[0] != "scene_heading"]
+        return found
+
+    @staticmethod
+    def _inline_signals(content: str) -> list[tuple[str, int, int, str]]:
+        """Signals inside running text, for a scene pasted with its line breaks lost: a scene
+        heading with a time of day, and the speakers after it (used only when a speaker is
+        found, so a lone slug in a question stays a sentence)."""
+        headings = [m for m in _INLINE_HEADING.finditer(content)]
+        if not headings:
+            return []
+        found = [("scene_heading", m.start(), m.end(), "") for m in headings]
+        for match in _INLINE_CUE.finditer(content, headings[0].end()):
+            speaker = match.group(1)
+            if len(speaker) < 2 or speaker in _NOT_SPEAKERS:
+                continue
+            found.append(("character_cue", match.start(), match.end(), speaker))
         return found
 
     def analyze(self, text: ScanText) -> list[Finding]:
