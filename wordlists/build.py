@@ -445,6 +445,9 @@ ORGANIZATION = re.compile(
     re.IGNORECASE,
 )
 
+#: Tokens left out when matching a style name to a dated artist by first and last name.
+NAME_SUFFIXES = {"the", "younger", "elder", "jr", "sr", "ii", "iii", "de", "van", "von", "da"}
+
 #: People-list occupations whose dates may be joined onto a same-named style artist: a
 #: name shared with an actor or a general ("Jim Davis", "John Harris") is someone else.
 ART_KINDS = {
@@ -614,21 +617,24 @@ def build_artists(
 
     # "Gustave Boulanger" is NGA's "Gustave Clarence Rodolphe Boulanger": an undated style
     # name takes the dates of the one dated artist (or painter) with its first and last token.
+    def ends(key: str) -> list[str]:
+        return [t for t in key.split() if t not in NAME_SUFFIXES]
+
     by_ends: dict[tuple[str, str], list[tuple]] = {}
     for key, row in artists.items():
-        parts = key.split()
+        parts = ends(key)
         if row["dates"] and len(parts) >= 2:
             by_ends.setdefault((parts[0], parts[-1]), []).append(
                 (row["birth"], row["death"], row["dates"])
             )
     for key, person in people.rows.items():
-        parts = key.split()
+        parts = ends(key)
         if person["kind"] in ART_KINDS and len(parts) >= 2 and person["death"] is not None:
             by_ends.setdefault((parts[0], parts[-1]), []).append(
                 (person["birth"], person["death"], "wikidata")
             )
     for key, row in artists.items():
-        parts = key.split()
+        parts = ends(key)
         if row["dates"] or not row["style"] or len(parts) < 2:
             continue
         found = {(b, d) for b, d, _ in by_ends.get((parts[0], parts[-1]), [])}
@@ -669,7 +675,7 @@ GENERIC_TITLE_START = re.compile(
 
 
 def build_works(
-    data: Path, artists_in_copyright: set[str], dictionary: set[str]
+    data: Path, artists_in_copyright: set[str], dictionary: set[str], given_names: set[str]
 ) -> tuple[list[list[str]], dict]:
     art = data / "artists_works"
     works: dict[tuple[str, str], dict] = {}
@@ -773,13 +779,19 @@ def build_works(
     # dariusk/corpora, CC0): only names that are not ordinary words ("Annie", "Brand" stay out).
     state.update(source="dariusk_corpora", category="GAME")
     for name in read_json(corpora / "games__League_of_legends_champion_names.json"):
-        if len(fold(name)) >= 4 and not all(t in dictionary for t in fold(name).split()):
+        folded = fold(name)
+        common = folded in given_names or all(t in dictionary for t in folded.split())
+        if len(folded) >= 4 and not common:
             add(name, "CHARACTER", "League of Legends (Riot Games)")
+    # Role-playing games: titles of two words or more ("Call of Cthulhu", "Vampire: The
+    # Masquerade"); one-word titles are too often ordinary words ("Albedo", "Bloodlust").
     for file_name in ("games__rpg__rpg_games.json", "games__rpg__rpg_settings.json"):
         for name in read_json(corpora / file_name)["rpgs"]:
-            title = re.sub(r"\s*\(.*?\)", "", name).strip()
+            title = re.sub(r"\s*\(.*?\)|\s+by\s+.*$", "", name).strip()
             tokens = fold(title).split()
-            if len(fold(title)) >= 5 and not all(t in dictionary or t.isdigit() for t in tokens):
+            if len(tokens) < 2 or tokens[-1] == "system":
+                continue
+            if not all(t in dictionary or t.isdigit() for t in tokens):
                 add(title, "FRANCHISE", "", None, (), "RPG")
 
     # Famous-artist works from Tate: distinctive titles by artists still in copyright.
@@ -954,7 +966,10 @@ def main(argv: list[str]) -> int:
         for r in artist_rows
         if (r[3] and today - int(r[3]) < 70) or (not r[3] and r[2] and int(r[2]) > today - 115)
     }
-    work_rows, work_counts = build_works(data, in_copyright, load_dictionary())
+    # Given names ("Annie", "Diana") are no League of Legends champion on their own.
+    given = Counter(k.split()[0] for k in people.rows if " " in k)
+    given_names = set(COMMON_FIRST) | {name for name, count in given.items() if count >= 3}
+    work_rows, work_counts = build_works(data, in_copyright, load_dictionary(), given_names)
     header = ["title", "type", "maker", "year", "aliases", "category", "source"]
     write_tsv(HERE / "works.tsv", header, work_rows)
 
