@@ -208,6 +208,8 @@ class People:
 
     def __init__(self) -> None:
         self.rows: dict[str, dict] = {}
+        #: The source the next `add` calls come from (written to the `source` column).
+        self.source = ""
 
     def add(
         self,
@@ -234,9 +236,12 @@ class People:
                 "fame": fame,
                 "pantheon": pantheon,
                 "sources": 1,
+                "from": [self.source] if self.source else [],
             }
             return
         row["sources"] += 1
+        if self.source and self.source not in row["from"]:
+            row["from"].append(self.source)
         row["pantheon"] = row["pantheon"] or pantheon
         row["aliases"].extend(a for a in aliases if a and a not in row["aliases"])
         if fame > row["fame"]:
@@ -271,12 +276,15 @@ class People:
                 if compatible and row["death"] is None:
                     row["death"] = death if death is not None else today
                     row["birth"] = row["birth"] or birth
+                    if "wikidata" not in row["from"]:
+                        row["from"].append("wikidata")
                     joined += 1
                 continue
             if death is not None and death < today - KEEP_DEAD_WITHIN:
                 continue
             known = {"actors", "directors", "musicians", "politicians", "tv_presenters"}
             fame = FAME["wikidata_known"] if known & set(groups) else FAME["wikidata"]
+            self.source = "wikidata"
             self.add(name, kind, fame, birth, death if death is not None else today)
         return joined
 
@@ -285,6 +293,7 @@ def build_people(data: Path, people: People, today: int) -> dict[str, int]:
     """Every source of real people, in order of trust; returns row counts per source."""
     counts: Counter = Counter()
     sup = HERE / "people_supplement.tsv"
+    people.source = "supplement"
     for row in read_csv(sup, delimiter="\t"):
         people.add(
             row["name"],
@@ -297,6 +306,7 @@ def build_people(data: Path, people: People, today: int) -> dict[str, int]:
         counts["supplement"] += 1
 
     pantheon = read_csv(data / "people/pantheon_1_0/pantheon.tsv", delimiter="\t")
+    people.source = "pantheon"
     for row in pantheon:
         hpi = float(row["HPI"] or 0)
         fame = int(40 + (hpi - 10) / 22 * 60)
@@ -310,6 +320,7 @@ def build_people(data: Path, people: People, today: int) -> dict[str, int]:
         counts["pantheon"] += 1
 
     oscars = read_csv(data / "people/oscars/oscars.csv", delimiter="\t")
+    people.source = "oscars"
     for row in oscars:
         if row["Class"] not in ("Acting", "Directing"):
             continue
@@ -324,6 +335,7 @@ def build_people(data: Path, people: People, today: int) -> dict[str, int]:
             people.add(name, kind, fame)
             counts["oscars_" + row["Class"].lower()] += 1
 
+    people.source = "us_congress"
     for row in read_csv(data / "people/us_congress/legislators-current.csv"):
         aliases = []
         if row["nickname"]:
@@ -339,6 +351,7 @@ def build_people(data: Path, people: People, today: int) -> dict[str, int]:
         counts["us_congress_current"] += 1
 
     corpora = data / "people/dariusk_corpora"
+    people.source = "dariusk_corpora"
     for file_name, field, kind, fame in (
         ("humans__celebrities.json", "celebrities", "celebrity", FAME["celebrity"]),
         ("humans__britishActors.json", "britishActors", "actor", FAME["british_actor"]),
@@ -373,6 +386,7 @@ def build_people(data: Path, people: People, today: int) -> dict[str, int]:
         counts["dariusk_us_presidents"] += 1
 
     biopics = read_csv(data / "people/fivethirtyeight/biopics.csv", encoding="latin-1")
+    people.source = "fivethirtyeight"
     for row in biopics:
         subject = clean(row["subject"])
         if subject and "(" not in subject and "/" not in subject:
@@ -406,6 +420,7 @@ def person_fields(row: dict) -> list[str]:
         "" if row["birth"] is None else str(row["birth"]),
         "" if row["death"] is None else str(row["death"]),
         str(row["fame"]),
+        "|".join(row["from"]),
     ]
 
 
@@ -419,25 +434,106 @@ def write_tsv(path: Path, header: list[str], rows: list[list[str]]) -> None:
 # --------------------------------------------------------------------------- artists
 
 
-def build_artists(data: Path, people: People) -> tuple[list[list[str]], dict[str, int]]:
-    """Artists with dates from the museum tables, plus the CLIP Interrogator style names."""
+#: A museum "artist" that is a company, a firm or an institution (MoMA lists manufacturers,
+#: record labels and architecture offices with their founding year): no person, no lifetime.
+ORGANIZATION = re.compile(
+    r"\b(?:inc|ltd|llc|gmbh|corp|corporation|company|co\.|s\.a|s\.p\.a|a/s|plc|records"
+    r"|laboratories|laboratory|labs|manufacturing|mfg|industries|associates|architects"
+    r"|architecture|design|designs|studio|studios|group|office|works|factory|press"
+    r"|publishers|publishing|agency|gallery|galerie|editions|institute|academy|university"
+    r"|museum|foundation|society)\b|\bco\.?(?!\w)|\bsons\b|\bbros\b|\ba\.g\.|\bphotos\b"
+    r"|, (?:[A-Z][^,]*, )?(?:[A-Z]{2}|USA|UK|Italy|Germany|Denmark|the Netherlands|Japan"
+    r"|Madrid|Basel|London|Munich|Amsterdam|Paris|Milan|New York)$",
+    re.IGNORECASE,
+)
+
+#: Tokens left out when matching a style name to a dated artist by first and last name.
+NAME_SUFFIXES = {"the", "younger", "elder", "jr", "sr", "ii", "iii", "de", "van", "von", "da"}
+
+#: People-list occupations whose dates may be joined onto a same-named style artist: a
+#: name shared with an actor or a general ("Jim Davis", "John Harris") is someone else.
+ART_KINDS = {
+    "painter", "artist", "comic artist", "cartoonist", "illustrator", "architect", "designer",
+    "fashion designer", "photographer", "sculptor", "director", "film director", "animator",
+}  # fmt: skip
+
+
+def build_not_names(data: Path) -> list[list[str]]:
+    """Names that are no person: platforms, software, cameras, brands, studios (hand-written,
+    `not_names_supplement.tsv`) and art movements (CLIP Interrogator movements.txt, MIT;
+    dariusk/corpora art isms, CC0). Columns: name, kind, aliases, source."""
+    rows: dict[str, list[str]] = {}
+    for row in read_csv(HERE / "not_names_supplement.tsv", delimiter="\t"):
+        rows[fold(row["name"])] = [row["name"], row["kind"], row["aliases"], "supplement"]
+    art = data / "artists_works"
+    movements = (art / "clip_interrogator/movements.txt").read_text(encoding="utf-8")
+    for name in movements.splitlines():
+        if name.strip():
+            rows.setdefault(fold(name), [name.strip(), "MOVEMENT", "", "clip_interrogator"])
+    for name in read_json(art / "dariusk_corpora/art__isms.json")["isms"]:
+        rows.setdefault(fold(name), [name, "MOVEMENT", "", "dariusk_corpora"])
+    return [rows[key] for key in sorted(rows)]
+
+
+def not_name_kinds(rows: list[list[str]]) -> dict[str, str]:
+    """Folded name or alias of not_names.tsv -> its kind."""
+    kinds: dict[str, str] = {}
+    for name, kind, aliases, _source in rows:
+        for value in [name, *aliases.split("|")]:
+            if value.strip():
+                kinds[fold(value)] = kind
+    return kinds
+
+
+def build_artists(
+    data: Path, people: People, not_names: dict[str, str]
+) -> tuple[list[list[str]], dict[str, int], list[list[str]]]:
+    """Artists with dates from the museum tables, plus the CLIP Interrogator style names.
+
+    Each row records the sources that list it (`source`) and the one its dates come from
+    (`dates_source`). Studios, brands and platforms (`not_names.tsv`) are left out: they are
+    no artist with a lifetime; so are the museum tables' companies and firms, returned apart
+    (ORGANIZATION rows for not_names.tsv)."""
     art = data / "artists_works"
     artists: dict[str, dict] = {}
+    organizations: dict[str, list[str]] = {}
     counts: Counter = Counter()
 
-    def add(name: str, birth, death, aliases=(), style=False) -> None:
+    def add(name: str, birth, death, source: str, aliases=(), style=False, kind="ARTIST"):
         name = clean(name)
         key = fold(name)
         if len(key) < 4 or " " not in key and not style:
             return
+        if key in not_names and source != "supplement":
+            counts["dropped_not_name"] += 1
+            return
+        if source in ("tate", "moma", "nga"):
+            if ";" in name or name.lower().startswith("born "):
+                return  # a Tate group row split apart ("born 1939; Michael Baldwin, …")
+            if ORGANIZATION.search(name):
+                organizations.setdefault(key, [name, "ORGANIZATION", "", source])
+                return
+            if re.search(r"&| and ", name):
+                kind = "GROUP"
         row = artists.setdefault(
             key,
-            {"name": name, "aliases": set(), "birth": None, "death": None, "style": False},
+            {
+                "name": name,
+                "aliases": set(),
+                "birth": None,
+                "death": None,
+                "style": False,
+                "kind": kind,
+                "from": [],
+                "dates": "",
+            },
         )
         row["aliases"].update(a for a in aliases if a and fold(a) != key)
-        row["birth"] = row["birth"] or birth
-        row["death"] = row["death"] or death
+        if not row["dates"] and (birth is not None or death is not None):
+            row["birth"], row["death"], row["dates"] = birth, death, source
         row["style"] = row["style"] or style
+        if source not in row["from"]:
+            row["from"].append(source)
 
     # Curated first: its dates win over the museum tables'.
     for row in read_csv(HERE / "artists_supplement.tsv", delimiter="\t"):
@@ -445,8 +541,10 @@ def build_artists(data: Path, people: People) -> tuple[list[list[str]], dict[str
             row["name"],
             year_of(row["birth_year"]),
             year_of(row["death_year"]),
+            "supplement",
             tuple(filter(None, row["aliases"].split("|"))),
             style=True,
+            kind=(row.get("kind") or "ARTIST").strip(),
         )
         counts["supplement"] += 1
     for row in read_csv(art / "tate/artist_data.csv"):
@@ -454,10 +552,10 @@ def build_artists(data: Path, people: People) -> tuple[list[list[str]], dict[str
         if ", " in name:
             last, first = name.split(", ", 1)
             name = f"{first} {last}"
-        add(name, year_of(row["yearOfBirth"]), year_of(row["yearOfDeath"]))
+        add(name, year_of(row["yearOfBirth"]), year_of(row["yearOfDeath"]), "tate")
         counts["tate"] += 1
     for row in read_csv(art / "moma/Artists.csv"):
-        add(row["DisplayName"], year_of(row["BeginDate"]), year_of(row["EndDate"]))
+        add(row["DisplayName"], year_of(row["BeginDate"]), year_of(row["EndDate"]), "moma")
         counts["moma"] += 1
     nga_names: dict[str, list[str]] = {}
     for row in read_csv(art / "nga/constituents_altnames.csv"):
@@ -470,20 +568,14 @@ def build_artists(data: Path, people: People) -> tuple[list[list[str]], dict[str
             row["forwarddisplayname"],
             year_of(row["beginyear"]),
             year_of(row["endyear"]),
+            "nga",
             tuple(nga_names.get(row["constituentid"], ())),
         )
         counts["nga"] += 1
     for line in (art / "clip_interrogator/artists.txt").read_text(encoding="utf-8").splitlines():
         if line.strip():
-            add(line.strip(), None, None, style=True)
+            add(line.strip(), None, None, "clip_interrogator", style=True)
             counts["clip_interrogator"] += 1
-
-    # Dates for style names from the people lists (painters among Wikidata's deceased).
-    for key, row in artists.items():
-        person = people.rows.get(key)
-        if person is not None:
-            row["birth"] = row["birth"] or person["birth"]
-            row["death"] = row["death"] or person["death"]
 
     # An undated style name that is another dated artist's alias ("Vermeer") is that artist.
     dated_alias = {
@@ -496,7 +588,62 @@ def build_artists(data: Path, people: People) -> tuple[list[list[str]], dict[str
         owner = dated_alias.get(key)
         if row["birth"] is None and row["death"] is None and owner and owner != key:
             artists[owner]["style"] = artists[owner]["style"] or row["style"]
+            for source in row["from"]:
+                if source not in artists[owner]["from"]:
+                    artists[owner]["from"].append(source)
             del artists[key]
+
+    # Dates for undated style names from the people lists: Wikidata's deceased painters,
+    # Pantheon. Only from a same-named person of an art occupation (or a Pantheon writer:
+    # Beardsley, Potter, Sendak); an actor or a general of the same name is someone else.
+    for key, row in artists.items():
+        person = people.rows.get(key)
+        if person is None:
+            continue
+        if row["dates"]:
+            # A museum table's living artist (Tate froze in 2014) whom Wikidata knows dead.
+            same = row["birth"] is not None and person["birth"] is not None
+            same = same and abs(row["birth"] - person["birth"]) <= 1
+            if same and row["death"] is None and person["death"] is not None:
+                row["death"] = person["death"]
+                row["dates"] += "+wikidata" if "wikidata" in person["from"] else "+people"
+                counts["deaths_from_people"] += 1
+            continue
+        art_kind = person["kind"] in ART_KINDS or (
+            person["kind"] == "writer" and person["pantheon"]
+        )
+        if art_kind and (person["birth"] is not None or person["death"] is not None):
+            row["birth"], row["death"] = person["birth"], person["death"]
+            row["dates"] = "wikidata" if "wikidata" in person["from"] else person["from"][0]
+            counts["dates_from_people"] += 1
+
+    # "Gustave Boulanger" is NGA's "Gustave Clarence Rodolphe Boulanger": an undated style
+    # name takes the dates of the one dated artist (or painter) with its first and last token.
+    def ends(key: str) -> list[str]:
+        return [t for t in key.split() if t not in NAME_SUFFIXES]
+
+    by_ends: dict[tuple[str, str], list[tuple]] = {}
+    for key, row in artists.items():
+        parts = ends(key)
+        if row["dates"] and len(parts) >= 2:
+            by_ends.setdefault((parts[0], parts[-1]), []).append(
+                (row["birth"], row["death"], row["dates"])
+            )
+    for key, person in people.rows.items():
+        parts = ends(key)
+        if person["kind"] in ART_KINDS and len(parts) >= 2 and person["death"] is not None:
+            by_ends.setdefault((parts[0], parts[-1]), []).append(
+                (person["birth"], person["death"], "wikidata")
+            )
+    for key, row in artists.items():
+        parts = ends(key)
+        if row["dates"] or not row["style"] or len(parts) < 2:
+            continue
+        found = {(b, d) for b, d, _ in by_ends.get((parts[0], parts[-1]), [])}
+        if len(found) == 1:
+            (birth, death), source = found.pop(), by_ends[(parts[0], parts[-1])][0][2]
+            row["birth"], row["death"], row["dates"] = birth, death, source + "_name_parts"
+            counts["dates_from_name_parts"] += 1
 
     rows = []
     for row in sorted(artists.values(), key=lambda r: fold(r["name"])):
@@ -510,9 +657,13 @@ def build_artists(data: Path, people: People) -> tuple[list[list[str]], dict[str
                 "" if row["birth"] is None else str(row["birth"]),
                 "" if row["death"] is None else str(row["death"]),
                 "1" if row["style"] else "0",
+                row["kind"],
+                "|".join(row["from"]),
+                row["dates"],
             ]
         )
-    return rows, dict(counts)
+    counts["organizations"] = len(organizations)
+    return rows, dict(counts), [organizations[k] for k in sorted(organizations)]
 
 
 # --------------------------------------------------------------------------- works
@@ -525,25 +676,43 @@ GENERIC_TITLE_START = re.compile(
 )
 
 
-def build_works(data: Path, artists_in_copyright: set[str]) -> tuple[list[list[str]], dict]:
+def build_works(
+    data: Path, artists_in_copyright: set[str], dictionary: set[str], given_names: set[str]
+) -> tuple[list[list[str]], dict]:
     art = data / "artists_works"
     works: dict[tuple[str, str], dict] = {}
     counts: Counter = Counter()
 
-    def add(title: str, kind: str, maker: str = "", year=None, aliases=()) -> None:
+    #: The source the next `add` calls come from, and their finer category (GAME, ANIME…).
+    state = {"source": "", "category": ""}
+
+    def add(title: str, kind: str, maker: str = "", year=None, aliases=(), category="") -> None:
         title = clean(title)
         key = (fold(title), kind)
         if len(key[0]) < 2 or not re.search(r"[a-z]", key[0]):
             return
         row = works.setdefault(
-            key, {"title": title, "type": kind, "maker": "", "year": None, "aliases": set()}
+            key,
+            {
+                "title": title,
+                "type": kind,
+                "maker": "",
+                "year": None,
+                "aliases": set(),
+                "category": "",
+                "from": [],
+            },
         )
         row["maker"] = row["maker"] or clean(maker)
         row["year"] = row["year"] or year
         row["aliases"].update(clean(a) for a in aliases if a and fold(a) != key[0])
+        row["category"] = row["category"] or category or state["category"]
+        if state["source"] not in row["from"]:
+            row["from"].append(state["source"])
         counts[kind] += 1
 
     # Curated entries first: their maker/year win.
+    state["source"] = "supplement"
     for row in read_csv(HERE / "works_supplement.tsv", delimiter="\t"):
         add(
             row["title"],
@@ -551,8 +720,10 @@ def build_works(data: Path, artists_in_copyright: set[str]) -> tuple[list[list[s
             row["maker"],
             year_of(row["year"]),
             tuple(filter(None, row["aliases"].split("|"))),
+            (row.get("category") or "").strip(),
         )
 
+    state["source"] = "oscars"
     oscars = read_csv(data / "people/oscars/oscars.csv", delimiter="\t")
     directors: dict[str, str] = {}
     for row in oscars:
@@ -568,8 +739,10 @@ def build_works(data: Path, artists_in_copyright: set[str]) -> tuple[list[list[s
                 tokens = fold(character).split()
                 if len(tokens) >= 2 and not re.search(r"\bhim|\bher|self\b", character, re.I):
                     add(character, "CHARACTER", row["Film"].split("|")[0], year_of(row["Year"]))
+    state["source"] = "fivethirtyeight"
     for row in read_csv(art / "fivethirtyeight_films/bechdel_movies.csv"):
         add(row["title"], "FILM", "", year_of(row["year"]))
+    state["source"] = "dariusk_corpora"
     for item in read_json(art / "dariusk_corpora/film-tv__popular-movies.json")["popular-movies"]:
         match = re.match(r"(.*?)\s*\((\d{4})\)\s*$", item)
         if match:
@@ -577,6 +750,7 @@ def build_works(data: Path, artists_in_copyright: set[str]) -> tuple[list[list[s
     for show in read_json(art / "dariusk_corpora/film-tv__tv_shows.json")["tv_shows"]:
         add(show, "SERIES")
 
+    state.update(source="fivethirtyeight", category="COMIC")
     for file_name in ("marvel-wikia-data.csv", "dc-wikia-data.csv"):
         publisher = "Marvel" if file_name.startswith("marvel") else "DC Comics"
         for row in read_csv(art / "fivethirtyeight_comic_characters" / file_name):
@@ -588,8 +762,10 @@ def build_works(data: Path, artists_in_copyright: set[str]) -> tuple[list[list[s
             add(name, "CHARACTER", publisher, year)
 
     corpora = art / "dariusk_corpora"
+    state.update(source="dariusk_corpora", category="BOOK")
     for name in read_json(corpora / "humans__tolkienCharacterNames.json")["names"]:
         add(name, "CHARACTER", "J. R. R. Tolkien")
+    state["category"] = "GAME"
     for item in read_json(corpora / "games__pokemon.json")["pokemon"]:
         add(item["name"], "CHARACTER", "Pokémon (Nintendo / Game Freak)")
     for game, payload in read_json(corpora / "games__zelda.json")["games"].items():
@@ -597,10 +773,31 @@ def build_works(data: Path, artists_in_copyright: set[str]) -> tuple[list[list[s
         for character in payload.get("characters", []):
             if len(fold(character)) >= 4 and " " not in character.strip():
                 add(character, "CHARACTER", "The Legend of Zelda (Nintendo)")
+    state["category"] = "SERIES"
     for house in read_json(corpora / "film-tv__game-of-thrones-houses.json")["royal_houses"]:
         add(f"House {house}", "CHARACTER", "Game of Thrones (George R. R. Martin)")
 
+    # League of Legends champions and role-playing games / settings (Wikipedia lists via
+    # dariusk/corpora, CC0): only names that are not ordinary words ("Annie", "Brand" stay out).
+    state.update(source="dariusk_corpora", category="GAME")
+    for name in read_json(corpora / "games__League_of_legends_champion_names.json"):
+        folded = fold(name)
+        common = folded in given_names or all(t in dictionary for t in folded.split())
+        if len(folded) >= 4 and not common:
+            add(name, "CHARACTER", "League of Legends (Riot Games)")
+    # Role-playing games: titles of two words or more ("Call of Cthulhu", "Vampire: The
+    # Masquerade"); one-word titles are too often ordinary words ("Albedo", "Bloodlust").
+    for file_name in ("games__rpg__rpg_games.json", "games__rpg__rpg_settings.json"):
+        for name in read_json(corpora / file_name)["rpgs"]:
+            title = re.sub(r"\s*\(.*?\)|\s+by\s+.*$", "", name).strip()
+            tokens = fold(title).split()
+            if len(tokens) < 2 or tokens[-1] == "system":
+                continue
+            if not all(t in dictionary or t.isdigit() for t in tokens):
+                add(title, "FRANCHISE", "", None, (), "RPG")
+
     # Famous-artist works from Tate: distinctive titles by artists still in copyright.
+    state.update(source="tate", category="ARTWORK")
     for row in read_csv(art / "tate/tate_artworks.csv"):
         title = clean(re.sub(r"\s*\[.*?\]|\s*Verso:.*", "", row["title"]))
         folded = fold(title)
@@ -620,6 +817,8 @@ def build_works(data: Path, artists_in_copyright: set[str]) -> tuple[list[list[s
                 row["maker"],
                 "" if row["year"] is None else str(row["year"]),
                 "|".join(sorted(row["aliases"])),
+                row["category"] or row["type"],
+                "|".join(row["from"]),
             ]
         )
     return rows, dict(counts)
@@ -740,6 +939,12 @@ def main(argv: list[str]) -> int:
     today = date.today().year
     people = People()
     people_counts = build_people(data, people, today)
+    # Platforms, software, brands and studios are no person ("Artstation", "Pixar").
+    not_name_rows = build_not_names(data)
+    not_names = not_name_kinds(not_name_rows)
+    for key in [k for k in people.rows if k in not_names]:
+        del people.rows[key]
+        people_counts["dropped_not_name"] = people_counts.get("dropped_not_name", 0) + 1
 
     # Supplement rows ship as they are (people_supplement.tsv) and win over every other source.
     curated = set()
@@ -749,21 +954,26 @@ def main(argv: list[str]) -> int:
     for key, row in sorted(people.rows.items()):
         if key not in curated:
             (pantheon if row["pantheon"] else plain).append(person_fields(row))
-    header = ["name", "aliases", "kind", "birth_year", "death_year", "fame"]
+    header = ["name", "aliases", "kind", "birth_year", "death_year", "fame", "source"]
     write_tsv(HERE / "people.tsv", header, plain)
     write_tsv(HERE / "people_pantheon.tsv", header, pantheon)
 
-    artist_rows, artist_counts = build_artists(data, people)
-    write_tsv(
-        HERE / "artists.tsv", ["name", "aliases", "birth_year", "death_year", "style"], artist_rows
-    )
+    artist_rows, artist_counts, organizations = build_artists(data, people, not_names)
+    not_name_rows += [row for row in organizations if fold(row[0]) not in not_names]
+    write_tsv(HERE / "not_names.tsv", ["name", "kind", "aliases", "source"], not_name_rows)
+    header = ["name", "aliases", "birth_year", "death_year", "style", "kind", "source"]
+    write_tsv(HERE / "artists.tsv", [*header, "dates_source"], artist_rows)
     in_copyright = {
         fold(r[0])
         for r in artist_rows
         if (r[3] and today - int(r[3]) < 70) or (not r[3] and r[2] and int(r[2]) > today - 115)
     }
-    work_rows, work_counts = build_works(data, in_copyright)
-    write_tsv(HERE / "works.tsv", ["title", "type", "maker", "year", "aliases"], work_rows)
+    # Given names ("Annie", "Diana") are no League of Legends champion on their own.
+    given = Counter(k.split()[0] for k in people.rows if " " in k)
+    given_names = set(COMMON_FIRST) | {name for name, count in given.items() if count >= 3}
+    work_rows, work_counts = build_works(data, in_copyright, load_dictionary(), given_names)
+    header = ["title", "type", "maker", "year", "aliases", "category", "source"]
+    write_tsv(HERE / "works.tsv", header, work_rows)
 
     # Common words: every single token of a name or title that is also an ordinary word.
     dictionary = load_dictionary() | {fold(w) for w in FRENCH_COMMON + STAGE_WORDS}
@@ -817,6 +1027,7 @@ def main(argv: list[str]) -> int:
             "common_names.tsv": len(names),
             "plain_words.tsv": len(plain_words),
             "places.tsv": len(places),
+            "not_names.tsv": len(not_name_rows),
         },
     }
     write_sources(report, today)
