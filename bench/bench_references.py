@@ -269,7 +269,8 @@ def pct(a: int, b: int) -> str:
 
 def markdown(p: dict, w: dict) -> str:
     out = [
-        f"## References on real prompts ({p['prompts']} hand-labelled prompts, half: {p.get('half', 'all')})",
+        f"## References on real prompts ({p['prompts']} hand-labelled prompts, "
+        f"half: {p.get('half', 'all')})",
         "",
         "| label category | spans | right category | exact type | any finding "
         "| as personal_data PERSON | needs clearance (wrong) |",

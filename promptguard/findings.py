@@ -25,6 +25,11 @@ CATEGORIES: tuple[str, ...] = (
     "unowned_training",
 )
 
+#: Severities: "normal" findings get their category's action from the policy table; an
+#: "info" finding is shown and recorded but never needs clearance and never blocks (the gate
+#: allows it): e.g. the style of a public-domain master ("in the style of Vermeer").
+SEVERITIES: tuple[str, ...] = ("normal", "info")
+
 #: Categories whose `subject` is itself sensitive (a crew member's name, a phone number):
 #: these subjects are never written to the audit trail or reports unless asked.
 SENSITIVE_SUBJECT_CATEGORIES: frozenset[str] = frozenset({"personal_data"})
@@ -43,10 +48,14 @@ class Finding:
     message: str = ""
     analyzer: str = ""
     extra: dict = field(default_factory=dict, compare=False, hash=False)
+    #: "normal", or "info": reported for the record, allowed by the gate (see SEVERITIES).
+    severity: str = "normal"
 
     def __post_init__(self) -> None:
         if self.category not in CATEGORIES:
             raise ValueError(f"unknown finding category {self.category!r}")
+        if self.severity not in SEVERITIES:
+            raise ValueError(f"unknown finding severity {self.severity!r}")
         if not 0 <= self.start <= self.end:
             raise ValueError(f"bad finding span {self.start}..{self.end}")
 
@@ -73,7 +82,10 @@ class Finding:
 
     def to_dict(self, show_values: bool = False) -> dict:
         data = asdict(self)
-        data.pop("extra")
+        extra = data.pop("extra")
+        evidence = extra.get("evidence")
+        if evidence and self.category not in SENSITIVE_SUBJECT_CATEGORIES:
+            data["evidence"] = evidence
         data["subject"] = self.public_subject(show_values)
         data["score"] = round(self.score, 3)
         return data

@@ -66,7 +66,12 @@ def test_finds_copyrighted_references(analyzer, nlp_models, text, kind, subject)
     ],
 )
 def test_public_domain_and_ordinary_phrases_are_not_reported(analyzer, nlp_models, text):
-    assert analyzer.analyze(ScanText(text, nlp_models)) == []
+    # A public-domain master's style is shown for the record (severity info), never more.
+    findings = analyzer.analyze(ScanText(text, nlp_models))
+    assert [f for f in findings if f.severity != "info"] == []
+    for finding in findings:
+        assert finding.type == "ARTIST_STYLE"
+        assert finding.extra["status"] == "public_domain"
 
 
 def test_finding_shape(analyzer, nlp_models):
@@ -87,8 +92,13 @@ def test_labelled_set_meets_the_targets(analyzer, nlp_models):
     hits = sum(
         bool(analyzer.analyze(ScanText(r["text"], nlp_models, r["language"]))) for r in positives
     )
+    # Public-domain styles in the negatives are reported for the record only (severity info).
     alarms = sum(
-        bool(analyzer.analyze(ScanText(r["text"], nlp_models, r["language"]))) for r in negatives
+        any(
+            f.severity != "info"
+            for f in analyzer.analyze(ScanText(r["text"], nlp_models, r["language"]))
+        )
+        for r in negatives
     )
     assert hits / len(positives) >= 0.9
     assert alarms <= 1

@@ -566,7 +566,7 @@ def test_code_with_decorators_or_constants_is_not_a_screenplay(models):
 @pytest.mark.parametrize(
     "text",
     [
-        "INT. KITCHEN - NIGHT JOHN enters, soaked. JOHN: Where is it? MARY: Gone. JOHN: Gone where?",
+        "INT. KITCHEN - NIGHT JOHN enters. JOHN: Where is it? MARY: Gone. JOHN: Gone where?",
         "Polish this: EXT. ROOFTOP - DAY Rain. SARAH (whispering) Don't look down. TOM: Too late.",
     ],
 )

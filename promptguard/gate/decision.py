@@ -153,9 +153,16 @@ class Gate:
         per_finding: list[tuple[Finding, tuple[str, str]]] = []
         for finding in findings:
             key = (finding.category, subject_key(finding))
+            if finding.severity == "info":
+                # Shown and recorded, never a clearance or a block: e.g. a public-domain style.
+                key = (finding.category, f"info:{key[1]}")
             if key not in items:
-                action = action_for(self.config, tool_obj, finding.category)
-                items[key] = _Item(key[0], key[1], _describe(finding), action)
+                action = (
+                    "allow"
+                    if finding.severity == "info"
+                    else action_for(self.config, tool_obj, finding.category)
+                )
+                items[key] = _Item(key[0], key[1].removeprefix("info:"), _describe(finding), action)
             per_finding.append((finding, key))
         use = _Item(
             USE_CATEGORY,
@@ -304,6 +311,8 @@ def _describe(finding: Finding) -> str:
     label = CATEGORY_LABELS.get(finding.category, finding.category)
     if finding.category in SENSITIVE_SUBJECT_CATEGORIES:
         return f"{label} ({finding.type})"
+    if finding.severity == "info":
+        return f"{finding.subject or finding.type} (an allowed reference, for the record)"
     if finding.subject:
         return f"{finding.subject} ({label})"
     return f"{label} ({finding.type})"

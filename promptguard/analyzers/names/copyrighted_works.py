@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from promptguard.analyzers.base import Analyzer
+from promptguard.analyzers.names.artist_refs import ArtistRef, artist_refs, is_image_prompt
 from promptguard.analyzers.names.lexicon import (
     ARTIST,
     PERSON,
@@ -27,11 +28,12 @@ from promptguard.analyzers.names.lexicon import (
     style_context,
     tokenize,
 )
+from promptguard.analyzers.names.prepass import vocabulary
 from promptguard.config.load import Config
 from promptguard.findings import Finding
 from promptguard.nlp.models import ScanText
 
-TYPES = ("ARTIST_STYLE", "ARTWORK", "FILM", "SERIES", "CHARACTER", "FRANCHISE")
+TYPES = ("ARTIST_STYLE", "STUDIO", "ARTWORK", "FILM", "SERIES", "CHARACTER", "FRANCHISE")
 #: When one title is several things, report the most specific first.
 _TYPE_ORDER = {"FRANCHISE": 0, "CHARACTER": 1, "FILM": 2, "SERIES": 3, "ARTWORK": 4}
 _FUNCTION_WORDS = frozenset(
@@ -82,6 +84,21 @@ _WORK_BEFORE = re.compile(
     r"|déguisé\s+en|déguisée\s+en)(?:\s+(?:for|of|from|de|du|des))?\W*$",
     re.I,
 )
+#: Cues strong enough for a title that is also a place, a first name or a word ("Orlando",
+#: "Emma", "Go"): a screen or work noun, a costume, a style phrase, not a bare "in"/"of".
+_STRONG_BEFORE = re.compile(
+    r"\b(?:film|movie|picture|series|show|tv|episode|season|character|franchise|saga|universe"
+    r"|game|video\s+game|comic|manga|anime|cartoon|poster|scene|still|frame|cosplay|fan\s*art"
+    r"|dressed\s+as|costume|remake|sequel|reboot|parody|le\s+film|la\s+série|personnage"
+    r"|déguisé\s+en|déguisée\s+en|(?:watch|watched|watching|binge|binged|rewatch|rewatched))"
+    r"(?:\s+(?:for|of|from|de|du|des|the))?\W*$",
+    re.I,
+)
+_STRONG_AFTER = re.compile(
+    r"^\W{0,2}(?:film|movie|series|show|universe|poster|character|franchise|saga|scene|trilogy"
+    r"|sequel|cosplay|costume|fan\s*art|style|aesthetic|esque|season|episode|game|anime|manga)\b",
+    re.I,
+)
 #: Words that make a title the film rather than the painting ("the Mona Lisa film").
 _SCREEN = re.compile(r"\b(?:film|movie|series|show|tv|episode|season|série)\b", re.I)
 _WORK_AFTER = re.compile(
@@ -99,6 +116,9 @@ class _Hit:
     subject: str
     score: float
     message: str
+    severity: str = "normal"
+    #: What an approver reads: entry, list, status, cue (never a personal value).
+    evidence: dict | None = None
 
 
 class CopyrightedWorkAnalyzer(Analyzer):
@@ -128,7 +148,14 @@ class CopyrightedWorkAnalyzer(Analyzer):
             )
         ]
         hits: list[_Hit] = []
+        cited = artist_refs(content)
+        artist_tokens: set[int] = set()
+        for ref in cited:
+            hits.append(self._artist_ref(lexicon, ref))
+            artist_tokens.update(range(ref.first, ref.last))
         for first, last, key_id in matches:
+            if any(i in artist_tokens for i in range(first, last)):
+                continue
             refs = lexicon.refs[key_id]
             start, end = tokens.starts[first], tokens.ends[last - 1]
             if any(kind == ARTIST for kind, _i, _a in refs) and style_context(content, start, end):
@@ -147,6 +174,52 @@ class CopyrightedWorkAnalyzer(Analyzer):
         return self._findings(tokens, hits)
 
     # -- artists -------------------------------------------------------------------------
+
+    def _artist_ref(self, lexicon: Lexicon, ref: ArtistRef) -> _Hit:
+        """An artist cited as a style: in copyright needs clearance; a public-domain master
+        is reported as an allowed reference (severity info)."""
+        if ref.artist is None:
+            evidence = {
+                "entry": ref.name,
+                "list": "none (not in the artist lists)",
+                "status": "unlisted",
+                "cue": ref.cue,
+                "match": ref.how,
+            }
+            message = (
+                f"{ref.name} is cited as an artist ({ref.cue!r}) but is in no list: unless you "
+                "know the artist died over 70 years ago, their style needs clearance."
+            )
+            return _Hit(ref.first, ref.last, "ARTIST_STYLE", ref.name, 0.6, message, "normal",
+                        evidence)  # fmt: skip
+        artist = lexicon.artist(ref.artist)
+        protected = artist.in_copyright()
+        status = (
+            "public_domain"
+            if not protected
+            else ("living" if artist.death is None else "in_copyright")
+        )
+        evidence = {
+            "entry": artist.name,
+            "list": f"artists ({artist.source or 'artists.tsv'})",
+            "status": status,
+            "cue": ref.cue,
+            "match": ref.how,
+        }
+        if artist.birth or artist.death:
+            evidence["years"] = f"{artist.birth or '?'}-{artist.death or ''}"
+        score = 0.7 if ref.how == "typo" else 0.9
+        if not protected:
+            message = (
+                f"{artist.name} (died {artist.death}) is in the public domain: their style is "
+                "free to use (reported for the record, no clearance)."
+                if artist.death is not None
+                else f"{artist.name} lived long ago: their style is free to use (for the record)."
+            )
+            return _Hit(ref.first, ref.last, "ARTIST_STYLE", artist.name, score, message, "info",
+                        evidence)  # fmt: skip
+        return _Hit(ref.first, ref.last, "ARTIST_STYLE", artist.name, score,
+                    _artist_message(artist), "normal", evidence)  # fmt: skip
 
     def _artist(self, lexicon: Lexicon, content, tokens, first, last, refs):
         artists = [lexicon.artist(i) for kind, i, _alias in refs if kind == ARTIST]
@@ -189,6 +262,32 @@ class CopyrightedWorkAnalyzer(Analyzer):
         content_words = [w for w in folded if w not in _FUNCTION_WORDS]
         if not content_words:
             return None
+        key = " ".join(folded)
+        strong = _Lazy(
+            lambda: bool(
+                _quoted(content, start, end)
+                or _STRONG_BEFORE.search(before)
+                or _STRONG_AFTER.match(after)
+                or style_context(content, start, end)
+            )
+        )
+        famous_person = any(
+            kind == PERSON and lexicon.person(i).fame >= 50 for kind, i, _alias in refs
+        )
+        if famous_person and (work.type == "CHARACTER" or not strong):
+            # "Marilyn Monroe", "Napoleon-era": the list of people says who this is; a
+            # biopic title needs a screen cue, and a real person is never a character.
+            return None
+        plain = vocabulary().plain
+        ambiguous = (
+            key in vocabulary().places
+            or key in lexicon.not_names
+            or (len(content_words) == 1 and content_words[0] in lexicon.common_first)
+            or all(w in plain or w in lexicon.common_words for w in content_words)
+        )
+        if ambiguous and len(content_words) == 1 and not strong:
+            # A place, a brand, a first name or a word ("Orlando", "Tesla", "Emma", "Go").
+            return None
         surfaces = [content[tokens.starts[i] : tokens.ends[i]] for i in range(first, last)]
         quoted = _quoted(content, start, end)
         context = _Lazy(
@@ -223,7 +322,13 @@ class CopyrightedWorkAnalyzer(Analyzer):
             looks_like_title = capitalised and (
                 not sentence_start or context or len(content_words) >= 2
             )
-            if not (quoted or looks_like_title):
+            lowercase_title = (
+                len(content_words) >= 2
+                and context
+                and not all(w in plain for w in content_words)
+                and (is_image_prompt(content) or strong)
+            )  # "dressed as super mario", "donald trump as walter white"
+            if not (quoted or looks_like_title or lowercase_title):
                 return None
             if (
                 work.type == "CHARACTER"
@@ -234,8 +339,21 @@ class CopyrightedWorkAnalyzer(Analyzer):
             score = 0.85 if (quoted or context) else 0.7
         else:
             lowercase_ok = len(content_words) >= 2 or (
-                work.type in ("CHARACTER", "FRANCHISE") and len(content_words[0]) >= 5
+                work.type in ("CHARACTER", "FRANCHISE")
+                and (len(content_words[0]) >= 5 or is_image_prompt(content))
+                and len(content_words[0]) >= 4
             )
+            if (
+                len(content_words) == 1
+                and not strong
+                and work.type
+                not in (
+                    "CHARACTER",
+                    "FRANCHISE",
+                )
+            ):
+                # A one-word film or series title needs more than "of" or "in" before it.
+                context = _Lazy(lambda: False)
             if not (capitalised or quoted or context or lowercase_ok):
                 return None
             score = 0.9 if (quoted or context or capitalised) else 0.7
@@ -272,6 +390,12 @@ class CopyrightedWorkAnalyzer(Analyzer):
                 subject=hit.subject,
                 message=hit.message,
                 analyzer=self.name,
+                severity=hit.severity,
+                extra=(
+                    {"evidence": hit.evidence, "status": hit.evidence.get("status", "")}
+                    if hit.evidence
+                    else {}
+                ),
             )
             for hit in sorted(kept, key=lambda h: h.start_token)
         ]

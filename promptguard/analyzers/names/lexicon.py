@@ -32,10 +32,18 @@ from promptguard.errors import WordlistMissing
 from promptguard.nlp.startup import long_lived
 
 #: Bump when the pickled layout changes, so old caches are ignored.
-CACHE_VERSION = 9
+CACHE_VERSION = 10
 #: Shipped files the lexicon is compiled from (people_pantheon.tsv is CC BY-SA, kept apart).
 PEOPLE_FILES = ("people.tsv", "people_pantheon.tsv", "people_supplement.tsv")
-SOURCE_FILES = (*PEOPLE_FILES, "artists.tsv", "works.tsv", "common_words.tsv", "common_names.tsv")
+SOURCE_FILES = (
+    *PEOPLE_FILES,
+    "artists.tsv",
+    "works.tsv",
+    "not_names.tsv",
+    "plain_words.tsv",
+    "common_words.tsv",
+    "common_names.tsv",
+)
 
 #: Born this many years ago or more and no death date known: certainly dead.
 CERTAINLY_DEAD_AGE = 115
@@ -102,6 +110,8 @@ class Person:
     birth: int | None
     death: int | None
     fame: int
+    #: Which list(s) the entry comes from ("wikidata", "pantheon|fivethirtyeight", ...).
+    source: str = ""
 
     def deceased(self, year: int | None = None) -> bool:
         year = year or current_year()
@@ -124,6 +134,10 @@ class Artist:
     death: int | None
     #: 1 when the name is used as a "style" in image prompts (CLIP Interrogator list).
     style: bool
+    #: ARTIST or GROUP (a collective, a duo).
+    kind: str = "ARTIST"
+    #: Which list(s) the entry comes from ("tate", "moma", "clip_interrogator", "supplement").
+    source: str = ""
 
     def in_copyright(self, year: int | None = None) -> bool:
         """Alive, or dead for less than 70 years; computed from today's year, not the build's."""
@@ -139,6 +153,9 @@ class Work:
     type: str
     maker: str
     year: int | None
+    #: Finer than `type`: GAME, ANIME, COMIC, BOOK, STUDIO... (empty in older lists).
+    category: str = ""
+    source: str = ""
 
     def public_domain(self, maker_death: int | None, year: int | None = None) -> bool:
         """Artworks: the maker's life + 70 years. Films and series: 95 years after release.
@@ -288,6 +305,8 @@ class Lexicon:
         self.keys = KeyTable(*data["keys"])
         self.refs = PackedRefs(*data["refs"])
         self.common_words = frozenset(data["common_words"])
+        #: folded brand / platform / software / studio / movement name -> its kind.
+        self.not_names: dict[str, str] = data["not_names"]
         self.common_first = frozenset(data["common_first"])
         self.common_last = frozenset(data["common_last"])
         #: famous two-part names: first token -> ((last token, key), ...), and last -> first.
@@ -404,7 +423,8 @@ def _compile() -> dict:
             if len(row) < 6:
                 continue
             name, aliases, kind, birth, death, fame = row[:6]
-            person = (name, kind, _int(birth), _int(death), _int(fame) or 0)
+            source = row[6] if len(row) > 6 else file_name.removesuffix(".tsv")
+            person = (name, kind, _int(birth), _int(death), _int(fame) or 0, source)
             folded = fold(name)
             index = person_of.get(folded)
             if index is not None:
@@ -419,9 +439,9 @@ def _compile() -> dict:
 
     artists: list[tuple] = []
     for row in read_wordlist("artists.tsv"):
-        name, aliases, birth, death, style = (row + [""] * 5)[:5]
+        name, aliases, birth, death, style, kind, source = (row + [""] * 7)[:7]
         index = len(artists)
-        artists.append((name, _int(birth), _int(death), style == "1"))
+        artists.append((name, _int(birth), _int(death), style == "1", kind or "ARTIST", source))
         add_key(name, (ARTIST, index, False))
         for alias in filter(None, aliases.split("|")):
             add_key(alias, (ARTIST, index, True))
@@ -429,7 +449,7 @@ def _compile() -> dict:
     # "in the style of Haring": a style artist's surname alone, when no other style artist
     # shares it (only ever used next to a style phrase, by the copyrighted-work analyzer).
     surname_owner: dict[str, int | None] = {}
-    for index, (name, _birth, _death, style) in enumerate(artists):
+    for index, (name, _birth, _death, style, *_rest) in enumerate(artists):
         parts = fold(name).split()
         if style and len(parts) >= 2 and len(parts[-1]) >= 4:
             surname_owner[parts[-1]] = None if parts[-1] in surname_owner else index
@@ -440,13 +460,43 @@ def _compile() -> dict:
             add_key(surname, (ARTIST, index, True))
 
     works: list[tuple] = []
+    ordinary = common_words()
+    plain_file = wordlist("plain_words.tsv")
+    plain = (
+        frozenset(plain_file.read_text(encoding="utf-8").split("\n")[1:])
+        if plain_file.is_file()
+        else frozenset()
+    )
     for row in read_wordlist("works.tsv"):
-        title, kind, maker, year, aliases = (row + [""] * 5)[:5]
+        title, kind, maker, year, aliases, category, source = (row + [""] * 7)[:7]
         index = len(works)
-        works.append((title, kind, maker, _int(year)))
+        works.append((title, kind, maker, _int(year), category, source))
         add_key(title, (WORK, index, False))
         for alias in filter(None, aliases.split("|")):
             add_key(alias, (WORK, index, True))
+        # "mandalorian" for "The Mandalorian": the article is often left out.
+        parts = fold(title).split()
+        rest = parts[1:]
+        if (
+            len(parts) >= 2
+            and parts[0] in ("the", "a", "an")
+            and len("".join(rest)) >= 5
+            and not all(w in plain or w in ordinary for w in rest)
+        ):
+            add_key(" ".join(rest), (WORK, index, True))
+
+    # Brands, platforms, software, studios, art movements (not_names.tsv): not people.
+    not_names: dict[str, str] = {}
+    try:
+        rows = read_wordlist("not_names.tsv")
+    except WordlistMissing:
+        rows = []
+    for row in rows:
+        name, kind, aliases = (row + [""] * 3)[:3]
+        for raw in (name, *filter(None, aliases.split("|"))):
+            key = fold(raw)
+            if key:
+                not_names.setdefault(key, kind)
 
     names = read_wordlist("common_names.tsv")
     prefixes: set[str] = set()
@@ -463,6 +513,7 @@ def _compile() -> dict:
         "refs": PackedRefs.pack(refs),
         "prefixes": prefixes,
         "common_words": common_words(),
+        "not_names": not_names,
         "common_first": frozenset(r[0] for r in names if len(r) > 1 and r[1] == "first"),
         "common_last": frozenset(r[0] for r in names if len(r) > 1 and r[1] == "last"),
     }
@@ -588,7 +639,7 @@ def load_lexicon(use_cache: bool = True) -> Lexicon:
     path = folder / f"lexicon-{_fingerprint()}-{version}.marshal"
     try:
         data = marshal.loads(path.read_bytes())
-        if isinstance(data, dict) and "surnames" in data:
+        if isinstance(data, dict) and "surnames" in data and "not_names" in data:
             return Lexicon(data)
     except (OSError, ValueError, EOFError, TypeError):
         pass

@@ -19,6 +19,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from promptguard.analyzers.base import Analyzer
+from promptguard.analyzers.names.artist_refs import artist_refs
 from promptguard.analyzers.names.lexicon import (
     ARTIST,
     PERSON,
@@ -67,6 +68,7 @@ _PERSON_AFTER = re.compile(
     r"|lyrics|performing|sings|singing|dancing|style|outfit|portrait|chanson|voix|visage|concert)\b)",
     re.I,
 )
+_ARTICLES = frozenset({"the", "a", "an", "le", "la", "les", "un", "une", "this", "that"})
 #: Single-letter middle initials are skipped when pairing first and last names.
 _INITIAL = re.compile(r"^[a-z]$")
 
@@ -238,6 +240,8 @@ class PublicFigureAnalyzer(Analyzer):
     def _pair(self, lexicon: Lexicon, first: str, last: str) -> tuple[str, int] | None:
         if not (first.isalpha() and last.isalpha()) or len(first) + len(last) < 8:
             return None
+        if first in _ARTICLES:
+            return None  # "the hilts" is a phrase, not a typo of "The Hills"
         if lexicon.is_common_name([first, last]):
             return None
         for known, other, query in ((first, "last", last), (last, "first", first)):
@@ -312,8 +316,13 @@ class PublicFigureAnalyzer(Analyzer):
         for hit in ranked:
             if all(hit.end_token <= k.start_token or hit.start_token >= k.end_token for k in kept):
                 kept.append(hit)
+        # A name cited as an artist's style is the copyrighted-work analyzer's (its category
+        # comes from the artist list it was found in), not a likeness.
+        artist_tokens = {i for ref in artist_refs(content) for i in range(ref.first, ref.last)}
         findings = []
         for hit in sorted(kept, key=lambda h: h.start_token):
+            if any(i in artist_tokens for i in range(hit.start_token, hit.end_token)):
+                continue
             person = lexicon.person(hit.person)
             if person.historical():
                 continue

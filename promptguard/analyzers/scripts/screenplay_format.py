@@ -59,9 +59,10 @@ _INLINE_CUE = re.compile(
 )
 #: Capitalised labels that are not speakers ("NOTE: ...").
 _NOT_SPEAKERS = frozenset(
-    "INT EXT CUT TO FADE IN NOTE NB PS TODO EDIT UPDATE WARNING QUESTION ANSWER TASK CONTEXT"
-    " PROMPT OUTPUT INPUT EXAMPLE TLDR FAQ".split()
-) | {"CUT TO", "FADE IN", "FADE OUT", "P.S."}
+    {"INT", "EXT", "CUT TO", "FADE IN", "FADE OUT", "NOTE", "NB", "PS", "P.S.", "TODO", "EDIT"}
+    | {"UPDATE", "WARNING", "QUESTION", "ANSWER", "TASK", "CONTEXT", "PROMPT", "OUTPUT", "INPUT"}
+    | {"EXAMPLE", "TLDR", "FAQ"}
+)
 _TITLE_KEY = re.compile(r"^(?:Title|Credit|Author|Authors|Source|Draft date|Contact):", re.I)
 
 

@@ -1,0 +1,416 @@
+"""Which names in a prompt are cited as an artist's style, read from prompt syntax.
+
+Image prompts cite artists in a few recurring shapes, and a name's category comes from the
+list it was found in, read in that position:
+
+* after a credit or style cue: "by X", "art by X", "painting by X", "in the style of X",
+  "inspired by X", "artists: X" — and every name of the list that follows the cue:
+  "by A and B and C", "by A, B and C", "by A & B";
+* as a whole item of a comma-separated tag list ("…, loish, artgerm, comic art") in an
+  image prompt (one that has credit cues, art vocabulary or the shape of a tag list);
+* before a style word: "X style", "X-inspired", "X-esque", "X's style", "X aesthetic".
+
+In those positions a name from the artist lists is an ARTIST_STYLE reference (never a
+public or deceased figure, never personal data), matched case-insensitively, and, when
+nothing matches exactly, with one or two typos against the artists used as styles
+("greg rutkovski", "zdislaw beksinski"). A two- or three-word name right after a credit cue
+that no list knows ("by leesha hannigan") is reported as an unlisted artist: the approver
+decides. Everything is computed once per text and shared by both name analyzers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from promptguard.analyzers.names.lexicon import (
+    ARTIST,
+    PERSON,
+    STYLE_AFTER,
+    Lexicon,
+    get_lexicon,
+    tokenize,
+)
+from promptguard.analyzers.names.prepass import vocabulary
+
+#: Where a list item ends: commas, semicolons, brackets, line and sentence ends, " - ".
+_SEGMENT_END = re.compile(r"[,;|()\[\]{}\n]|\.(?=\s|$)|:(?=\s)|\s[-–—]\s|!|\?")
+#: A credit or style cue that makes the names after it artists (the longest first).
+_CUE = re.compile(
+    r"(?:\b(?:(?:art|artwork|arts|painting|paintings|painted|drawing|drawings|drawn|illustration"
+    r"|illustrations|illustrated|photo|photos|photograph|photographs|photographed|photography"
+    r"|shot|sketch|sketches|concept\s+art|poster|design|designed|sculpture|sculpted|render"
+    r"|rendered|comic|comics|manga|anime|animation|film|movie|work|works|made|created"
+    r"|masterpiece|print|etching|engraving|woodcut|watercolou?r|portrait|cover|graphic\s+novel"
+    r"|character\s+design|key\s+visual|still|matte\s+painting|oil\s+painting|mural)\s+)?by"
+    r"|(?:in\s+the\s+)?(?:visual\s+|art\s+|artistic\s+|painting\s+|drawing\s+)?style\s+of"
+    r"|(?:in\s+the\s+)?manner\s+of|inspired\s+by|influenced\s+by|reminiscent\s+of|homage\s+to"
+    r"|artists?\s*:|artstyle\s*:|style\s*:|à\s+la\s+manière\s+de|a\s+la\s+maniere\s+de"
+    r"|dans\s+le\s+style\s+(?:de|d'|du|des)|peint\s+par|dessiné\s+par|par)\b\s*",
+    re.IGNORECASE,
+)
+#: Joins names inside one list item: "A and B", "A & B", "A x B", "A + B", "A / B", "A, B".
+_JOINER = re.compile(r"^(?:\s*(?:,|and|&|\+|x|/|et|with|featuring)\s*|\s+)$", re.IGNORECASE)
+_JOIN_WORDS = frozenset({"and", "et", "x", "with", "featuring", "y", "und"})
+#: A whole tag may carry these around the name: "by loish", "moebius style", "art of X".
+_TAG_LEAD = re.compile(
+    r"^\s*(?:and\s+|&\s*)?(?:(?:art|painting|illustration|photo|drawing)\s+)?(?:by\s+)?", re.I
+)
+_TAG_TAIL = re.compile(
+    r"\s*(?:(?:art\s*)?style|artstyle|inspired|esque|aesthetic|art|artwork|painting"
+    r"|illustration|cartoon|comic|colors?|colours?|palette|lighting|vibes?)?"
+    r"(?:\s*[:(]?\s*\d+(?:\s*\.\s*\d+)?\s*\)?)?[\s.!]*$",
+    re.IGNORECASE,
+)
+#: An image-generation prompt: art vocabulary a chat message or news text rarely has.
+_IMAGE_WORDS = re.compile(
+    r"\b(?:artstation|art\s*station|cgsociety|deviantart|pixiv|behance|octane|unreal\s+engine"
+    r"|trending\s+on|concept\s+art|digital\s+(?:art|painting|illustration)|matte\s+painting"
+    r"|oil\s+(?:painting|on\s+canvas)|watercolou?r|illustration|highly\s+detailed|hyper\s*realistic"
+    r"|photorealistic|sharp\s+focus|8\s*k|4\s*k|hdr|volumetric|cinematic\s+lighting|render"
+    r"|masterpiece|portrait|painting|artwork|art\s+by|style\s+of|wallpaper|poster|anime|manga"
+    r"|comic|sketch|drawing|photograph|photo|35\s*mm|bokeh|studio\s+lighting|intricate|artgerm)\b",
+    re.IGNORECASE,
+)
+#: "portrait of X", "photo of X", "X as a ...": X is the subject (a likeness), not a style.
+_LIKENESS_BEFORE = re.compile(
+    r"\b(?:portrait|photo|photograph|picture|image|selfie|statue|bust|caricature|face|likeness"
+    r"|of|with|starring|featuring|feat|and|as)\s*$",
+    re.IGNORECASE,
+)
+#: An art noun after an artist's name in an image prompt: "a gary larson cartoon".
+_ART_AFTER = re.compile(
+    r"^(?:['’]s)?[-\s]+(?:art|artwork|artworks|cartoon|cartoons|comic|comics|painting|paintings"
+    r"|illustration|illustrations|drawing|sketch|graffiti|mural|poster|photography|photo"
+    r"|animation|manga|anime|colou?rs?|palette|lighting|composition|character\s+design)\b",
+    re.IGNORECASE,
+)
+#: rapidfuzz ratio an item needs to be read as a typo of a style artist's name.
+TYPO_MIN_RATIO = 88
+#: Shortest item (folded characters) matched with typos.
+TYPO_MIN_LENGTH = 6
+
+
+@dataclass(frozen=True)
+class ArtistRef:
+    """One artist cited in a text: token range, entry (None for an unlisted name) and why."""
+
+    first: int
+    last: int
+    artist: int | None
+    cue: str
+    how: str  # "exact", "typo" or "unlisted"
+    name: str
+
+
+@dataclass
+class _Segment:
+    start: int
+    end: int
+    #: where the names start (after a credit cue), or -1 without a cue
+    cue_end: int
+    cue: str
+
+
+def _segments(text: str) -> list[_Segment]:
+    segments: list[_Segment] = []
+    position = 0
+    for match in [*_SEGMENT_END.finditer(text), None]:
+        end = match.start() if match else len(text)
+        if end > position:
+            cue = None
+            for found in _CUE.finditer(text, position, end):
+                cue = found  # the last cue of the segment governs the names after it
+            segments.append(
+                _Segment(
+                    position,
+                    end,
+                    cue.end() if cue else -1,
+                    " ".join(cue.group().lower().split()) if cue else "",
+                )
+            )
+        position = match.end() if match else len(text)
+    return segments
+
+
+def is_image_prompt(text: str) -> bool:
+    """Art vocabulary, or the shape of a tag list (four or more short comma items)."""
+    if _IMAGE_WORDS.search(text):
+        return True
+    items = [item.split() for item in text.split(",")]
+    return len(items) >= 4 and sum(len(i) <= 4 for i in items) >= 0.75 * len(items)
+
+
+def _artist_entries(lexicon: Lexicon, key_id: int) -> list[int]:
+    return [i for kind, i, _alias in lexicon.refs[key_id] if kind == ARTIST]
+
+
+def _famous_person(lexicon: Lexicon, key_id: int, min_fame: int = 60) -> bool:
+    return any(
+        kind == PERSON and lexicon.person(i).fame >= min_fame
+        for kind, i, _alias in lexicon.refs[key_id]
+    )
+
+
+def _weak_word(lexicon: Lexicon, word: str) -> bool:
+    """A single word too ordinary to be an artist without a capital and a cue."""
+    return (
+        len(word) < 4
+        or word in lexicon.common_words
+        or word in lexicon.common_first
+        or word in lexicon.common_last
+        or word in vocabulary().plain
+        or word in lexicon.not_names
+    )
+
+
+@lru_cache(maxsize=32)
+def artist_refs(text: str) -> tuple[ArtistRef, ...]:
+    """Every artist cited as a style in `text`, longest names first where they overlap."""
+    lexicon = get_lexicon()
+    tokens = tokenize(text)
+    if not tokens.folded:
+        return ()
+    image = is_image_prompt(text)
+    matches = [
+        (first, last, key_id)
+        for first, last, key_id in lexicon.find(text)
+        if _artist_entries(lexicon, key_id)
+    ]
+    found: list[ArtistRef] = []
+    taken: set[int] = set()
+
+    def add(ref: ArtistRef) -> None:
+        if any(i in taken for i in range(ref.first, ref.last)):
+            return
+        found.append(ref)
+        taken.update(range(ref.first, ref.last))
+
+    # Longest matches first, so "frank miller" wins over "miller".
+    matches.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
+    segments = _segments(text)
+    carry = False  # the previous item continued a credit list ("by A, B, C")
+    for segment in segments:
+        if segment.cue_end < 0 and carry:
+            segment = _Segment(segment.start, segment.end, segment.start, "credit list")
+        first_token = _token_at_or_after(tokens.starts, segment.start)
+        last_token = _token_at_or_after(tokens.starts, segment.end)
+        inside = [m for m in matches if first_token <= m[0] and m[1] <= last_token]
+        names_start = segment.cue_end if segment.cue_end >= 0 else segment.start
+        # 1. The names after a credit cue: each joined to the cue by other names only.
+        carry = False
+        if segment.cue_end >= 0:
+            listed = _after_cue(lexicon, text, tokens, segment, inside, image)
+            for ref in listed:
+                add(ref)
+            # The list goes on in the next item when the names fill this one to its end.
+            tail = text[tokens.ends[listed[-1].last - 1] : segment.end] if listed else "x"
+            carry = bool(listed) and not _TAG_TAIL.sub("", tail).strip()
+        # 2. A whole tag of a tag list, in an image prompt.
+        if image or segment.cue_end >= 0:
+            for ref in _whole_tag(lexicon, text, tokens, segment, inside, names_start):
+                add(ref)
+    # 3. A style word after the name, anywhere: "Ghibli-style", "Mucha's style", and in an
+    #    image prompt an art noun: "a gary larson cartoon", "banksy graffiti".
+    for first, last, key_id in matches:
+        after = text[tokens.ends[last - 1] : tokens.ends[last - 1] + 24]
+        cue = STYLE_AFTER.match(after) or (image and _ART_AFTER.match(after))
+        if cue and _name_ok(lexicon, text, tokens, first, last, key_id, strong=True):
+            add(_ref(lexicon, first, last, key_id, " ".join(cue.group().split()), "exact"))
+    # 4. In an image prompt, a name only the artist lists know (no famous namesake), not the
+    #    subject of a portrait: the prompt cites it for its look.
+    if image:
+        for first, last, key_id in matches:
+            if last - first < 2 or _famous_person(lexicon, key_id, 40):
+                continue
+            before = text[max(0, tokens.starts[first] - 25) : tokens.starts[first]]
+            if _LIKENESS_BEFORE.search(before):
+                continue
+            if _name_ok(lexicon, text, tokens, first, last, key_id, strong=False):
+                add(_ref(lexicon, first, last, key_id, "artist name in an image prompt", "exact"))
+    found.sort(key=lambda r: r.first)
+    return tuple(found)
+
+
+def _token_at_or_after(starts: list[int], position: int) -> int:
+    for i, start in enumerate(starts):
+        if start >= position:
+            return i
+    return len(starts)
+
+
+def _ref(lexicon: Lexicon, first: int, last: int, key_id: int, cue: str, how: str) -> ArtistRef:
+    entries = _artist_entries(lexicon, key_id)
+    # Prefer a dated entry used as a style: "Vermeer" the master, not an undated namesake.
+    best = max(
+        entries,
+        key=lambda i: (
+            lexicon.artist(i).death is not None or lexicon.artist(i).birth is not None,
+            lexicon.artist(i).style,
+            "supplement" in lexicon.artist(i).source,
+        ),
+    )
+    return ArtistRef(first, last, best, cue, how, lexicon.artist(best).name)
+
+
+def _name_ok(lexicon, text, tokens, first, last, key_id, strong: bool) -> bool:
+    """A match is distinctive enough to be a name: several words, or one uncommon word
+    (a capital and a strong cue let an ordinary one through: "by Moebius", "Hang")."""
+    words = tokens.folded[first:last]
+    surface = text[tokens.starts[first] : tokens.ends[last - 1]]
+    if lexicon.is_common_name(words) and not any(
+        lexicon.artist(i).style for i in _artist_entries(lexicon, key_id)
+    ):
+        return False  # "John Smith": a namesake of some artist, not a style
+    if len(words) >= 2:
+        # "the sun", "blue sky": ordinary words only, not written as a name.
+        plain = vocabulary().plain
+        if all(w in plain or len(w) <= 2 for w in words) and not surface[0].isupper():
+            return False
+        return not all(len(w) <= 2 for w in words)
+    word = words[0]
+    if not _weak_word(lexicon, word):
+        return True
+    if word in lexicon.not_names:
+        return False
+    return strong and surface[0].isupper() and len(word) >= 4
+
+
+def _after_cue(lexicon, text, tokens, segment: _Segment, inside, image: bool):
+    """Names after the cue, each joined to it by other names and joiners only."""
+    by_start = {}
+    for first, last, key_id in inside:
+        if tokens.starts[first] >= segment.cue_end:
+            by_start.setdefault(first, (first, last, key_id))  # longest first (sorted)
+    plain_by = segment.cue in ("by", "par")
+    position = segment.cue_end
+    i = _token_at_or_after(tokens.starts, segment.cue_end)
+    limit = _token_at_or_after(tokens.starts, segment.end)
+    refs = []
+    while i < limit:
+        gap = text[position : tokens.starts[i]]
+        if gap.strip() and not _JOINER.match(gap):
+            break
+        if tokens.folded[i] in _JOIN_WORDS and refs:
+            position, i = tokens.ends[i], i + 1
+            continue
+        match = by_start.get(i)
+        end = _item_end(text, tokens, i, limit, by_start)
+        if match is not None and not (
+            (not plain_by or image or not _famous_person(lexicon, match[2]))
+            and _name_ok(lexicon, text, tokens, *match, strong=True)
+        ):
+            break
+        if match is not None and match[1] >= end:
+            refs.append(_ref(lexicon, match[0], match[1], match[2], segment.cue, "exact"))
+            position = tokens.ends[match[1] - 1]
+            i = match[1]
+            continue
+        # An item no entry covers: a typo of a style artist, an unlisted name, or (when an
+        # entry covers its start) several names without a joiner ("rossetti bouguereau").
+        ref = _unmatched_item(lexicon, text, tokens, i, end, segment.cue, image and match is None)
+        if ref is None and match is not None:
+            ref = _ref(lexicon, match[0], match[1], match[2], segment.cue, "exact")
+            end = match[1]
+        if ref is None:
+            break
+        refs.append(ref)
+        position = tokens.ends[end - 1]
+        i = end
+    return refs
+
+
+def _item_end(text: str, tokens, i: int, limit: int, known: dict) -> int:
+    """The end of the list item starting at token i: before a joiner word or the next known
+    name ("dragan bibin hans thoma": "dragan bibin"), at most 4 tokens."""
+    end = i
+    while end < limit and end - i < 4:
+        if end > i and (tokens.folded[end] in _JOIN_WORDS or end in known):
+            break
+        if end > i and text[tokens.ends[end - 1] : tokens.starts[end]].strip():
+            break  # "&", "+", "/" between two words ends the item
+        end += 1
+    return end
+
+
+def _unmatched_item(lexicon, text, tokens, first: int, last: int, cue: str, image: bool):
+    words = tokens.folded[first:last]
+    query = " ".join(words)
+    if len(query) >= TYPO_MIN_LENGTH and all(w.isalpha() for w in words):
+        match = _typo(query)
+        if match is not None:
+            return ArtistRef(first, last, match[1], cue, "typo", match[0])
+    if not image or not 2 <= len(words) <= 3:
+        return None
+    plain = vocabulary().plain
+    if any(not w.isalpha() or len(w) < 2 or w in plain or w in lexicon.common_words for w in words):
+        return None
+    if query in lexicon.not_names or lexicon.lookup(query):
+        return None
+    surface = text[tokens.starts[first] : tokens.ends[last - 1]]
+    return ArtistRef(first, last, None, cue, "unlisted", " ".join(surface.split()))
+
+
+@lru_cache(maxsize=1)
+def _style_names() -> tuple[list[str], list[int]]:
+    """Folded names of the artists used as styles (CLIP list, supplement), for typo search."""
+    lexicon = get_lexicon()
+    names, indexes = [], []
+    for index in range(len(lexicon.artist_rows)):
+        artist = lexicon.artist(index)
+        if artist.style or "supplement" in artist.source:
+            folded = " ".join(tokenize(artist.name).folded)
+            if len(folded) >= TYPO_MIN_LENGTH:
+                names.append(folded)
+                indexes.append(index)
+    return names, indexes
+
+
+@lru_cache(maxsize=256)
+def _typo(query: str) -> tuple[str, int] | None:
+    names, indexes = _style_names()
+    match = process.extractOne(query, names, scorer=fuzz.ratio, score_cutoff=TYPO_MIN_RATIO)
+    if match is None:
+        return None
+    index = indexes[match[2]]
+    return get_lexicon().artist(index).name, index
+
+
+def _whole_tag(lexicon, text, tokens, segment: _Segment, inside, names_start: int):
+    """Names that fill a whole tag ("…, loish, artgerm, …", "…, moebius style, …")."""
+    body_start = names_start
+    lead = _TAG_LEAD.match(text, body_start, segment.end)
+    if lead:
+        body_start = lead.end()
+    body = text[body_start : segment.end]
+    tail = _TAG_TAIL.search(body)
+    body_end = body_start + (tail.start() if tail else len(body))
+    if body_end <= body_start:
+        return []
+    refs = []
+    position = body_start
+    candidates = sorted(
+        (
+            m
+            for m in inside
+            if tokens.starts[m[0]] >= body_start and tokens.ends[m[1] - 1] <= body_end
+        ),
+        key=lambda m: (m[0], -(m[1] - m[0])),
+    )
+    for first, last, key_id in candidates:
+        start = tokens.starts[first]
+        if start < position:
+            continue
+        gap = text[position:start]
+        if gap.strip() and not _JOINER.match(gap):
+            return []
+        if not _name_ok(lexicon, text, tokens, first, last, key_id, strong=False):
+            return []
+        refs.append(_ref(lexicon, first, last, key_id, "tag list", "exact"))
+        position = tokens.ends[last - 1]
+    if not refs or text[position:body_end].strip():
+        return []
+    return refs
