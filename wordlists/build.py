@@ -611,6 +611,22 @@ def build_artists(
                     artists[owner]["from"].append(source)
             del artists[key]
 
+    # Wikidata's deceased painters, all of them (the people lists keep only the last century's
+    # dead): an undated style name takes the years of the one painter of that exact name.
+    painters: dict[str, set[tuple]] = {}
+    wikidata = data / "people/wikidata_deceased_by_occupation/wikidata_deceased_people.csv"
+    for record in read_csv(wikidata):
+        if "painters" in record["occupation_groups"].split("|"):
+            birth = year_of(record["birth_year"].split("|")[0])
+            death = year_of(record["death_year"].split("|")[0])
+            painters.setdefault(fold(record["name"]), set()).add((birth, death))
+    for key, row in artists.items():
+        found = painters.get(key, set())
+        if not row["dates"] and len(found) == 1:
+            row["birth"], row["death"] = next(iter(found))
+            row["dates"] = "wikidata_painters"
+            counts["dates_from_wikidata_painters"] += 1
+
     # Dates for undated style names from the people lists: Wikidata's deceased painters,
     # Pantheon. Only from a same-named person of an art occupation or from Pantheon (its
     # famous bearer of the name: Beardsley, Potter, Franklin); a Wikidata actor or general
