@@ -274,6 +274,7 @@ class People:
                 else:
                     compatible = False
                 if compatible and row["death"] is None:
+                    row["groups"] = groups
                     row["death"] = death if death is not None else today
                     row["birth"] = row["birth"] or birth
                     if "wikidata" not in row["from"]:
@@ -286,6 +287,8 @@ class People:
             fame = FAME["wikidata_known"] if known & set(groups) else FAME["wikidata"]
             self.source = "wikidata"
             self.add(name, kind, fame, birth, death if death is not None else today)
+            if key in self.rows:
+                self.rows[key]["groups"] = groups
         return joined
 
 
@@ -411,8 +414,20 @@ def build_people(data: Path, people: People, today: int) -> dict[str, int]:
     return dict(counts)
 
 
+INITIALS = re.compile(r"^((?:[A-Z]\.\s?){2,3})(\S.*)$")
+
+
+def initials_alias(name: str) -> list[str]:
+    """Initials run together: "H. P. Lovecraft" is also written "HP Lovecraft"."""
+    match = INITIALS.match(name)
+    if not match:
+        return []
+    return [re.sub(r"[.\s]", "", match.group(1)) + " " + match.group(2)]
+
+
 def person_fields(row: dict) -> list[str]:
-    aliases = sorted({a for a in row["aliases"] if fold(a) != fold(row["name"])})
+    names = [*row["aliases"], *initials_alias(row["name"])]
+    aliases = sorted({a for a in names if fold(a) != fold(row["name"])})
     return [
         row["name"],
         "|".join(aliases),
@@ -531,6 +546,11 @@ def build_artists(
         row["aliases"].update(a for a in aliases if a and fold(a) != key)
         if not row["dates"] and (birth is not None or death is not None):
             row["birth"], row["death"], row["dates"] = birth, death, source
+        elif row["death"] is None and death is not None and row["birth"] and birth:
+            # A later table knows the death of the same artist (birth years agree).
+            same = abs(row["birth"] - birth) <= 1 and death >= row["birth"]
+            row["death"] = death if same else None
+            row["dates"] += "+" + source if same else ""
         row["style"] = row["style"] or style
         if source not in row["from"]:
             row["from"].append(source)
@@ -593,9 +613,27 @@ def build_artists(
                     artists[owner]["from"].append(source)
             del artists[key]
 
+    # Wikidata's deceased painters, all of them (the people lists keep only the last century's
+    # dead): an undated style name takes the years of the one painter of that exact name.
+    painters: dict[str, set[tuple]] = {}
+    wikidata = data / "people/wikidata_deceased_by_occupation/wikidata_deceased_people.csv"
+    for record in read_csv(wikidata):
+        if "painters" in record["occupation_groups"].split("|"):
+            birth = year_of(record["birth_year"].split("|")[0])
+            death = year_of(record["death_year"].split("|")[0])
+            painters.setdefault(fold(record["name"]), set()).add((birth, death))
+    for key, row in artists.items():
+        found = painters.get(key, set())
+        if not row["dates"] and len(found) == 1:
+            row["birth"], row["death"] = next(iter(found))
+            row["dates"] = "wikidata_painters"
+            counts["dates_from_wikidata_painters"] += 1
+
     # Dates for undated style names from the people lists: Wikidata's deceased painters,
-    # Pantheon. Only from a same-named person of an art occupation (or a Pantheon writer:
-    # Beardsley, Potter, Sendak); an actor or a general of the same name is someone else.
+    # Pantheon. Only from a same-named person of an art occupation or from Pantheon (its
+    # famous bearer of the name: Beardsley, Potter, Franklin); a Wikidata actor or general
+    # of the same name is someone else ("Jim Davis", "John Harris"), unless Wikidata also
+    # lists them among painters.
     for key, row in artists.items():
         person = people.rows.get(key)
         if person is None:
@@ -609,9 +647,9 @@ def build_artists(
                 row["dates"] += "+wikidata" if "wikidata" in person["from"] else "+people"
                 counts["deaths_from_people"] += 1
             continue
-        art_kind = person["kind"] in ART_KINDS or (
-            person["kind"] == "writer" and person["pantheon"]
-        )
+        # Pantheon lists the famous bearer of a name (Benjamin Franklin, Beatrix Potter).
+        art_kind = person["kind"] in ART_KINDS or person["pantheon"]
+        art_kind = art_kind or "painters" in person.get("groups", ())
         if art_kind and (person["birth"] is not None or person["death"] is not None):
             row["birth"], row["death"] = person["birth"], person["death"]
             row["dates"] = "wikidata" if "wikidata" in person["from"] else person["from"][0]
@@ -631,7 +669,8 @@ def build_artists(
             )
     for key, person in people.rows.items():
         parts = ends(key)
-        if person["kind"] in ART_KINDS and len(parts) >= 2 and person["death"] is not None:
+        painter = person["kind"] in ART_KINDS or "painters" in person.get("groups", ())
+        if painter and len(parts) >= 2 and person["death"] is not None:
             by_ends.setdefault((parts[0], parts[-1]), []).append(
                 (person["birth"], person["death"], "wikidata")
             )
@@ -649,7 +688,11 @@ def build_artists(
     for row in sorted(artists.values(), key=lambda r: fold(r["name"])):
         if not row["style"] and row["birth"] is None and row["death"] is None:
             continue  # no date, no style use: cannot tell anything about it
-        aliases = sorted(a for a in row["aliases"] if " " in a.strip() or len(a) >= 4)
+        aliases = sorted(
+            a
+            for a in row["aliases"] | set(initials_alias(row["name"]))
+            if " " in a.strip() or len(a) >= 4
+        )
         rows.append(
             [
                 row["name"],
