@@ -186,3 +186,26 @@ def test_personal_request_id_does_not_depend_on_the_value(config: Config) -> Non
     two = gate.decide([finding("personal_data", "John Roe")], "studio-llm", "temp", record=False)
     assert one.request_id == two.request_id
     assert one.request_items == [("personal_data", "PERSON")]
+
+
+def test_info_findings_are_shown_but_never_need_clearance_or_block(config: Config) -> None:
+    # A public-domain master's style: reported for the record, allowed even where the
+    # production blocks copyrighted works for that tool.
+    config.tools["midjourney"] = Tool(
+        "midjourney", enterprise=False, policy={"copyrighted_work": "block"}
+    )
+    master = Finding(
+        "copyrighted_work", "ARTIST_STYLE", 0, 7, 0.9, subject="Johannes Vermeer",
+        severity="info",
+    )  # fmt: skip
+    decision = Gate(config).decide([master], "midjourney", "moodboard", record=False)
+    assert decision.decision == "allow"
+    assert [(f.finding.subject, f.action) for f in decision.findings] == [
+        ("Johannes Vermeer", "allow")
+    ]
+    # The same category at normal severity still follows the table.
+    living = finding("copyrighted_work", "Greg Rutkowski", "ARTIST_STYLE")
+    both = Gate(config).decide([master, living], "midjourney", "moodboard", record=False)
+    assert both.decision == "block"
+    with pytest.raises(ValueError, match="severity"):
+        Finding("copyrighted_work", "ARTIST_STYLE", 0, 1, 0.9, severity="urgent")

@@ -21,6 +21,7 @@ decides. Everything is computed once per text and shared by both name analyzers.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -29,7 +30,6 @@ from rapidfuzz import fuzz, process
 from promptguard.analyzers.names.lexicon import (
     ARTIST,
     PERSON,
-    STYLE_AFTER,
     Lexicon,
     get_lexicon,
     tokenize,
@@ -38,18 +38,24 @@ from promptguard.analyzers.names.prepass import vocabulary
 
 #: Where a list item ends: commas, semicolons, brackets, line and sentence ends, " - ".
 _SEGMENT_END = re.compile(r"[,;|()\[\]{}\n]|\.(?=\s|$)|:(?=\s)|\s[-–—]\s|!|\?")
-#: A credit or style cue that makes the names after it artists (the longest first).
+#: A credit or style cue that makes the names after it artists: its core words...
 _CUE = re.compile(
-    r"(?:\b(?:(?:art|artwork|arts|painting|paintings|painted|drawing|drawings|drawn|illustration"
+    r"\b(?:(?:by|style\s+of|manner\s+of|inspired\s+by|influenced\s+by|reminiscent\s+of"
+    r"|homage\s+to|colou?rs?\s+of|palette\s+of"
+    r"|à\s+la\s+manière\s+de|a\s+la\s+maniere\s+de|dans\s+le\s+style\s+(?:de|d'|du|des)"
+    r"|peint\s+par|dessiné\s+par|par)\b|(?:artists?|artstyle|style)\s*:)\s*",
+    re.IGNORECASE,
+)
+#: ...and the art noun before them, read back for the evidence ("painting by").
+_CUE_NOUN = re.compile(
+    r"\b(?:art|artwork|arts|painting|paintings|painted|drawing|drawings|drawn|illustration"
     r"|illustrations|illustrated|photo|photos|photograph|photographs|photographed|photography"
     r"|shot|sketch|sketches|concept\s+art|poster|design|designed|sculpture|sculpted|render"
     r"|rendered|comic|comics|manga|anime|animation|film|movie|work|works|made|created"
     r"|masterpiece|print|etching|engraving|woodcut|watercolou?r|portrait|cover|graphic\s+novel"
-    r"|character\s+design|key\s+visual|still|matte\s+painting|oil\s+painting|mural)\s+)?by"
-    r"|(?:in\s+the\s+)?(?:visual\s+|art\s+|artistic\s+|painting\s+|drawing\s+)?style\s+of"
-    r"|(?:in\s+the\s+)?manner\s+of|inspired\s+by|influenced\s+by|reminiscent\s+of|homage\s+to"
-    r"|artists?\s*:|artstyle\s*:|style\s*:|à\s+la\s+manière\s+de|a\s+la\s+maniere\s+de"
-    r"|dans\s+le\s+style\s+(?:de|d'|du|des)|peint\s+par|dessiné\s+par|par)\b\s*",
+    r"|character\s+design|key\s+visual|still|matte\s+painting|oil\s+painting|mural"
+    r"|in\s+the(?:\s+(?:visual|art|artistic|painting|drawing))?|in\s+the\s+art"
+    r"|visual|artistic)\s+$",
     re.IGNORECASE,
 )
 #: Joins names inside one list item: "A and B", "A & B", "A x B", "A + B", "A / B", "A, B".
@@ -65,12 +71,14 @@ _TAG_TAIL = re.compile(
     r"(?:\s*[:(]?\s*\d+(?:\s*\.\s*\d+)?\s*\)?)?[\s.!]*$",
     re.IGNORECASE,
 )
+_ENDS_WITH_ART_WORD = re.compile(r"\b(?:style|artwork|aesthetic|inspired|esque)\s*$", re.I)
 #: An image-generation prompt: art vocabulary a chat message or news text rarely has.
 _IMAGE_WORDS = re.compile(
     r"\b(?:artstation|art\s*station|cgsociety|deviantart|pixiv|behance|octane|unreal\s+engine"
     r"|trending\s+on|concept\s+art|digital\s+(?:art|painting|illustration)|matte\s+painting"
     r"|oil\s+(?:painting|on\s+canvas)|watercolou?r|illustration|highly\s+detailed|hyper\s*realistic"
     r"|photorealistic|sharp\s+focus|8\s*k|4\s*k|hdr|volumetric|cinematic\s+lighting|render"
+    r"|(?:very|ultra|hyper|extremely|insanely)\s+detailed|award[-\s]winning"
     r"|masterpiece|portrait|painting|artwork|art\s+by|style\s+of|wallpaper|poster|anime|manga"
     r"|comic|sketch|drawing|photograph|photo|35\s*mm|bokeh|studio\s+lighting|intricate|artgerm)\b",
     re.IGNORECASE,
@@ -81,11 +89,19 @@ _LIKENESS_BEFORE = re.compile(
     r"|of|with|starring|featuring|feat|and|as)\s*$",
     re.IGNORECASE,
 )
+#: A style word after a name: "Ghibli-style", "Kubrick-esque", "Mucha's style", "-like"
+#: only with its hyphen ("he should be hang like..." is no style).
+_STYLE_WORD_AFTER = re.compile(
+    r"^(?:(?:[-\s]+(?:animation|anime|art|cartoon|comic|film|movie|illustration|painting"
+    r"|drawing|photography|visual))?[-\s]?(?:style|styled|esque|inspired|aesthetic)\b|-like\b"
+    r"|['’]s\s+(?:art\s*)?style\b)",
+    re.IGNORECASE,
+)
 #: An art noun after an artist's name in an image prompt: "a gary larson cartoon".
 _ART_AFTER = re.compile(
-    r"^(?:['’]s)?[-\s]+(?:art|artwork|artworks|cartoon|cartoons|comic|comics|painting|paintings"
-    r"|illustration|illustrations|drawing|sketch|graffiti|mural|poster|photography|photo"
-    r"|animation|manga|anime|colou?rs?|palette|lighting|composition|character\s+design)\b",
+    r"^(?:['’]s)?[-\s]+(?:artwork|artworks|cartoon|cartoons|comic\s+strip|painting|paintings"
+    r"|illustration|illustrations|drawing|sketch|graffiti|mural|photography|art\s+style"
+    r"|colou?r\s+palette|character\s+design)\b",
     re.IGNORECASE,
 )
 #: rapidfuzz ratio an item needs to be read as a typo of a style artist's name.
@@ -116,20 +132,28 @@ class _Segment:
 
 
 def _segments(text: str) -> list[_Segment]:
+    """The list items of the text, each with the last credit cue inside it (one pass each
+    for the boundaries and the cues: a 3 MB prompt is cut in well under a second)."""
+    cues = []
+    for match in _CUE.finditer(text):
+        noun = _CUE_NOUN.search(text, max(0, match.start() - 30), match.start())
+        start = noun.start() if noun else match.start()
+        cues.append((start, match.end(), text[start : match.end()].rstrip(" :")))
+    cue_starts = [c[0] for c in cues]
     segments: list[_Segment] = []
     position = 0
     for match in [*_SEGMENT_END.finditer(text), None]:
         end = match.start() if match else len(text)
         if end > position:
-            cue = None
-            for found in _CUE.finditer(text, position, end):
-                cue = found  # the last cue of the segment governs the names after it
+            at = bisect_left(cue_starts, end) - 1  # the last cue starting before the end
+            # A cue may run over the item's end ("artists: a, b" is cut at the colon).
+            cue = cues[at] if at >= 0 and cues[at][0] >= position else None
             segments.append(
                 _Segment(
                     position,
                     end,
-                    cue.end() if cue else -1,
-                    " ".join(cue.group().lower().split()) if cue else "",
+                    min(cue[1], end) if cue else -1,
+                    " ".join(cue[2].lower().split()) if cue else "",
                 )
             )
         position = match.end() if match else len(text)
@@ -148,9 +172,20 @@ def _artist_entries(lexicon: Lexicon, key_id: int) -> list[int]:
     return [i for kind, i, _alias in lexicon.refs[key_id] if kind == ARTIST]
 
 
+#: Occupations in the people lists that make a famous person an artist first: a prompt that
+#: names Edward Hopper or Norman Rockwell asks for a look, not for a likeness.
+ART_KINDS = frozenset(
+    {"painter", "artist", "comic artist", "sculptor", "photographer", "illustrator",
+     "cartoonist", "printmaker", "animator", "comics artist", "graphic designer"}
+)  # fmt: skip
+
+
 def _famous_person(lexicon: Lexicon, key_id: int, min_fame: int = 60) -> bool:
+    """A famous namesake in the people lists who is not there as an artist."""
     return any(
-        kind == PERSON and lexicon.person(i).fame >= min_fame
+        kind == PERSON
+        and lexicon.person(i).fame >= min_fame
+        and lexicon.person(i).kind not in ART_KINDS
         for kind, i, _alias in lexicon.refs[key_id]
     )
 
@@ -191,6 +226,8 @@ def artist_refs(text: str) -> tuple[ArtistRef, ...]:
 
     # Longest matches first, so "frank miller" wins over "miller".
     matches.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
+    by_first = sorted(matches, key=lambda m: m[0])
+    firsts = [m[0] for m in by_first]
     segments = _segments(text)
     carry = False  # the previous item continued a credit list ("by A, B, C")
     for segment in segments:
@@ -198,7 +235,17 @@ def artist_refs(text: str) -> tuple[ArtistRef, ...]:
             segment = _Segment(segment.start, segment.end, segment.start, "credit list")
         first_token = _token_at_or_after(tokens.starts, segment.start)
         last_token = _token_at_or_after(tokens.starts, segment.end)
-        inside = [m for m in matches if first_token <= m[0] and m[1] <= last_token]
+        window = by_first[bisect_left(firsts, first_token) : bisect_left(firsts, last_token)]
+        if (
+            not window
+            and segment.cue_end < 0
+            and not _ENDS_WITH_ART_WORD.search(text, segment.start, segment.end)
+        ):
+            carry = False
+            continue  # no artist's name, no credit cue, no art word: nothing to read here
+        inside = sorted(
+            (m for m in window if m[1] <= last_token), key=lambda m: (-(m[1] - m[0]), m[0])
+        )
         names_start = segment.cue_end if segment.cue_end >= 0 else segment.start
         # 1. The names after a credit cue: each joined to the cue by other names only.
         carry = False
@@ -209,6 +256,8 @@ def artist_refs(text: str) -> tuple[ArtistRef, ...]:
             # The list goes on in the next item when the names fill this one to its end.
             tail = text[tokens.ends[listed[-1].last - 1] : segment.end] if listed else "x"
             carry = bool(listed) and not _TAG_TAIL.sub("", tail).strip()
+            if not text[segment.cue_end : segment.end].strip():
+                carry = True  # "artists: loish, artgerm": the names follow the colon
         # 2. A whole tag of a tag list, in an image prompt.
         if image or segment.cue_end >= 0:
             for ref in _whole_tag(lexicon, text, tokens, segment, inside, names_start):
@@ -217,7 +266,7 @@ def artist_refs(text: str) -> tuple[ArtistRef, ...]:
     #    image prompt an art noun: "a gary larson cartoon", "banksy graffiti".
     for first, last, key_id in matches:
         after = text[tokens.ends[last - 1] : tokens.ends[last - 1] + 24]
-        cue = STYLE_AFTER.match(after) or (image and _ART_AFTER.match(after))
+        cue = _STYLE_WORD_AFTER.match(after) or _ART_AFTER.match(after)
         if cue and _name_ok(lexicon, text, tokens, first, last, key_id, strong=True):
             add(_ref(lexicon, first, last, key_id, " ".join(cue.group().split()), "exact"))
     # 4. In an image prompt, a name only the artist lists know (no famous namesake), not the
@@ -236,10 +285,7 @@ def artist_refs(text: str) -> tuple[ArtistRef, ...]:
 
 
 def _token_at_or_after(starts: list[int], position: int) -> int:
-    for i, start in enumerate(starts):
-        if start >= position:
-            return i
-    return len(starts)
+    return bisect_left(starts, position)
 
 
 def _ref(lexicon: Lexicon, first: int, last: int, key_id: int, cue: str, how: str) -> ArtistRef:
@@ -328,10 +374,12 @@ def _item_end(text: str, tokens, i: int, limit: int, known: dict) -> int:
     name ("dragan bibin hans thoma": "dragan bibin"), at most 4 tokens."""
     end = i
     while end < limit and end - i < 4:
-        if end > i and (tokens.folded[end] in _JOIN_WORDS or end in known):
+        if end > i and (tokens.folded[end] in _JOIN_WORDS or (end in known and end - i >= 2)):
             break
         if end > i and text[tokens.ends[end - 1] : tokens.starts[end]].strip():
             break  # "&", "+", "/" between two words ends the item
+        if end > i and not tokens.folded[end].isalpha():
+            break  # "emylie boivin 2.0": a prompt weight is no part of the name
         end += 1
     return end
 
@@ -406,11 +454,23 @@ def _whole_tag(lexicon, text, tokens, segment: _Segment, inside, names_start: in
             continue
         gap = text[position:start]
         if gap.strip() and not _JOINER.match(gap):
-            return []
+            return _unlisted_tag(lexicon, text, tokens, body_start, body_end, tail)
         if not _name_ok(lexicon, text, tokens, first, last, key_id, strong=False):
-            return []
+            return _unlisted_tag(lexicon, text, tokens, body_start, body_end, tail)
         refs.append(_ref(lexicon, first, last, key_id, "tag list", "exact"))
         position = tokens.ends[last - 1]
     if not refs or text[position:body_end].strip():
-        return []
+        return _unlisted_tag(lexicon, text, tokens, body_start, body_end, tail)
     return refs
+
+
+def _unlisted_tag(lexicon, text, tokens, body_start: int, body_end: int, tail) -> list[ArtistRef]:
+    """ "maya bloch artwork", "wolp style": an unlisted name with an art word of its own."""
+    if not (tail and any(c.isalpha() for c in tail.group())):
+        return []
+    first = _token_at_or_after(tokens.starts, body_start)
+    last = _token_at_or_after(tokens.starts, body_end)
+    if not 2 <= last - first <= 3:
+        return []
+    ref = _unmatched_item(lexicon, text, tokens, first, last, "tag with an art word", True)
+    return [ref] if ref is not None else []

@@ -72,6 +72,7 @@ _FUNCTION_WORDS = frozenset(
         "y",
         "il",
         "lo",
+        "s",
     ]
 )
 _QUOTES = "\"'“”«»‘’*_`"
@@ -96,7 +97,8 @@ _STRONG_BEFORE = re.compile(
 )
 _STRONG_AFTER = re.compile(
     r"^\W{0,2}(?:film|movie|series|show|universe|poster|character|franchise|saga|scene|trilogy"
-    r"|sequel|cosplay|costume|fan\s*art|style|aesthetic|esque|season|episode|game|anime|manga)\b",
+    r"|sequel|cosplay|costume|fan\s*art|style|aesthetic|esque|season|episode|game|anime|manga"
+    r"|still|stills|screenshot|screencap|frame|panel)\b",
     re.I,
 )
 #: Words that make a title the film rather than the painting ("the Mona Lisa film").
@@ -229,6 +231,8 @@ class CopyrightedWorkAnalyzer(Analyzer):
         folded = tokens.folded[first:last]
         if not artist.style and lexicon.is_common_name(folded):
             return None
+        if len(folded) == 1 and not content[start].isupper() and _weak(lexicon, folded[0]):
+            return None  # "he should be hang like...": an ordinary word, not Ren Hang
         if not content[start].isupper() and not artist.style:
             return None
         if not artist.in_copyright():
@@ -281,12 +285,23 @@ class CopyrightedWorkAnalyzer(Analyzer):
         plain = vocabulary().plain
         ambiguous = (
             key in vocabulary().places
-            or key in lexicon.not_names
+            or (key in lexicon.not_names and lexicon.not_names[key] != "STUDIO")
             or (len(content_words) == 1 and content_words[0] in lexicon.common_first)
+            or (len(folded) == 1 and _part_of_famous_name(lexicon, folded[0]))
             or all(w in plain or w in lexicon.common_words for w in content_words)
         )
+        if work.category == "STUDIO" and not (strong or is_image_prompt(content)):
+            return None  # "everyone at Nintendo": the company, not its house style
         if ambiguous and len(content_words) == 1 and not strong:
             # A place, a brand, a first name or a word ("Orlando", "Tesla", "Emma", "Go").
+            return None
+        if (
+            len(folded) == 1
+            and not strong
+            and work.category != "STUDIO"
+            and _inside_longer_name(content, start, end)
+        ):
+            # "Trevor Noah", "Undead Nightmare": a one-word title inside a longer name.
             return None
         surfaces = [content[tokens.starts[i] : tokens.ends[i]] for i in range(first, last)]
         quoted = _quoted(content, start, end)
@@ -310,7 +325,7 @@ class CopyrightedWorkAnalyzer(Analyzer):
             or w in lexicon.common_last
             or len(w) <= 3
         ]
-        distinctive = len(ordinary) < len(content_words) and len(" ".join(folded)) >= 5
+        distinctive = len(ordinary) < len(content_words) and len(" ".join(folded)) >= 4
         if len(content_words) == 1 and not distinctive:
             # "Up", "Her", "Heat", "Elsa": only with quotes, or capitalised with context.
             if not (quoted or (capitalised and context and not sentence_start)):
@@ -322,12 +337,15 @@ class CopyrightedWorkAnalyzer(Analyzer):
             looks_like_title = capitalised and (
                 not sentence_start or context or len(content_words) >= 2
             )
-            lowercase_title = (
-                len(content_words) >= 2
-                and context
-                and not all(w in plain for w in content_words)
-                and (is_image_prompt(content) or strong)
-            )  # "dressed as super mario", "donald trump as walter white"
+            lowercase_title = len(content_words) >= 2 and (
+                (
+                    context
+                    and not all(w in plain or w in lexicon.common_words for w in content_words)
+                    and (is_image_prompt(content) or strong)
+                )  # "dressed as super mario"
+                or (strong and _popular(work))  # "star trek still"
+                or (_popular(work) and _whole_tag(content, start, end) and is_image_prompt(content))
+            )  # "…, ghost in the shell, blade runner, concept art"
             if not (quoted or looks_like_title or lowercase_title):
                 return None
             if (
@@ -359,7 +377,15 @@ class CopyrightedWorkAnalyzer(Analyzer):
             score = 0.9 if (quoted or context or capitalised) else 0.7
         if work.public_domain(self._maker_death(lexicon, work)):
             return None
-        return _Hit(first, last, work.type, work.title, score, _work_message(work))
+        kind = "STUDIO" if work.category == "STUDIO" else work.type
+        evidence = {
+            "entry": work.title,
+            "list": f"works ({work.source or 'works.tsv'})",
+            "status": "in_copyright",
+            "kind": work.category or work.type,
+            "cue": "quoted" if quoted else ("context" if strong or context else "title"),
+        }
+        return _Hit(first, last, kind, work.title, score, _work_message(work), "normal", evidence)
 
     @staticmethod
     def _maker_death(lexicon: Lexicon, work: Work) -> int | None:
@@ -401,6 +427,45 @@ class CopyrightedWorkAnalyzer(Analyzer):
         ]
 
 
+def _part_of_famous_name(lexicon: Lexicon, word: str) -> bool:
+    """ "Napoleon", "Elvis", "Oppenheimer": a title that is half of a famous person's name."""
+    for _other, key in (*lexicon.by_first.get(word, ()), *lexicon.by_last.get(word, ())):
+        for kind, index, _alias in lexicon.lookup(key):
+            if kind == PERSON and lexicon.person(index).fame >= FAMOUS_NAME_PART_FAME:
+                return True
+    return False
+
+
+#: A one-word title that is a part of the name of someone this famous needs a strong cue.
+FAMOUS_NAME_PART_FAME = 75
+
+
+def _popular(work: Work) -> bool:
+    """From a list of well-known titles (hand-written supplement, popular films and shows),
+    not only from an archive of every nominated film."""
+    return "supplement" in work.source or "dariusk" in work.source
+
+
+_TAG_EDGE = re.compile(r"(?:^|[,;|\n(]|\.\s)\s*$")
+_TAG_END = re.compile(r"^\s*(?:$|[,;|\n)]|\.(?:\s|$))")
+
+
+def _whole_tag(content: str, start: int, end: int) -> bool:
+    """The title is a whole item of a comma-separated tag list."""
+    return bool(_TAG_EDGE.search(content[max(0, start - 3) : start])) and bool(
+        _TAG_END.match(content[end : end + 3])
+    )
+
+
+def _weak(lexicon: Lexicon, word: str) -> bool:
+    return (
+        word in lexicon.common_words
+        or word in lexicon.common_first
+        or word in lexicon.common_last
+        or word in vocabulary().plain
+    )
+
+
 class _Lazy:
     """A condition computed only if asked (the context regexes are the costly part)."""
 
@@ -412,6 +477,22 @@ class _Lazy:
         if self._value is None:
             self._value = self._compute()
         return self._value
+
+
+_NEXT_CAPITALISED = re.compile(r"^[ \t]+[A-Z][a-z]")
+_PREVIOUS_CAPITALISED = re.compile(r"[A-Z][a-z]+[ \t]+$")
+
+
+def _inside_longer_name(content: str, start: int, end: int) -> bool:
+    """A capitalised word right before or after: the title is part of a longer name."""
+    if not content[start : start + 1].isupper():
+        return False
+    if _NEXT_CAPITALISED.match(content[end : end + 3]):
+        return True
+    before = content[max(0, start - 30) : start]
+    return bool(_PREVIOUS_CAPITALISED.search(before)) and not _sentence_start(
+        content, start - len(before) + before.rstrip().rfind(" ") + 1
+    )
 
 
 def _quoted(content: str, start: int, end: int) -> bool:
@@ -433,6 +514,18 @@ def _artist_message(artist: Artist) -> str:
     return f"Asking for the style of {artist.name}, {status}, needs clearance."
 
 
+_CATEGORY_LABELS = {
+    "GAME": "a copyrighted game",
+    "ANIME": "a copyrighted anime",
+    "MANGA": "a copyrighted manga",
+    "COMIC": "a copyrighted comic",
+    "BOOK": "a copyrighted book",
+    "CARTOON": "a copyrighted cartoon",
+    "TOY": "a trademarked toy line",
+    "RPG": "a copyrighted role-playing game",
+}
+
+
 def _work_message(work: Work) -> str:
     label = {
         "FILM": "a copyrighted film",
@@ -441,5 +534,9 @@ def _work_message(work: Work) -> str:
         "FRANCHISE": "a copyrighted franchise",
         "ARTWORK": "a copyrighted artwork",
     }.get(work.type, "a copyrighted work")
-    maker = f" ({work.maker})" if work.maker else ""
+    if work.category == "STUDIO":
+        label = "a studio whose house style and characters are copyrighted"
+    elif work.category in _CATEGORY_LABELS:
+        label = _CATEGORY_LABELS[work.category]
+    maker = f" ({work.maker})" if work.maker and work.maker != work.title else ""
     return f"{work.title}{maker} is {label}: using it as a reference needs clearance."

@@ -121,6 +121,8 @@ class Person:
 
     def historical(self, year: int | None = None) -> bool:
         """Dead so long ago that no estate controls the likeness any more."""
+        if self.kind == "historical" and self.birth is None and self.death is None:
+            return True  # an undated historical figure (the list says so): not a living one
         year = year or current_year()
         if self.death is not None:
             return self.death < year - HISTORICAL_AFTER_YEARS

@@ -19,7 +19,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from promptguard.analyzers.base import Analyzer
-from promptguard.analyzers.names.artist_refs import artist_refs
+from promptguard.analyzers.names.artist_refs import artist_refs, is_image_prompt
 from promptguard.analyzers.names.lexicon import (
     ARTIST,
     PERSON,
@@ -30,7 +30,7 @@ from promptguard.analyzers.names.lexicon import (
     style_context,
     tokenize,
 )
-from promptguard.analyzers.names.prepass import unexplained_runs
+from promptguard.analyzers.names.prepass import unexplained_runs, vocabulary
 from promptguard.config.load import Config
 from promptguard.findings import Finding
 from promptguard.nlp.models import ScanText
@@ -43,6 +43,17 @@ MONONYM_MIN_FAME = 50
 LOWERCASE_MONONYM_MIN_FAME = 80
 #: A lowercase name made of ordinary words ("emma stone") needs this fame.
 LOWERCASE_NAME_MIN_FAME = 70
+#: A bare surname listed next to people found ("putin, trump and obama") needs this fame.
+SURNAME_LIST_MIN_FAME = 80
+#: Between two items of a list of names.
+_LIST_GAP = re.compile(r"^\s*(?:,|&|and|et|y|vs\.?|versus)\s*$|^\s*,\s*and\s+$", re.I)
+#: A lowercase name that is also a word needs this fame, and the subject's place in an image
+#: prompt: its start, or after "of", "with", "and", "as", "meets"...
+SUBJECT_MONONYM_MIN_FAME = 85
+_SUBJECT_BEFORE = re.compile(
+    r"(?:^\s*|\b(?:of|with|and|as|meets|featuring|starring|versus|vs\.?|kissing|hugging)\s+)$",
+    re.I,
+)
 #: Typo matches only for people at least this famous.
 FUZZY_PERSON_MIN_FAME = 60
 #: rapidfuzz ratio a spaCy PERSON span needs to count as a famous name.
@@ -113,7 +124,7 @@ class PublicFigureAnalyzer(Analyzer):
         covered = {i for hit in hits for i in range(hit.start_token, hit.end_token)}
         hits += self._typos(lexicon, content, tokens, covered)
         covered = {i for hit in hits for i in range(hit.start_token, hit.end_token)}
-        hits += self._surnames(lexicon, content, tokens, covered)
+        hits += self._surnames(lexicon, content, tokens, covered, hits)
         covered = {i for hit in hits for i in range(hit.start_token, hit.end_token)}
         hits += self._entities(lexicon, _name_spans(text), tokens, covered)
         return self._findings(lexicon, content, tokens, hits)
@@ -137,6 +148,9 @@ class PublicFigureAnalyzer(Analyzer):
             else:
                 if person.fame < COMMON_NAME_MIN_FAME and lexicon.is_common_name(folded):
                     continue
+                surface = content[start:end]
+                if all(len(w) <= 2 for w in folded) and not surface.isupper():
+                    continue  # "mi a" is not M.I.A.: initials are written as capitals
                 if not self._multiword_ok(lexicon, content, tokens, first, last, person):
                     continue
                 score = 0.9 if person.fame >= COMMON_NAME_MIN_FAME else 0.7
@@ -157,9 +171,19 @@ class PublicFigureAnalyzer(Analyzer):
             word in lexicon.common_words
             or word in lexicon.common_first
             or word in lexicon.common_last
+            or word in lexicon.not_names  # "Tesla" the company, "Ferrari" the car
         )
         if not surface[0].isupper():
-            return not ambiguous and person.fame >= LOWERCASE_MONONYM_MIN_FAME and len(word) >= 5
+            if not ambiguous:
+                return person.fame >= LOWERCASE_MONONYM_MIN_FAME and len(word) >= 5
+            # "trump as a drunk santa, oil painting": a very famous name as the subject of an
+            # image prompt, even lowercase and even when it is also a word.
+            return (
+                person.fame >= SUBJECT_MONONYM_MIN_FAME
+                and word not in lexicon.not_names
+                and bool(_SUBJECT_BEFORE.search(content[max(0, start - 30) : start]))
+                and is_image_prompt(content)
+            )
         before, after = content[max(0, start - 30) : start], content[end : end + 30]
         if _ARTICLE_BEFORE.search(before) or _OF_AFTER.match(after):
             return False
@@ -190,17 +214,88 @@ class PublicFigureAnalyzer(Analyzer):
         surfaces = [content[tokens.starts[i] : tokens.ends[i]] for i in range(first, last)]
         return all(s[0].isupper() or len(s) <= 2 for s in surfaces)
 
-    def _surnames(self, lexicon: Lexicon, content: str, tokens, covered: set[int]) -> list[_Hit]:
-        """A famous, distinctive surname alone, capitalised: "Streep's nose"."""
+    def _surnames(
+        self, lexicon: Lexicon, content: str, tokens, covered: set[int], found: list[_Hit]
+    ) -> list[_Hit]:
+        """A famous, distinctive surname alone, capitalised ("Streep's nose"); lowercase in an
+        image prompt when it is no ordinary word ("beethoven in rome"); and any very famous
+        surname listed next to people already found ("putin, trump, obama and bush")."""
         hits = []
+        image = None
         for i, word in enumerate(tokens.folded):
+            if i in covered:
+                continue
             index = lexicon.surnames.get(word)
-            if index is None or i in covered:
+            if index is None:
+                if word in lexicon.not_names or len(word) < 4:
+                    continue
+                how = None
+                if self._list_neighbour(content, tokens, i, found):
+                    how = "surname in a list of people"
+                elif (
+                    # a surname that is also a word ("stone") only as the prompt's first word
+                    (word not in vocabulary().plain and word not in lexicon.common_words)
+                    or not content[: tokens.starts[i]].strip()
+                ) and _SUBJECT_BEFORE.search(
+                    content[max(0, tokens.starts[i] - 30) : tokens.starts[i]]
+                ):
+                    if image is None:
+                        image = is_image_prompt(content)
+                    how = "surname as an image prompt's subject" if image else None
+                index = self._very_famous_surname(lexicon, word) if how else None
+                if index is not None and (
+                    how != "surname as an image prompt's subject"
+                    or lexicon.person(index).fame >= SUBJECT_MONONYM_MIN_FAME
+                ):
+                    hits.append(_Hit(i, i + 1, index, 0.55, how))
                 continue
             surface = content[tokens.starts[i] : tokens.ends[i]]
-            if surface[0].isupper():
-                hits.append(_Hit(i, i + 1, index, 0.6, "surname"))
+            if not surface[0].isupper():
+                if image is None:
+                    image = is_image_prompt(content)
+                before = content[max(0, tokens.starts[i] - 30) : tokens.starts[i]]
+                if (
+                    (image and _SUBJECT_BEFORE.search(before))
+                    or self._list_neighbour(content, tokens, i, found)
+                ) and word not in vocabulary().plain:
+                    hits.append(_Hit(i, i + 1, index, 0.55, "surname"))
+                continue
+            if word in lexicon.not_names:
+                # "Tesla", "Ferrari": a brand first; the person only with context.
+                start, end = tokens.starts[i], tokens.ends[i]
+                before, after = content[max(0, start - 30) : start], content[end : end + 30]
+                if not (_PERSON_AFTER.match(after) or _PERSON_BEFORE.search(before)):
+                    continue
+            hits.append(_Hit(i, i + 1, index, 0.6, "surname"))
         return hits
+
+    @staticmethod
+    def _list_neighbour(content: str, tokens, i: int, found: list[_Hit]) -> bool:
+        """Whether token i is an item of a list ("a, b and c") next to a person found."""
+        for hit in found:
+            if hit.end_token == i:
+                gap = content[tokens.ends[i - 1] : tokens.starts[i]]
+            elif hit.start_token == i + 1:
+                gap = content[tokens.ends[i] : tokens.starts[i + 1]]
+            else:
+                continue
+            if _LIST_GAP.match(gap):
+                return True
+        return False
+
+    @staticmethod
+    def _very_famous_surname(lexicon: Lexicon, word: str) -> int | None:
+        """The one person of fame >= 80 with this last name, if exactly one."""
+        if len(word) < 4:
+            return None
+        best = None
+        for _first, key in lexicon.by_last.get(word, ()):
+            for kind, index, _alias in lexicon.lookup(key):
+                if kind == PERSON and lexicon.person(index).fame >= SURNAME_LIST_MIN_FAME:
+                    if best is not None and best != index:
+                        return None
+                    best = index
+        return best
 
     def _typos(self, lexicon: Lexicon, content: str, tokens, covered: set[int]) -> list[_Hit]:
         """First + last name pairs one edit away from a famous name, or missing an initial."""
@@ -248,7 +343,12 @@ class PublicFigureAnalyzer(Analyzer):
             bucket = (lexicon.by_first if other == "last" else lexicon.by_last).get(known)
             if not bucket or len(query) < 4:
                 continue
-            if query in lexicon.common_first or query in lexicon.common_last:
+            plain = vocabulary().plain
+            if (
+                query in lexicon.common_first
+                or query in lexicon.common_last
+                or (query in plain and (known in plain or known in lexicon.common_last))
+            ):  # "back white" is two words, not a typo of Jack White
                 continue  # a real name, not a typo of one
             choices = [name for name, _key in bucket]
             matches = process.extract(

@@ -1,0 +1,149 @@
+"""References as real prompts write them, with the shipped lists (no mocks).
+
+What a user notices: an artist cited in an image prompt is reported once, as a style
+(never as a public/deceased figure or personal data), with the entry, list, status and cue
+an approver can read; public-domain masters are allowed; ambiguous titles and names are
+decided by context.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import promptguard
+
+REFERENCE = {"public_figure", "deceased_figure", "copyrighted_work"}
+
+
+def refs(text: str) -> list[tuple[str, str, str, str]]:
+    """(category, type, text as written, severity) of the reference and person findings."""
+    return [
+        (f.category, f.type, text[f.start : f.end], f.severity)
+        for f in promptguard.scan(text)
+        if f.category in REFERENCE or f.type == "PERSON"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "portrait of a knight, art by artgerm and greg rutkowski and alphonse mucha",
+            ["artgerm", "greg rutkowski", "alphonse mucha"],
+        ),
+        (
+            "a foggy harbour, by Syd Mead, Moebius & Jean Giraud, trending on artstation",
+            ["Syd Mead", "Moebius", "Jean Giraud"],
+        ),
+        ("castle on a hill, loish, artgerm, comic art, 4k", ["loish", "artgerm"]),
+        ("a cat in a spacesuit, ilya kuvshinov style", ["ilya kuvshinov"]),
+        (
+            "a robot, by greg rutkovski and zdislaw beksinski",
+            ["greg rutkovski", "zdislaw beksinski"],
+        ),
+        ("a man mourning the loss of his child by norman rockwell", ["norman rockwell"]),
+    ],
+)
+def test_artists_in_prompt_syntax_are_styles_not_people(text, names):
+    found = refs(text)
+    styles = [t for c, kind, t, _s in found if c == "copyrighted_work" and kind == "ARTIST_STYLE"]
+    assert styles == names
+    assert not [f for f in found if f[1] == "PERSON" and f[2] in names]
+
+
+def test_public_domain_masters_are_allowed_style_references():
+    text = "a harbour at dawn, oil painting by rembrandt and vermeer, highly detailed"
+    findings = [f for f in promptguard.scan(text) if f.category in REFERENCE]
+    assert [(text[f.start : f.end], f.severity) for f in findings] == [
+        ("rembrandt", "info"),
+        ("vermeer", "info"),
+    ]
+    assert findings[0].extra["status"] == "public_domain"
+    decision = promptguard.check(text, tool="midjourney", purpose="moodboard")
+    assert decision.decision == "allow"
+
+
+def test_evidence_says_entry_list_status_and_cue():
+    text = "a lighthouse in a storm, painting by greg rutkowski"
+    [finding] = [f for f in promptguard.scan(text) if f.category == "copyrighted_work"]
+    evidence = finding.extra["evidence"]
+    assert evidence["entry"] == "Greg Rutkowski"
+    assert evidence["status"] == "living"
+    assert evidence["cue"] == "painting by"
+    assert evidence["list"].startswith("artists")
+    assert finding.to_dict()["evidence"] == evidence
+    assert "Greg Rutkowski" in finding.message
+
+
+def test_an_unlisted_name_after_a_credit_cue_is_reported_as_an_artist():
+    text = "epic digital art of a forest spirit, by quillon marchetti, trending on artstation"
+    [finding] = [f for f in promptguard.scan(text) if f.category in REFERENCE]
+    assert (finding.type, text[finding.start : finding.end]) == (
+        "ARTIST_STYLE",
+        "quillon marchetti",
+    )
+    assert finding.extra["status"] == "unlisted"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "subject"),
+    [
+        ("godrays, dust, ghost in the shell, blade runner, concept art", "FILM", "Blade Runner"),
+        ("kawaii yoda icon, trending on deviantart", "CHARACTER", "Yoda"),
+        ("Hyper realistic, banana monster, star trek still, live action", "FRANCHISE", "Star Trek"),
+        (
+            "4K UHD image, octane render, Howl's Moving Castle, tranquil",
+            "FILM",
+            "Howl's Moving Castle",
+        ),
+    ],
+)
+def test_titles_as_prompts_write_them(text, kind, subject):
+    found = {
+        (f.type, f.subject) for f in promptguard.scan(text) if f.category == "copyrighted_work"
+    }
+    assert (kind, subject) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("putin, trump, obama and biden are swimming, oil painting", "Donald Trump"),
+        ("trump as a drunk mall santa claus, paparazzi photo, highly detailed", "Donald Trump"),
+    ],
+)
+def test_famous_surnames_as_prompt_subjects(text, subject):
+    subjects = {f.subject for f in promptguard.scan(text) if f.category == "public_figure"}
+    assert subject in subjects
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tesla is the future, in a few years this company will rock the world",
+        "What is the population of Orlando and of the Belgian Congo in 1950?",
+        "he should be hang like back in the days",
+        "Jews left black and came back white",
+        "Trevor Noah would not have a career without it",
+        "I thought Undead Nightmare was pretty cool.",
+        "You can write it in Go or in Rust.",
+        "Napoleon-era uniforms for the ball scene",
+        "Looks like this foot died before Jesus.",
+    ],
+)
+def test_places_companies_words_and_first_names_are_not_references(text):
+    assert [f for f in refs(text) if f[0] in REFERENCE and f[3] != "info"] == []
+
+
+def test_entity_types_come_from_the_entry_not_the_matcher():
+    # Marilyn Monroe is a person (also a role in a biopic), never a character.
+    assert [(c, k) for c, k, _t, _s in refs("Marilyn Monroe on a red carpet, photo")] == [
+        ("deceased_figure", "PERSON")
+    ]
+    # Studio Ghibli is a studio, not a living artist.
+    [ghibli] = [
+        f
+        for f in promptguard.scan("a quiet village, studio ghibli style")
+        if f.category in REFERENCE
+    ]
+    assert ghibli.type != "ARTIST_STYLE" and ghibli.category == "copyrighted_work"
