@@ -250,6 +250,8 @@ class PublicFigureAnalyzer(Analyzer):
                     hits.append(_Hit(i, i + 1, index, 0.55, how))
                 continue
             surface = content[tokens.starts[i] : tokens.ends[i]]
+            if surface.isupper() and content.isupper():
+                continue  # "STARVIN MARVIN": an all-caps text says nothing about names
             if not surface[0].isupper():
                 if image is None:
                     image = is_image_prompt(content)
