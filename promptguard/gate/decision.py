@@ -14,18 +14,18 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from promptguard.config.load import Config, Tool
+from promptguard.errors import AuditError, ClearanceError
 from promptguard.findings import SENSITIVE_SUBJECT_CATEGORIES, Finding
-from promptguard.gate.audit import AuditError, AuditLog, AuditRecord, utc_timestamp
-from promptguard.gate.clearances import (
+from promptguard.gate.audit import AuditLog
+from promptguard.gate.audit_records import AuditRecord, utc_timestamp
+from promptguard.gate.clearances.store import (
     TAMPERED,
     UNVERIFIED,
     VALID,
-    ClearanceError,
     ClearanceState,
     ClearanceStore,
-    request_id,
-    subject_key,
 )
+from promptguard.gate.clearances.subjects import request_id, subject_key
 from promptguard.gate.policy import (
     CATEGORY_LABELS,
     USE_CATEGORY,

@@ -15,18 +15,9 @@ import re
 from dataclasses import dataclass
 
 from promptguard.analyzers.base import Analyzer
-from promptguard.analyzers.names.lexicon import (
-    ARTIST,
-    PERSON,
-    WORK,
-    Artist,
-    Lexicon,
-    Work,
-    fold,
-    get_lexicon,
-    style_context,
-    tokenize,
-)
+from promptguard.analyzers.names.folding import fold, tokenize
+from promptguard.analyzers.names.lexicon import get_lexicon, style_context
+from promptguard.analyzers.names.packed import ARTIST, PERSON, WORK, Artist, Lexicon, Work
 from promptguard.config.load import Config
 from promptguard.findings import Finding
 from promptguard.nlp.models import ScanText

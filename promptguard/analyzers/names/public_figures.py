@@ -19,16 +19,9 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from promptguard.analyzers.base import Analyzer
-from promptguard.analyzers.names.lexicon import (
-    ARTIST,
-    PERSON,
-    Lexicon,
-    Person,
-    fold,
-    get_lexicon,
-    style_context,
-    tokenize,
-)
+from promptguard.analyzers.names.folding import fold, tokenize
+from promptguard.analyzers.names.lexicon import get_lexicon, style_context
+from promptguard.analyzers.names.packed import ARTIST, PERSON, Lexicon, Person
 from promptguard.analyzers.names.prepass import unexplained_runs
 from promptguard.config.load import Config
 from promptguard.findings import Finding
