@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, replace
+from typing import Any
 
 from promptguard.reports.masking import MASKED_VALUE_CATEGORIES
 
@@ -42,7 +43,7 @@ class Finding:
     subject: str = ""
     message: str = ""
     analyzer: str = ""
-    extra: dict = field(default_factory=dict, compare=False, hash=False)
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     def __post_init__(self) -> None:
         if self.category not in CATEGORIES:
@@ -71,7 +72,7 @@ class Finding:
             return self.subject
         return ""
 
-    def to_dict(self, show_values: bool = False) -> dict:
+    def to_dict(self, show_values: bool = False) -> dict[str, Any]:
         data = asdict(self)
         data.pop("extra")
         data["subject"] = self.public_subject(show_values)

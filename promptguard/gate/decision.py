@@ -12,6 +12,7 @@ import getpass
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from promptguard.config.load import Config, Tool
 from promptguard.errors import AuditError, ClearanceError
@@ -53,7 +54,7 @@ class FindingAction:
     action: str
     cleared_by: str | None = None
 
-    def to_dict(self, show_values: bool = False) -> dict:
+    def to_dict(self, show_values: bool = False) -> dict[str, Any]:
         data = self.finding.to_dict(show_values)
         return {**data, "action": self.action, "cleared_by": self.cleared_by}
 
@@ -89,7 +90,7 @@ class Decision:
     def exit_code(self) -> int:
         return exit_code(self.decision)
 
-    def to_dict(self, show_values: bool = False) -> dict:
+    def to_dict(self, show_values: bool = False) -> dict[str, Any]:
         """The JSON of `check --format json`."""
         return {
             "decision": self.decision,

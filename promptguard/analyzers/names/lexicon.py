@@ -21,7 +21,7 @@ import threading
 from functools import lru_cache
 from pathlib import Path
 
-from promptguard._util import atomic_write
+from promptguard._util import atomic_write, get_logger
 from promptguard.analyzers.names.folding import fold
 from promptguard.analyzers.names.packed import (
     ARTIST,
@@ -41,6 +41,9 @@ CACHE_VERSION = 9
 #: Shipped files the lexicon is compiled from (people_pantheon.tsv is CC BY-SA, kept apart).
 PEOPLE_FILES = ("people.tsv", "people_pantheon.tsv", "people_supplement.tsv")
 SOURCE_FILES = (*PEOPLE_FILES, "artists.tsv", "works.tsv", "common_words.tsv", "common_names.tsv")
+
+
+log = get_logger(__name__)
 
 
 def read_wordlist(name: str) -> list[list[str]]:
@@ -282,15 +285,15 @@ def load_lexicon(use_cache: bool = True) -> Lexicon:
         if isinstance(data, dict) and "surnames" in data:
             return Lexicon(data)
     except (OSError, ValueError, EOFError, TypeError):
-        pass
+        log.debug("no usable lexicon cache at %s: compiling the wordlists", path)
     data = _compile()
     try:
         folder.mkdir(parents=True, exist_ok=True)
         for stale in folder.glob("lexicon-*"):
             stale.unlink(missing_ok=True)
         atomic_write(path, marshal.dumps(data))
-    except OSError:
-        pass  # a read-only home is fine: we just compile again next time
+    except OSError as error:  # a read-only home is fine: we just compile again next time
+        log.debug("cannot write the lexicon cache %s: %s", path, error.strerror or error)
     return Lexicon(data)
 
 
