@@ -14,7 +14,8 @@ import time
 from pathlib import Path
 
 from promptguard.analyzers.names.copyrighted_works import CopyrightedWorkAnalyzer
-from promptguard.analyzers.names.lexicon import fold, get_lexicon
+from promptguard.analyzers.names.folding import fold
+from promptguard.analyzers.names.lexicon import get_lexicon
 from promptguard.analyzers.names.public_figures import PublicFigureAnalyzer
 from promptguard.config.load import Config
 from promptguard.nlp.models import NlpModels, ScanText

@@ -13,7 +13,9 @@ tool or purpose.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from _thread import allocate_lock  # not threading: the light client imports this module
+from collections import OrderedDict
+from typing import TYPE_CHECKING, Any
 
 from promptguard._version import __version__
 
@@ -25,25 +27,38 @@ if TYPE_CHECKING:
 
 __all__ = ["CATEGORIES", "Decision", "Finding", "check", "scan", "__version__"]
 
-#: One warm checker per configuration object (the config is kept alive with it).
-_checkers: dict[int, tuple[Config | None, Checker]] = {}
+#: Warm checkers, most recently used last, keyed by the identity of the configuration
+#: object (None: the configuration found from the current folder). Each entry keeps its
+#: configuration alive, so an id is never reused while it is a key; beyond
+#: `_MAX_CHECKERS` configurations the least recently used checker is dropped (its models
+#: are freed once nothing else holds them).
+_MAX_CHECKERS = 8
+_checkers: OrderedDict[int | None, tuple[Config | None, Checker]] = OrderedDict()
+_checkers_lock = allocate_lock()
 
 
 def _checker(config: Config | None) -> Checker:
     from promptguard.config.load import load_config
     from promptguard.pipeline.checking import Checker
 
-    key = id(config)
-    if key not in _checkers:
-        _checkers[key] = (config, Checker(config or load_config()))
-    return _checkers[key][1]
+    key = None if config is None else id(config)
+    with _checkers_lock:
+        entry = _checkers.get(key)
+        if entry is not None and entry[0] is config:
+            _checkers.move_to_end(key)
+            return entry[1]
+        checker = Checker(config or load_config())
+        _checkers[key] = (config, checker)
+        while len(_checkers) > _MAX_CHECKERS:
+            _checkers.popitem(last=False)
+        return checker
 
 
 def scan(text: str, *, language: str | None = None, config: Config | None = None) -> list[Finding]:
     """Everything promptguard finds in `text` (offsets into `text`).
 
-    Raises `promptguard.pipeline.scanner.AnalyzerError` if the text could not be fully scanned."""
-    from promptguard.pipeline.scanner import AnalyzerError
+    Raises `promptguard.errors.AnalyzerError` if the text could not be fully scanned."""
+    from promptguard.errors import AnalyzerError
 
     findings, failures = _checker(config).findings(text, language)
     if failures:
@@ -66,7 +81,7 @@ def check(
     return _checker(config).check(text, tool, purpose, user=user, record=record, language=language)
 
 
-def __getattr__(name: str):  # noqa: ANN202
+def __getattr__(name: str) -> Any:
     """Lazy exports: `import promptguard.service.client` (every `check`) must not pay for them."""
     if name == "Decision":
         from promptguard.gate import Decision

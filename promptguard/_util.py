@@ -5,9 +5,21 @@ Imports only the standard library, so the light service client could use it too.
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 from pathlib import Path
+
+
+def get_logger(name: str) -> logging.Logger:
+    """The module logger `name`, under the `promptguard` logger, which has a NullHandler:
+    silent unless the application configures logging. Log messages name analyzers, models,
+    files and error classes, never a scanned value or an exception message that may quote one.
+    (The light service client does not log, so that it need not import `logging`.)"""
+    root = logging.getLogger("promptguard")
+    if not any(isinstance(handler, logging.NullHandler) for handler in root.handlers):
+        root.addHandler(logging.NullHandler())
+    return logging.getLogger(name)
 
 
 def one_line(error: BaseException, with_type: bool = False) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, replace
+from typing import Any
 
 from promptguard.reports.masking import MASKED_VALUE_CATEGORIES
 
@@ -47,7 +48,7 @@ class Finding:
     subject: str = ""
     message: str = ""
     analyzer: str = ""
-    extra: dict = field(default_factory=dict, compare=False, hash=False)
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
     #: "normal", or "info": reported for the record, allowed by the gate (see SEVERITIES).
     severity: str = "normal"
 
@@ -80,7 +81,7 @@ class Finding:
             return self.subject
         return ""
 
-    def to_dict(self, show_values: bool = False) -> dict:
+    def to_dict(self, show_values: bool = False) -> dict[str, Any]:
         data = asdict(self)
         extra = data.pop("extra")
         evidence = extra.get("evidence")

@@ -23,7 +23,7 @@ from click.testing import CliRunner
 from promptguard.cli import cli
 from promptguard.config.load import Config, load_config
 from promptguard.gate.audit import AUDIT_FILE
-from promptguard.gate.clearances import CLEARANCES_FILE
+from promptguard.gate.clearances.store import CLEARANCES_FILE
 from promptguard.gate.decision import EXIT_CODES as GATE_EXIT_CODES
 from promptguard.pipeline.checking import Checker
 from promptguard.pipeline.scanner import Scanner
@@ -361,7 +361,8 @@ WRITER_SCRIPT = textwrap.dedent(
     """
     import sys
     from pathlib import Path
-    from promptguard.gate.audit import AuditLog, AuditRecord, utc_timestamp
+    from promptguard.gate.audit import AuditLog
+    from promptguard.gate.audit_records import AuditRecord, utc_timestamp
     log = AuditLog(Path(sys.argv[1]))
     for i in range(100000):
         log.append(

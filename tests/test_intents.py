@@ -14,18 +14,15 @@ from pathlib import Path
 
 import pytest
 
-from promptguard.analyzers.intents import base as intents
-from promptguard.analyzers.intents.base import (
-    CompiledList,
-    IntentAnalyzer,
-    IntentListError,
-    load_rules,
-    parse_pattern,
-)
+from promptguard.analyzers.intents import key_documents, lists, matching
+from promptguard.analyzers.intents.base import IntentAnalyzer
+from promptguard.analyzers.intents.lists import load_rules, parse_pattern
+from promptguard.analyzers.intents.matching import CompiledList
 from promptguard.analyzers.intents.misleading_content import MisleadingContentAnalyzer
 from promptguard.analyzers.intents.talent_likeness import TalentLikenessAnalyzer
 from promptguard.analyzers.intents.unowned_training import UnownedTrainingAnalyzer
 from promptguard.config.load import Config
+from promptguard.errors import IntentListError
 from promptguard.findings import Finding
 from promptguard.nlp.models import NlpModels, ScanText
 
@@ -314,7 +311,7 @@ def fresh_lists(monkeypatch):
     """Empty the process-wide caches of compiled lists and per-language resources, as in a
     new process; the previous ones come back after the test."""
     monkeypatch.setattr(IntentAnalyzer, "_compiled", {})
-    monkeypatch.setattr(intents, "_RESOURCES", {})
+    monkeypatch.setattr(key_documents, "_RESOURCES", {})
     return IntentAnalyzer._compiled
 
 
@@ -333,7 +330,7 @@ def test_ordinary_prompts_never_build_the_matchers(analyzers, nlp_models, fresh_
     for name, content in TRIGGERING:
         with pytest.MonkeyPatch.context() as patch:  # reference: the fully built lists
             patch.setattr(IntentAnalyzer, "_compiled", {})
-            patch.setattr(intents, "_RESOURCES", {})
+            patch.setattr(key_documents, "_RESOURCES", {})
             analyzer = analyzers[name]
             for language in ("en", "fr"):
                 analyzer.warm(language)
@@ -346,7 +343,7 @@ def test_ordinary_prompts_never_build_the_matchers(analyzers, nlp_models, fresh_
             assert analyzer.analyze(ScanText(content, nlp_models)) == []
     assert {language for _, language in fresh_lists} == {"en", "fr"}
     assert not any(compiled.has_matcher for compiled in fresh_lists.values())
-    assert not any(r.has_key_tables for r in intents._RESOURCES.values())
+    assert not any(r.has_key_tables for r in key_documents._RESOURCES.values())
 
     triggered_so_far: dict[int, set[int]] = {}
     for name, content in TRIGGERING:
@@ -455,9 +452,10 @@ def test_a_rule_naming_an_unknown_word_class_fails_when_the_list_loads(monkeypat
     """A typo in a list ("@newz") is reported with its place as soon as the list compiles,
     not on the first prompt that would have triggered the rule."""
     where = "misleading_content_en.tsv:12"
-    rule = intents.Rule("FAKE_NEWS", "outlet", parse_pattern("fake @newz footage", where), where)
-    monkeypatch.setattr(intents, "load_rules", lambda name, language: (rule,))
+    rule = lists.Rule("FAKE_NEWS", "outlet", parse_pattern("fake @newz footage", where), where)
+    for module in (matching, key_documents):  # every user of the lists
+        monkeypatch.setattr(module, "load_rules", lambda name, language: (rule,))
     with pytest.raises(
         IntentListError, match=r"misleading_content_en\.tsv:12: unknown class @newz"
     ):
-        intents.CompiledList(MC, "en")
+        matching.CompiledList(MC, "en")

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from promptguard.analyzers.personal_data.analyzer import PersonalDataAnalyzer, may_hold_name
-from promptguard.analyzers.personal_data.patterns import nir_is_valid
+from promptguard.analyzers.personal_data.nir import nir_is_valid
 from promptguard.config.load import Config
 from promptguard.findings import CATEGORIES
 from promptguard.nlp.models import NlpModels, ScanText

@@ -25,7 +25,7 @@ from presidio_analyzer import EntityRecognizer
 from presidio_analyzer.predefined_recognizers import PhoneRecognizer
 
 from promptguard.analyzers.personal_data.analyzer import PersonalDataAnalyzer, get_engine
-from promptguard.analyzers.personal_data.patterns import (
+from promptguard.analyzers.personal_data.phone import (
     MIN_PHONE_DIGITS,
     ValidPhoneRecognizer,
     french_overseas_numbers,

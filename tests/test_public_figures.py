@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from promptguard.analyzers.names.lexicon import Artist, Person, fold, get_lexicon
+from promptguard.analyzers.names.folding import fold
+from promptguard.analyzers.names.lexicon import get_lexicon
+from promptguard.analyzers.names.packed import Artist, Person
 from promptguard.analyzers.names.public_figures import PublicFigureAnalyzer
 from promptguard.config.load import Config
 from promptguard.findings import CATEGORIES

@@ -16,11 +16,13 @@ import pytest
 from click.testing import CliRunner
 
 from promptguard.analyzers.confidential import ConfidentialAnalyzer
+from promptguard.analyzers.scripts.fingerprints import normalise
 from promptguard.analyzers.scripts.screenplay_format import ScreenplayFormatAnalyzer
-from promptguard.analyzers.scripts.script_index import ScriptIndex, ScriptIndexError, normalise
+from promptguard.analyzers.scripts.script_index import ScriptIndex
 from promptguard.analyzers.scripts.script_match import ScriptMatchAnalyzer
 from promptguard.cli.corpus import corpus
 from promptguard.config.load import Config
+from promptguard.errors import ScriptIndexError
 from promptguard.nlp.models import NlpModels, ScanText
 from promptguard.readers.scripts import ScriptReadError, parse_fdx, read_script
 

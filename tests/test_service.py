@@ -168,9 +168,10 @@ def test_a_one_language_service_warms_only_that_model(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from promptguard.analyzers.intents import base as intents
+    from promptguard.analyzers.intents import key_documents
 
     monkeypatch.setattr(intents.IntentAnalyzer, "_compiled", {})  # as in a new process
-    monkeypatch.setattr(intents, "_RESOURCES", {})
+    monkeypatch.setattr(key_documents, "_RESOURCES", {})
     config = make_config(tmp_path)
     config.languages = ["en"]
     service = CheckService(config)
@@ -184,7 +185,7 @@ def test_a_one_language_service_warms_only_that_model(
 
 
 def _vocabulary_sizes(service: CheckService) -> dict[str, int]:
-    from promptguard.analyzers.intents import base as intents
+    from promptguard.analyzers.intents import key_documents
     from promptguard.nlp import models as nlp
 
     scanner = service.checker.scanner
@@ -193,7 +194,7 @@ def _vocabulary_sizes(service: CheckService) -> dict[str, int]:
     sizes |= {f"tokenizer {lang}": len(p.vocab.strings) for lang, p in nlp._blanks.items()}
     sizes |= {
         f"intent keys {lang}": len(r.vocab.strings)
-        for lang, r in intents._RESOURCES.items()
+        for lang, r in key_documents._RESOURCES.items()
         if r.has_key_tables
     }
     return sizes

@@ -29,7 +29,7 @@ REPO = Path(__file__).resolve().parent.parent
 HERE = REPO / "wordlists"
 sys.path.insert(0, str(REPO))
 
-from promptguard.analyzers.names.lexicon import fold  # noqa: E402
+from promptguard.analyzers.names.folding import fold  # noqa: E402
 
 DICTIONARY = Path("/usr/share/dict/american-english")
 #: Wikidata deceased rows dead longer than this are dropped (they are never reported).

@@ -1,7 +1,9 @@
 """Command line: parse, call, print. All behaviour lives in the library.
 
 Exit codes, the same for every command: 0 clean/allowed, 1 findings/blocked, 2 usage,
-configuration or internal error, 3 clearance needed. No command ever shows a traceback.
+configuration or internal error (every `promptguard.errors.PromptguardError` maps to its
+`exit_code`, see `errors.exit_code_for`), 3 clearance needed. No command ever shows a
+traceback.
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ import click
 
 from promptguard._version import __version__
 from promptguard.cli.common import UsageFailure, one_line
-from promptguard.config.load import ConfigError, load_config
+from promptguard.config.load import load_config
+from promptguard.errors import ConfigError, PromptguardError, exit_code_for
 
 #: Subcommand -> "module:attribute", imported only when that command runs (or for --help):
 #: a cold `check` must not pay for the script-index readers, the service or the git hook.
@@ -71,6 +74,9 @@ def main(argv: list[str] | None = None) -> None:
     except KeyboardInterrupt:
         click.echo("promptguard: interrupted", err=True)
         sys.exit(130)
+    except PromptguardError as error:  # one that no command turned into a usage message
+        click.echo(f"promptguard: {one_line(error)}", err=True)
+        sys.exit(exit_code_for(error))
     except Exception as error:  # noqa: BLE001 - never a traceback for the user
         click.echo(f"promptguard: internal error: {one_line(error)}", err=True)
-        sys.exit(2)
+        sys.exit(exit_code_for(error))

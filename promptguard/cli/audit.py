@@ -6,7 +6,9 @@ import click
 
 from promptguard.cli.common import UsageFailure, get_config
 from promptguard.config.load import ConfigError
-from promptguard.gate.audit import REPORT_FORMATS, AuditError, AuditLog, parse_since, render_report
+from promptguard.errors import AuditError
+from promptguard.gate.audit import AuditLog, parse_since
+from promptguard.reports.audit import REPORT_FORMATS, render_report
 
 
 @click.group("audit")

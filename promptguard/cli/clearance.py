@@ -15,14 +15,11 @@ import click
 
 from promptguard.cli.common import UsageFailure, get_config
 from promptguard.config.load import PURPOSES, Config, ConfigError
-from promptguard.gate.audit import AuditError, AuditLog
-from promptguard.gate.clearances import (
-    ClearanceError,
-    ClearanceRequest,
-    ClearanceStore,
-    RequestStore,
-    key_file,
-)
+from promptguard.errors import AuditError, ClearanceError
+from promptguard.gate.audit import AuditLog
+from promptguard.gate.clearances.requests import ClearanceRequest, RequestStore
+from promptguard.gate.clearances.signing import key_file
+from promptguard.gate.clearances.store import ClearanceStore
 from promptguard.gate.policy import CLEARABLE_CATEGORIES
 
 

@@ -15,9 +15,10 @@ from pathlib import Path
 
 import click
 
-from promptguard.analyzers.scripts.script_index import ScriptIndex, ScriptIndexError
+from promptguard.analyzers.scripts.script_index import ScriptIndex
 from promptguard.cli.common import UsageFailure
 from promptguard.config.load import Config, ConfigError, load_config
+from promptguard.errors import ScriptIndexError
 from promptguard.readers.scripts import ScriptReadError, read_script
 
 

@@ -4,15 +4,12 @@ Independent of how findings were made: it takes `Finding`s and a `Config`, appli
 table and the written approvals (clearances), and records every decision in the audit trail.
 """
 
-from promptguard.gate.audit import AuditError, AuditLog, AuditRecord
-from promptguard.gate.clearances import (
-    Clearance,
-    ClearanceError,
-    ClearanceRequest,
-    ClearanceStore,
-    RequestStore,
-    canonical_subject,
-)
+from promptguard.errors import AuditError, ClearanceError
+from promptguard.gate.audit import AuditLog
+from promptguard.gate.audit_records import AuditRecord
+from promptguard.gate.clearances.requests import ClearanceRequest, RequestStore
+from promptguard.gate.clearances.store import Clearance, ClearanceStore
+from promptguard.gate.clearances.subjects import canonical_subject
 from promptguard.gate.decision import EXIT_CODES, Decision, FindingAction, Gate, exit_code
 from promptguard.gate.policy import USE_CATEGORY, action_for, strictest
 

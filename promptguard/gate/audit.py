@@ -21,10 +21,6 @@ forked child never uses its parent's connection: it opens its own.
 from __future__ import annotations
 
 import contextlib
-import csv
-import hashlib
-import hmac
-import io
 import json
 import os
 import random
@@ -35,68 +31,28 @@ import time
 import weakref
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
 
 from promptguard._util import one_line as _one_line
 from promptguard.errors import AuditError
+from promptguard.gate.audit_records import (
+    _SCHEMA,
+    SCHEMA_VERSION,
+    AuditRecord,
+    _file_id,
+    _has_table,
+    _hash,
+    _insert,
+    _is_busy,
+    _upsert_request,
+)
 
 AUDIT_FILE = "audit.sqlite3"
-SCHEMA_VERSION = 1
-REPORT_FORMATS: tuple[str, ...] = ("text", "json", "csv")
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS decisions (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    time TEXT NOT NULL,
-    user TEXT NOT NULL,
-    tool TEXT NOT NULL,
-    enterprise INTEGER NOT NULL,
-    purpose TEXT NOT NULL,
-    decision TEXT NOT NULL,
-    categories TEXT NOT NULL,
-    subjects TEXT NOT NULL,
-    clearances TEXT NOT NULL,
-    request_id TEXT,
-    prompt_hash TEXT
-);
-CREATE INDEX IF NOT EXISTS decisions_time ON decisions (time);
-CREATE TABLE IF NOT EXISTS requests (
-    id TEXT PRIMARY KEY,
-    tool TEXT NOT NULL,
-    purpose TEXT NOT NULL,
-    items TEXT NOT NULL,
-    first_seen TEXT NOT NULL,
-    last_seen TEXT NOT NULL,
-    seen INTEGER NOT NULL DEFAULT 1
-);
-"""
 
 T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class AuditRecord:
-    """One decision as recorded: categories and non-personal subjects only."""
-
-    time: str
-    user: str
-    tool: str
-    enterprise: bool
-    purpose: str
-    decision: str
-    categories: list[str] = field(default_factory=list)
-    subjects: list[str] = field(default_factory=list)
-    clearances: list[str] = field(default_factory=list)
-    request_id: str | None = None
-    prompt_hash: str | None = None
-
-
-def utc_timestamp() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def parse_since(value: str) -> str:
@@ -429,115 +385,6 @@ if hasattr(os, "register_at_fork"):
     os.register_at_fork(after_in_child=_after_fork_in_child)
 
 
-def _file_id(path: Path) -> tuple[int, int] | None:
-    try:
-        info = os.stat(path)
-    except OSError:
-        return None
-    return info.st_dev, info.st_ino
-
-
-def _hash(salt: bytes, prompt_text: str) -> str:
-    """HMAC-SHA256(salt, prompt): comparable for the same prompt, unreadable otherwise."""
-    data = prompt_text.encode("utf-8", "surrogatepass")
-    return hmac.new(salt, data, hashlib.sha256).hexdigest()
-
-
-def _insert(connection: sqlite3.Connection, record: AuditRecord) -> None:
-    connection.execute(
-        "INSERT INTO decisions (time, user, tool, enterprise, purpose, decision, categories,"
-        " subjects, clearances, request_id, prompt_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-        (
-            record.time,
-            record.user,
-            record.tool,
-            int(record.enterprise),
-            record.purpose,
-            record.decision,
-            json.dumps(record.categories, ensure_ascii=False),
-            json.dumps(record.subjects, ensure_ascii=False),
-            json.dumps(record.clearances),
-            record.request_id,
-            record.prompt_hash,
-        ),
-    )
-
-
-def _upsert_request(connection: sqlite3.Connection, pending: dict, when: str) -> None:
-    connection.execute(
-        "INSERT INTO requests (id, tool, purpose, items, first_seen, last_seen) "
-        "VALUES (?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET "
-        "last_seen = excluded.last_seen, seen = seen + 1",
-        (
-            pending["id"],
-            pending["tool"],
-            pending["purpose"],
-            json.dumps(pending["items"], ensure_ascii=False),
-            when,
-            when,
-        ),
-    )
-
-
-def _has_table(connection: sqlite3.Connection, name: str) -> bool:
-    query = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"
-    return connection.execute(query, (name,)).fetchone() is not None
-
-
-def _is_busy(error: sqlite3.OperationalError) -> bool:
-    code = getattr(error, "sqlite_errorcode", None)
-    if code is not None:
-        return code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
-    message = str(error).lower()
-    return "locked" in message or "busy" in message
-
-
 def _sorted(counter: Counter) -> dict[str, int]:
     """Most frequent first, then alphabetical, so reports are stable."""
     return dict(sorted(counter.items(), key=lambda kv: (-kv[1], kv[0])))
-
-
-# --- rendering ----------------------------------------------------------------------------
-
-_SECTIONS = (
-    ("by_decision", "Decisions"),
-    ("by_tool", "By tool"),
-    ("by_purpose", "By purpose"),
-    ("by_category", "By category"),
-    ("by_subject", "Subjects (personal data never recorded)"),
-    ("clearances_used", "Clearances used"),
-    ("requests", "Clearance requests suggested"),
-)
-
-
-def render_report(report: dict, fmt: str, ai_contact: str = "") -> str:
-    """The report as text (for people), JSON (for tools) or CSV (for spreadsheets)."""
-    if fmt == "json":
-        return json.dumps({**report, "ai_contact": ai_contact}, indent=2, ensure_ascii=False)
-    if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(["section", "key", "count"])
-        writer.writerow(["summary", "total", report["total"]])
-        writer.writerow(["summary", "users", report["users"]])
-        for key, _ in _SECTIONS:
-            for name, number in report[key].items():
-                writer.writerow([key.removeprefix("by_"), name, number])
-        return buffer.getvalue().rstrip("\n")
-    lines = [f"promptguard audit report ({report['audit_trail']})"]
-    if ai_contact:
-        lines.append(f"For the production's AI contact: {ai_contact}")
-    if report["since"]:
-        lines.append(f"Since: {report['since']}")
-    if not report["total"]:
-        lines.append("No checks recorded.")
-        return "\n".join(lines)
-    lines.append(
-        f"Checks: {report['total']} by {report['users']} user(s), "
-        f"{report['first']} to {report['last']}"
-    )
-    for key, title in _SECTIONS:
-        if report[key]:
-            items = ", ".join(f"{name} {number}" for name, number in report[key].items())
-            lines.append(f"{title}: {items}")
-    return "\n".join(lines)

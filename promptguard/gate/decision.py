@@ -12,20 +12,21 @@ import getpass
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from promptguard.config.load import Config, Tool
+from promptguard.errors import AuditError, ClearanceError
 from promptguard.findings import SENSITIVE_SUBJECT_CATEGORIES, Finding
-from promptguard.gate.audit import AuditError, AuditLog, AuditRecord, utc_timestamp
-from promptguard.gate.clearances import (
+from promptguard.gate.audit import AuditLog
+from promptguard.gate.audit_records import AuditRecord, utc_timestamp
+from promptguard.gate.clearances.store import (
     TAMPERED,
     UNVERIFIED,
     VALID,
-    ClearanceError,
     ClearanceState,
     ClearanceStore,
-    request_id,
-    subject_key,
 )
+from promptguard.gate.clearances.subjects import request_id, subject_key
 from promptguard.gate.policy import (
     CATEGORY_LABELS,
     USE_CATEGORY,
@@ -53,7 +54,7 @@ class FindingAction:
     action: str
     cleared_by: str | None = None
 
-    def to_dict(self, show_values: bool = False) -> dict:
+    def to_dict(self, show_values: bool = False) -> dict[str, Any]:
         data = self.finding.to_dict(show_values)
         return {**data, "action": self.action, "cleared_by": self.cleared_by}
 
@@ -89,7 +90,7 @@ class Decision:
     def exit_code(self) -> int:
         return exit_code(self.decision)
 
-    def to_dict(self, show_values: bool = False) -> dict:
+    def to_dict(self, show_values: bool = False) -> dict[str, Any]:
         """The JSON of `check --format json`."""
         return {
             "decision": self.decision,

@@ -15,11 +15,13 @@ analyzers read lemmas or parts of speech (the intent rules).
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from promptguard._util import get_logger
 from promptguard.config.defaults import DEFAULT_MODELS
 from promptguard.errors import ModelLoadError
 from promptguard.nlp.fast_regex import faster_regex_compilation
@@ -48,6 +50,9 @@ _MORPHOLOGY_COMPONENTS = frozenset(
 )
 #: Shared embedding layers: kept at load time in case the entity recognizer listens to them.
 _EMBEDDINGS = frozenset({"tok2vec", "transformer"})
+
+
+log = get_logger(__name__)
 
 
 class NlpModels:
@@ -87,8 +92,15 @@ class NlpModels:
             excluded = list(EXCLUDED_COMPONENTS)
             if self.features <= ENTS_ONLY:
                 excluded += sorted(_MORPHOLOGY_COMPONENTS - _EMBEDDINGS)
+            started = time.perf_counter()
             with faster_regex_compilation(), long_lived():
                 pipeline = spacy.load(name, exclude=excluded)
+            log.debug(
+                "loaded spaCy model %s for %s in %.2f s",
+                name,
+                language,
+                time.perf_counter() - started,
+            )
             if self.features <= ENTS_ONLY:
                 wanted = {"ner", *_listened_embeddings(pipeline, "ner")}
                 for component in [c for c in pipeline.pipe_names if c not in wanted]:

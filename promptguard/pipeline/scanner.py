@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
-from promptguard._util import one_line
+from promptguard._util import get_logger, one_line
 from promptguard.analyzers.base import Analyzer
 from promptguard.analyzers.registry import build_analyzers
 from promptguard.config.load import Config
@@ -25,6 +25,9 @@ from promptguard.readers.records import ReadError, Record
 #: and memory grows with the segment, not the file).
 SEGMENT_CHARS = 50_000
 SEGMENT_OVERLAP = 300
+
+
+log = get_logger(__name__)
 
 
 @dataclass
@@ -99,6 +102,9 @@ class Scanner:
                     try:
                         found = analyzer.analyze(text)
                     except Exception as error:  # noqa: BLE001 - one analyzer must not sink a scan
+                        log.warning(  # the class only: a message may quote the text
+                            "analyzer %s failed: %s", analyzer.name, type(error).__name__
+                        )
                         record_failures.append(
                             f"analyzer {analyzer.name} failed: {one_line(error, with_type=True)}"
                         )
@@ -150,6 +156,7 @@ class Scanner:
                 self.models.parse_many((text for _, text in group), features)
             except Exception as error:  # noqa: BLE001 - a model that cannot load is reported
                 message = f"NLP model unavailable: {one_line(error, with_type=True)}"
+                log.warning("NLP model unavailable: %s", type(error).__name__)
                 for index, _ in group:
                     failures.setdefault(index, []).append(message)
         return wants

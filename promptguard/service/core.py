@@ -21,11 +21,13 @@ from typing import Any, TypeVar
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 
+from promptguard._util import get_logger
 from promptguard.config.load import Config
 from promptguard.gate import Decision
 from promptguard.pipeline.checking import Checker
 
 T = TypeVar("T")
+log = get_logger(__name__)
 
 #: Requests larger than this are refused (413): a prompt, not a document dump.
 MAX_BODY_BYTES = 8 * 1024 * 1024
@@ -140,7 +142,8 @@ def advertise_port_file(config: Config, url: str) -> Path | None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps({"url": url, "pid": os.getpid()}), encoding="utf-8")
-    except OSError:
+    except OSError as error:
+        log.debug("cannot advertise the service in %s: %s", path, error.strerror or error)
         return None
     return path
 

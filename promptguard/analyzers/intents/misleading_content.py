@@ -9,13 +9,8 @@ event. Fiction markers ("our fictional channel") take away the weaker signs.
 
 from __future__ import annotations
 
-from promptguard.analyzers.intents.base import (
-    Clue,
-    Context,
-    IntentAnalyzer,
-    Verdict,
-    fictional_near,
-)
+from promptguard.analyzers.intents.base import IntentAnalyzer, Verdict
+from promptguard.analyzers.intents.evidence import Clue, Context, fictional_near
 
 _REAL = {
     "OUTLET": 0.9,

@@ -9,7 +9,8 @@ a likeness word, or a pronoun; for performance changes a bare pronoun also needs
 
 from __future__ import annotations
 
-from promptguard.analyzers.intents.base import Context, IntentAnalyzer, Verdict, fictional_near
+from promptguard.analyzers.intents.base import IntentAnalyzer, Verdict
+from promptguard.analyzers.intents.evidence import Context, fictional_near
 
 #: Evidence kind -> score: a named person is the surest sign the target is real.
 _SCORES = {"PERSON": 0.9, "PERFORMER": 0.85, "PUBLIC": 0.8, "LIKENESS": 0.8, "PRON": 0.7,

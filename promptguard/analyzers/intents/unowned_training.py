@@ -9,13 +9,8 @@ fine for works; a real person's voice or face needs consent even when "our" acto
 
 from __future__ import annotations
 
-from promptguard.analyzers.intents.base import (
-    Clue,
-    Context,
-    IntentAnalyzer,
-    Verdict,
-    fictional_near,
-)
+from promptguard.analyzers.intents.base import IntentAnalyzer, Verdict
+from promptguard.analyzers.intents.evidence import Clue, Context, fictional_near
 
 _PERSON = {"PERSON": 0.85, "PERFORMER": 0.85, "PUBLIC": 0.8, "LIKENESS": 0.8}
 _PERSON_OR_NAME = {**_PERSON, "NAME": 0.7}

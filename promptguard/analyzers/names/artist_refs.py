@@ -20,90 +20,30 @@ decides. Everything is computed once per text and shared by both name analyzers.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from promptguard.analyzers.names.lexicon import (
-    ARTIST,
-    PERSON,
-    Lexicon,
-    get_lexicon,
-    tokenize,
-)
+from promptguard.analyzers.names.folding import tokenize
+from promptguard.analyzers.names.lexicon import get_lexicon
+from promptguard.analyzers.names.packed import ARTIST, PERSON, Lexicon
 from promptguard.analyzers.names.prepass import vocabulary
+from promptguard.analyzers.names.prompt_syntax import (
+    _ART_AFTER,
+    _ENDS_WITH_ART_WORD,
+    _JOIN_WORDS,
+    _JOINER,
+    _LIKENESS_BEFORE,
+    _STYLE_WORD_AFTER,
+    _TAG_LEAD,
+    _TAG_TAIL,
+    _Segment,
+    _segments,
+    is_image_prompt,
+)
 
-#: Where a list item ends: commas, semicolons, brackets, line and sentence ends, " - ".
-_SEGMENT_END = re.compile(r"[,;|()\[\]{}\n]|\.(?=\s|$)|:(?=\s)|\s[-–—]\s|!|\?")
-#: A credit or style cue that makes the names after it artists: its core words...
-_CUE = re.compile(
-    r"\b(?:(?:by|style\s+of|manner\s+of|inspired\s+by|influenced\s+by|reminiscent\s+of"
-    r"|homage\s+to|colou?rs?\s+of|palette\s+of"
-    r"|à\s+la\s+manière\s+de|a\s+la\s+maniere\s+de|dans\s+le\s+style\s+(?:de|d'|du|des)"
-    r"|peint\s+par|dessiné\s+par|par)\b|(?:artists?|artstyle|style)\s*:)\s*",
-    re.IGNORECASE,
-)
-#: ...and the art noun before them, read back for the evidence ("painting by").
-_CUE_NOUN = re.compile(
-    r"\b(?:art|artwork|arts|painting|paintings|painted|drawing|drawings|drawn|illustration"
-    r"|illustrations|illustrated|photo|photos|photograph|photographs|photographed|photography"
-    r"|shot|sketch|sketches|concept\s+art|poster|design|designed|sculpture|sculpted|render"
-    r"|rendered|comic|comics|manga|anime|animation|film|movie|work|works|made|created"
-    r"|masterpiece|print|etching|engraving|woodcut|watercolou?r|portrait|cover|graphic\s+novel"
-    r"|character\s+design|key\s+visual|still|matte\s+painting|oil\s+painting|mural"
-    r"|in\s+the(?:\s+(?:visual|art|artistic|painting|drawing))?|in\s+the\s+art"
-    r"|visual|artistic)\s+$",
-    re.IGNORECASE,
-)
-#: Joins names inside one list item: "A and B", "A & B", "A x B", "A + B", "A / B", "A, B".
-_JOINER = re.compile(r"^(?:\s*(?:,|and|&|\+|x|/|et|with|featuring)\s*|\s+)$", re.IGNORECASE)
-_JOIN_WORDS = frozenset({"and", "et", "x", "with", "featuring", "y", "und"})
-#: A whole tag may carry these around the name: "by loish", "moebius style", "art of X".
-_TAG_LEAD = re.compile(
-    r"^\s*(?:and\s+|&\s*)?(?:(?:art|painting|illustration|photo|drawing)\s+)?(?:by\s+)?", re.I
-)
-_TAG_TAIL = re.compile(
-    r"\s*(?:(?:art\s*)?style|artstyle|inspired|esque|aesthetic|art|artwork|painting"
-    r"|illustration|cartoon|comic|colors?|colours?|palette|lighting|vibes?)?"
-    r"(?:\s*[:(]?\s*\d+(?:\s*\.\s*\d+)?\s*\)?)?[\s.!]*$",
-    re.IGNORECASE,
-)
-_ENDS_WITH_ART_WORD = re.compile(r"\b(?:style|artwork|aesthetic|inspired|esque)\s*$", re.I)
-#: An image-generation prompt: art vocabulary a chat message or news text rarely has.
-_IMAGE_WORDS = re.compile(
-    r"\b(?:artstation|art\s*station|cgsociety|deviantart|pixiv|behance|octane|unreal\s+engine"
-    r"|trending\s+on|concept\s+art|digital\s+(?:art|painting|illustration)|matte\s+painting"
-    r"|oil\s+(?:painting|on\s+canvas)|watercolou?r|illustration|highly\s+detailed|hyper\s*realistic"
-    r"|photorealistic|sharp\s+focus|8\s*k|4\s*k|hdr|volumetric|cinematic\s+lighting|render"
-    r"|(?:very|ultra|hyper|extremely|insanely)\s+detailed|award[-\s]winning"
-    r"|masterpiece|portrait|painting|artwork|art\s+by|style\s+of|wallpaper|poster|anime|manga"
-    r"|comic|sketch|drawing|photograph|photo|35\s*mm|bokeh|studio\s+lighting|intricate|artgerm)\b",
-    re.IGNORECASE,
-)
-#: "portrait of X", "photo of X", "X as a ...": X is the subject (a likeness), not a style.
-_LIKENESS_BEFORE = re.compile(
-    r"\b(?:portrait|photo|photograph|picture|image|selfie|statue|bust|caricature|face|likeness"
-    r"|of|with|starring|featuring|feat|and|as)\s*$",
-    re.IGNORECASE,
-)
-#: A style word after a name: "Ghibli-style", "Kubrick-esque", "Mucha's style", "-like"
-#: only with its hyphen ("he should be hang like..." is no style).
-_STYLE_WORD_AFTER = re.compile(
-    r"^(?:(?:[-\s]+(?:animation|anime|art|cartoon|comic|film|movie|illustration|painting"
-    r"|drawing|photography|visual))?[-\s]?(?:style|styled|esque|inspired|aesthetic)\b|-like\b"
-    r"|['’]s\s+(?:art\s*)?style\b)",
-    re.IGNORECASE,
-)
-#: An art noun after an artist's name in an image prompt: "a gary larson cartoon".
-_ART_AFTER = re.compile(
-    r"^(?:['’]s)?[-\s]+(?:artwork|artworks|cartoon|cartoons|comic\s+strip|painting|paintings"
-    r"|illustration|illustrations|drawing|sketch|graffiti|mural|photography|art\s+style"
-    r"|colou?r\s+palette|character\s+design)\b",
-    re.IGNORECASE,
-)
 #: rapidfuzz ratio an item needs to be read as a typo of a style artist's name.
 TYPO_MIN_RATIO = 88
 #: Shortest item (folded characters) matched with typos.
@@ -120,52 +60,6 @@ class ArtistRef:
     cue: str
     how: str  # "exact", "typo" or "unlisted"
     name: str
-
-
-@dataclass
-class _Segment:
-    start: int
-    end: int
-    #: where the names start (after a credit cue), or -1 without a cue
-    cue_end: int
-    cue: str
-
-
-def _segments(text: str) -> list[_Segment]:
-    """The list items of the text, each with the last credit cue inside it (one pass each
-    for the boundaries and the cues: a 3 MB prompt is cut in well under a second)."""
-    cues = []
-    for match in _CUE.finditer(text):
-        noun = _CUE_NOUN.search(text, max(0, match.start() - 30), match.start())
-        start = noun.start() if noun else match.start()
-        cues.append((start, match.end(), text[start : match.end()].rstrip(" :")))
-    cue_starts = [c[0] for c in cues]
-    segments: list[_Segment] = []
-    position = 0
-    for match in [*_SEGMENT_END.finditer(text), None]:
-        end = match.start() if match else len(text)
-        if end > position:
-            at = bisect_left(cue_starts, end) - 1  # the last cue starting before the end
-            # A cue may run over the item's end ("artists: a, b" is cut at the colon).
-            cue = cues[at] if at >= 0 and cues[at][0] >= position else None
-            segments.append(
-                _Segment(
-                    position,
-                    end,
-                    min(cue[1], end) if cue else -1,
-                    " ".join(cue[2].lower().split()) if cue else "",
-                )
-            )
-        position = match.end() if match else len(text)
-    return segments
-
-
-def is_image_prompt(text: str) -> bool:
-    """Art vocabulary, or the shape of a tag list (four or more short comma items)."""
-    if _IMAGE_WORDS.search(text):
-        return True
-    items = [item.split() for item in text.split(",")]
-    return len(items) >= 4 and sum(len(i) <= 4 for i in items) >= 0.75 * len(items)
 
 
 def _artist_entries(lexicon: Lexicon, key_id: int) -> list[int]:

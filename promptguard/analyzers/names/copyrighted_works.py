@@ -11,24 +11,33 @@ to a word such as "the film", "from" or a style phrase.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from promptguard.analyzers.base import Analyzer
-from promptguard.analyzers.names.artist_refs import ArtistRef, artist_refs, is_image_prompt
-from promptguard.analyzers.names.lexicon import (
-    ARTIST,
-    PERSON,
-    WORK,
-    Artist,
-    Lexicon,
-    Work,
-    fold,
-    get_lexicon,
-    style_context,
-    tokenize,
-)
+from promptguard.analyzers.names.artist_refs import ArtistRef, artist_refs
+from promptguard.analyzers.names.folding import fold, tokenize
+from promptguard.analyzers.names.lexicon import get_lexicon, style_context
+from promptguard.analyzers.names.packed import ARTIST, PERSON, WORK, Lexicon, Work
 from promptguard.analyzers.names.prepass import vocabulary
+from promptguard.analyzers.names.prompt_syntax import is_image_prompt
+from promptguard.analyzers.names.title_context import (
+    _FUNCTION_WORDS,
+    _SCREEN,
+    _STRONG_AFTER,
+    _STRONG_BEFORE,
+    _WORK_AFTER,
+    _WORK_BEFORE,
+    _artist_message,
+    _inside_longer_name,
+    _Lazy,
+    _part_of_famous_name,
+    _popular,
+    _quoted,
+    _sentence_start,
+    _weak,
+    _whole_tag,
+    _work_message,
+)
 from promptguard.config.load import Config
 from promptguard.findings import Finding
 from promptguard.nlp.models import ScanText
@@ -36,78 +45,6 @@ from promptguard.nlp.models import ScanText
 TYPES = ("ARTIST_STYLE", "STUDIO", "ARTWORK", "FILM", "SERIES", "CHARACTER", "FRANCHISE")
 #: When one title is several things, report the most specific first.
 _TYPE_ORDER = {"FRANCHISE": 0, "CHARACTER": 1, "FILM": 2, "SERIES": 3, "ARTWORK": 4}
-_FUNCTION_WORDS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "of",
-        "and",
-        "or",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "with",
-        "from",
-        "by",
-        "le",
-        "la",
-        "les",
-        "l",
-        "de",
-        "du",
-        "des",
-        "d",
-        "et",
-        "un",
-        "une",
-        "en",
-        "au",
-        "aux",
-        "el",
-        "los",
-        "las",
-        "y",
-        "il",
-        "lo",
-        "s",
-    ]
-)
-_QUOTES = "\"'“”«»‘’*_`"
-_WORK_BEFORE = re.compile(
-    r"\b(?:film|movie|picture|series|show|tv|episode|season|character|franchise|saga|universe"
-    r"|game|comic|manga|anime|cartoon|from|in|like|as|of|poster|scene|still|frame|cosplay"
-    r"|fan\s*art|dressed\s+as|costume|painting|photo|photograph|artwork|sculpture|remake|sequel"
-    r"|image|images|plan|shot|look|world|set\s+in|reboot|parody|parodie|univers"
-    r"|le\s+film|la\s+série|du\s+film|de\s+la\s+série|personnage|comme|dans|affiche|tableau"
-    r"|déguisé\s+en|déguisée\s+en)(?:\s+(?:for|of|from|de|du|des))?\W*$",
-    re.I,
-)
-#: Cues strong enough for a title that is also a place, a first name or a word ("Orlando",
-#: "Emma", "Go"): a screen or work noun, a costume, a style phrase, not a bare "in"/"of".
-_STRONG_BEFORE = re.compile(
-    r"\b(?:film|movie|picture|series|show|tv|episode|season|character|franchise|saga|universe"
-    r"|game|video\s+game|comic|manga|anime|cartoon|poster|scene|still|frame|cosplay|fan\s*art"
-    r"|dressed\s+as|costume|remake|sequel|reboot|parody|le\s+film|la\s+série|personnage"
-    r"|déguisé\s+en|déguisée\s+en|(?:watch|watched|watching|binge|binged|rewatch|rewatched))"
-    r"(?:\s+(?:for|of|from|de|du|des|the))?\W*$",
-    re.I,
-)
-_STRONG_AFTER = re.compile(
-    r"^\W{0,2}(?:film|movie|series|show|universe|poster|character|franchise|saga|scene|trilogy"
-    r"|sequel|cosplay|costume|fan\s*art|style|aesthetic|esque|season|episode|game|anime|manga"
-    r"|still|stills|screenshot|screencap|frame|panel)\b",
-    re.I,
-)
-#: Words that make a title the film rather than the painting ("the Mona Lisa film").
-_SCREEN = re.compile(r"\b(?:film|movie|series|show|tv|episode|season|série)\b", re.I)
-_WORK_AFTER = re.compile(
-    r"^\W{0,2}(?:film|movie|series|show|universe|poster|character|franchise|saga|scene|trilogy"
-    r"|sequel|cosplay|costume|fan\s*art|painting|photo|style|aesthetic|look|vibes?|esque)\b",
-    re.I,
-)
 
 
 @dataclass
@@ -425,118 +362,3 @@ class CopyrightedWorkAnalyzer(Analyzer):
             )
             for hit in sorted(kept, key=lambda h: h.start_token)
         ]
-
-
-def _part_of_famous_name(lexicon: Lexicon, word: str) -> bool:
-    """ "Napoleon", "Elvis", "Oppenheimer": a title that is half of a famous person's name."""
-    for _other, key in (*lexicon.by_first.get(word, ()), *lexicon.by_last.get(word, ())):
-        for kind, index, _alias in lexicon.lookup(key):
-            if kind == PERSON and lexicon.person(index).fame >= FAMOUS_NAME_PART_FAME:
-                return True
-    return False
-
-
-#: A one-word title that is a part of the name of someone this famous needs a strong cue.
-FAMOUS_NAME_PART_FAME = 75
-
-
-def _popular(work: Work) -> bool:
-    """From a list of well-known titles (hand-written supplement, popular films and shows),
-    not only from an archive of every nominated film."""
-    return "supplement" in work.source or "dariusk" in work.source
-
-
-_TAG_EDGE = re.compile(r"(?:^|[,;|\n(]|\.\s)\s*$")
-_TAG_END = re.compile(r"^\s*(?:$|[,;|\n)]|\.(?:\s|$))")
-
-
-def _whole_tag(content: str, start: int, end: int) -> bool:
-    """The title is a whole item of a comma-separated tag list."""
-    return bool(_TAG_EDGE.search(content[max(0, start - 3) : start])) and bool(
-        _TAG_END.match(content[end : end + 3])
-    )
-
-
-def _weak(lexicon: Lexicon, word: str) -> bool:
-    return (
-        word in lexicon.common_words
-        or word in lexicon.common_first
-        or word in lexicon.common_last
-        or word in vocabulary().plain
-    )
-
-
-class _Lazy:
-    """A condition computed only if asked (the context regexes are the costly part)."""
-
-    def __init__(self, compute) -> None:
-        self._compute = compute
-        self._value: bool | None = None
-
-    def __bool__(self) -> bool:
-        if self._value is None:
-            self._value = self._compute()
-        return self._value
-
-
-_NEXT_CAPITALISED = re.compile(r"^[ \t]+[A-Z][a-z]")
-_PREVIOUS_CAPITALISED = re.compile(r"[A-Z][a-z]+[ \t]+$")
-
-
-def _inside_longer_name(content: str, start: int, end: int) -> bool:
-    """A capitalised word right before or after: the title is part of a longer name."""
-    if not content[start : start + 1].isupper():
-        return False
-    if _NEXT_CAPITALISED.match(content[end : end + 3]):
-        return True
-    before = content[max(0, start - 30) : start]
-    return bool(_PREVIOUS_CAPITALISED.search(before)) and not _sentence_start(
-        content, start - len(before) + before.rstrip().rfind(" ") + 1
-    )
-
-
-def _quoted(content: str, start: int, end: int) -> bool:
-    before = content[start - 1] if start > 0 else ""
-    after = content[end] if end < len(content) else ""
-    return bool(before and after and before in _QUOTES and after in _QUOTES)
-
-
-def _sentence_start(content: str, start: int) -> bool:
-    before = content[:start].rstrip()
-    return not before or before[-1] in '.!?:;\n"“«-•*>#'
-
-
-def _artist_message(artist: Artist) -> str:
-    if artist.death is not None:
-        status = f"whose work is in copyright until {artist.death + 70}"
-    else:
-        status = "a living artist whose work is in copyright"
-    return f"Asking for the style of {artist.name}, {status}, needs clearance."
-
-
-_CATEGORY_LABELS = {
-    "GAME": "a copyrighted game",
-    "ANIME": "a copyrighted anime",
-    "MANGA": "a copyrighted manga",
-    "COMIC": "a copyrighted comic",
-    "BOOK": "a copyrighted book",
-    "CARTOON": "a copyrighted cartoon",
-    "TOY": "a trademarked toy line",
-    "RPG": "a copyrighted role-playing game",
-}
-
-
-def _work_message(work: Work) -> str:
-    label = {
-        "FILM": "a copyrighted film",
-        "SERIES": "a copyrighted series",
-        "CHARACTER": "a copyrighted character",
-        "FRANCHISE": "a copyrighted franchise",
-        "ARTWORK": "a copyrighted artwork",
-    }.get(work.type, "a copyrighted work")
-    if work.category == "STUDIO":
-        label = "a studio whose house style and characters are copyrighted"
-    elif work.category in _CATEGORY_LABELS:
-        label = _CATEGORY_LABELS[work.category]
-    maker = f" ({work.maker})" if work.maker and work.maker != work.title else ""
-    return f"{work.title}{maker} is {label}: using it as a reference needs clearance."

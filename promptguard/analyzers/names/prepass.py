@@ -25,13 +25,14 @@ from functools import lru_cache
 
 import regex as re
 
-from promptguard.analyzers.names.lexicon import fold, read_wordlist
+from promptguard.analyzers.names.folding import fold
+from promptguard.analyzers.names.lexicon import read_wordlist
 from promptguard.analyzers.resources import wordlist
 
 #: A word: letters, with inner apostrophes and hyphens ("O'Brien", "Boulogne-Billancourt").
 _WORD = re.compile(r"\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*")
 #: Production vocabulary, greetings, titles and calendar words: never a name on their own
-#: (also read by the personal-data recognizers in `pii_patterns`).
+#: (also read by the personal-data recognizers in `personal_data/person.py`).
 _NOT_NAMES_TEXT = """
     call sheet callsheet scene take day night dawn dusk morning evening unit crew cast gaffer grip
     key best boy director producer coordinator manager assistant ad 1st 2nd ap pa dp dop

@@ -12,76 +12,41 @@ a word ("Prince", "Madonna") needs context ("Prince's voice", "in the style of P
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from promptguard.analyzers.base import Analyzer
-from promptguard.analyzers.names.artist_refs import artist_refs, is_image_prompt
-from promptguard.analyzers.names.lexicon import (
-    ARTIST,
-    PERSON,
-    Lexicon,
-    Person,
-    fold,
-    get_lexicon,
-    style_context,
-    tokenize,
+from promptguard.analyzers.names.artist_refs import artist_refs
+from promptguard.analyzers.names.figure_context import (
+    _ARTICLE_BEFORE,
+    _ARTICLES,
+    _INITIAL,
+    _LIST_GAP,
+    _OF_AFTER,
+    _PERSON_AFTER,
+    _PERSON_BEFORE,
+    _SUBJECT_BEFORE,
+    COMMON_NAME_MIN_FAME,
+    FUZZY_PERSON_MIN_FAME,
+    LOWERCASE_MONONYM_MIN_FAME,
+    LOWERCASE_NAME_MIN_FAME,
+    MONONYM_MIN_FAME,
+    NER_MIN_RATIO,
+    SUBJECT_MONONYM_MIN_FAME,
+    SURNAME_LIST_MIN_FAME,
+    _message,
+    _name_spans,
 )
-from promptguard.analyzers.names.prepass import unexplained_runs, vocabulary
+from promptguard.analyzers.names.folding import fold, tokenize
+from promptguard.analyzers.names.lexicon import get_lexicon, style_context
+from promptguard.analyzers.names.packed import ARTIST, PERSON, Lexicon, Person
+from promptguard.analyzers.names.prepass import vocabulary
+from promptguard.analyzers.names.prompt_syntax import is_image_prompt
 from promptguard.config.load import Config
 from promptguard.findings import Finding
 from promptguard.nlp.models import ScanText
-
-#: Below this fame a full name that is also a very common name is ignored ("David Brown").
-COMMON_NAME_MIN_FAME = 60
-#: A single-word name (mononym or alias) needs this fame.
-MONONYM_MIN_FAME = 50
-#: A lowercase single-word name needs this fame and must not be a word.
-LOWERCASE_MONONYM_MIN_FAME = 80
-#: A lowercase name made of ordinary words ("emma stone") needs this fame.
-LOWERCASE_NAME_MIN_FAME = 70
-#: A bare surname listed next to people found ("putin, trump and obama") needs this fame.
-SURNAME_LIST_MIN_FAME = 80
-#: Between two items of a list of names.
-_LIST_GAP = re.compile(r"^\s*(?:,|&|and|et|y|vs\.?|versus)\s*$|^\s*,\s*and\s+$", re.I)
-#: A lowercase name that is also a word needs this fame, and the subject's place in an image
-#: prompt: its start, or after "of", "with", "and", "as", "meets"...
-SUBJECT_MONONYM_MIN_FAME = 85
-_SUBJECT_BEFORE = re.compile(
-    r"(?:^\s*|\b(?:of|with|and|as|meets|featuring|starring|versus|vs\.?|kissing|hugging)\s+)$",
-    re.I,
-)
-#: Typo matches only for people at least this famous.
-FUZZY_PERSON_MIN_FAME = 60
-#: rapidfuzz ratio a spaCy PERSON span needs to count as a famous name.
-NER_MIN_RATIO = 88
-
-#: Two capitalised words in a row: the only texts where NER can add anything.
-_ARTICLE_BEFORE = re.compile(
-    r"\b(?:the|a|an|le|la|les|un|une|des|du|this|that|our|my|your|his|her)\s+$", re.I
-)
-_OF_AFTER = re.compile(
-    r"^\s+(?:of|de|d'|du|des|charming|consort|regent|and\s+child|with\s+child|à\s+l'enfant)\b",
-    re.I,
-)
-#: Words around a stage name that make it a person, not a word ("Prince's voice").
-_PERSON_BEFORE = re.compile(
-    r"(?:\b(?:by|feat\.?|featuring|starring|with|like|as|voice\s+of|face\s+of|likeness\s+of"
-    r"|singer|rapper|actor|actress|artist|musician|chanteur|chanteuse|acteur|actrice|avec"
-    r"|comme|par|voix\s+de|visage\s+de|de)\s*)$",
-    re.I,
-)
-_PERSON_AFTER = re.compile(
-    r"^(?:['’]s?\b|\s+(?:song|songs|voice|album|concert|tour|look|face|likeness|music|hit|video"
-    r"|lyrics|performing|sings|singing|dancing|style|outfit|portrait|chanson|voix|visage|concert)\b)",
-    re.I,
-)
-_ARTICLES = frozenset({"the", "a", "an", "le", "la", "les", "un", "une", "this", "that"})
-#: Single-letter middle initials are skipped when pairing first and last names.
-_INITIAL = re.compile(r"^[a-z]$")
 
 
 @dataclass
@@ -444,33 +409,3 @@ class PublicFigureAnalyzer(Analyzer):
                 )
             )
         return findings
-
-
-def _message(person: Person, deceased: bool) -> str:
-    if not deceased:
-        return f"{person.name} is a living public figure: likeness needs written approval."
-    if person.birth is not None and person.death is not None:
-        years = f" ({person.birth}–{person.death})"
-    elif person.death is not None:
-        years = f" (died {person.death})"
-    else:
-        years = ""
-    return f"{person.name}{years} is deceased: likeness needs clearance from the estate."
-
-
-def _name_spans(text: ScanText) -> list[tuple[int, int, str]]:
-    """(start, end, text) of the candidate names for the loose typo match: NER's people when
-    the text was parsed, else the capitalised runs of two words or more that the pre-pass
-    could not explain (a lone word is never matched loosely)."""
-    if text.has_doc:
-        return [
-            (ent.start_char, ent.end_char, ent.text)
-            for ent in text.doc.ents
-            if ent.label_ in ("PERSON", "PER")
-        ]
-    content = text.content
-    return [
-        (run.start, run.end, content[run.start : run.end])
-        for run in unexplained_runs(content)
-        if len(run.words) >= 2
-    ]

@@ -9,7 +9,7 @@ Built on Presidio's recognizers, with three changes that matter on production pa
   context words, and is made only if Presidio's context enhancer reads it. That is decided
   by `name_prepass` (every capitalised word is an ordinary word, a known place or
   sentence-initial) and by the names, addresses and e-mails found without a model
-  (`pii_patterns.ner_free_spans`).
+  (`person.ner_free_spans`).
 * Only recognizers that find personal data are registered. URLs and generic dates are not
   personal data (a call time or a studio website must not block a prompt), so Presidio's URL
   and DATE_TIME results are never produced — which also removes its "email domain reported
@@ -47,15 +47,15 @@ from presidio_analyzer.predefined_recognizers import (
 
 from promptguard.analyzers.base import Analyzer
 from promptguard.analyzers.names.prepass import unexplained_runs
-from promptguard.analyzers.personal_data.patterns import (
+from promptguard.analyzers.personal_data.person import (
     NAME_CAPS,
     NAME_WORD,
     PersonRecognizer,
-    ValidPhoneRecognizer,
-    custom_recognizers,
     ner_free_spans,
     trim_name,
 )
+from promptguard.analyzers.personal_data.phone import ValidPhoneRecognizer
+from promptguard.analyzers.personal_data.recognizers import custom_recognizers
 from promptguard.config.load import Config
 from promptguard.findings import Finding, merge_overlapping
 from promptguard.nlp.models import ScanText, blank

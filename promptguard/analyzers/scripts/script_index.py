@@ -27,9 +27,7 @@ import hashlib
 import json
 import math
 import os
-import re
 import struct
-import unicodedata
 from bisect import bisect_right
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
@@ -38,6 +36,15 @@ from pathlib import Path
 import numpy as np
 
 from promptguard._util import atomic_write
+from promptguard.analyzers.scripts.alignment import MIN_FINGERPRINTS, aligned_candidates, chains
+from promptguard.analyzers.scripts.fingerprints import (
+    _DTYPE_HASH,
+    _DTYPE_U32,
+    DEFAULT_K,
+    DEFAULT_W,
+    Fingerprinter,
+    normalise,
+)
 from promptguard.errors import ScriptIndexError
 from promptguard.readers.scripts import ScriptText
 
@@ -46,12 +53,6 @@ FORMAT_VERSION = 1
 MAGIC = b"PGSIDX\r\n"  # the CR LF catches files mangled by text-mode transfers
 _HEADER = struct.Struct("<8sHHIQ32s")  # magic, version, reserved, meta length, postings, digest
 
-#: k-gram length, in normalised characters (letters and digits, no spaces).
-DEFAULT_K = 10
-#: Winnowing window, in k-grams. Guarantee threshold t = w + k - 1 characters.
-DEFAULT_W = 10
-#: Fingerprints that must agree, in order, for a match (see the guarantee in the docs).
-MIN_FINGERPRINTS = 4
 #: Shortest matched stretch, in normalised characters: stock phrases ("I don't know what
 #: you're talking about", 30 characters) are shared by unrelated scripts and must not match.
 MIN_SPAN = 36
@@ -61,139 +62,6 @@ MIN_SPAN = 36
 MAX_SPAN_PER_FINGERPRINT = 25
 #: A hash posted more often than this is screenplay boilerplate, not evidence.
 MAX_POSTINGS = 48
-#: Largest gap (normalised characters) between consecutive fingerprints of one match.
-CHAIN_GAP = 200
-#: Alignment slack between consecutive fingerprints: inserted words, dropped cues, typos.
-CHAIN_DRIFT = 16
-
-_DTYPE_HASH, _DTYPE_U32 = np.dtype("<u8"), np.dtype("<u4")
-_WORD = re.compile(r"[^\W_]+")
-#: Screenplay layout that carries no words of the script and is lost in copy-paste.
-_LAYOUT_NOISE = re.compile(
-    r"""
-    (?=[(\n \t0-9cCfFdDiIsSmMjJhH])(?:  # cheap first-character filter, 2-3x faster
-      \(\s*(?:MORE|CONT['’]?D|CONTINUING|CONTINUED|V\.?\s?O\.?|O\.?\s?S\.?|O\.?\s?C\.?)\s*\)
-    | ^[ \t]*(?:\(?CONTINUED\)?:?|\d{1,3}[A-Z]?\.?)[ \t]*$
-    | \b(?:(?:SMASH\s+|MATCH\s+|JUMP\s+|HARD\s+)?CUT\s+TO\s*:
-    | FADE\s+(?:IN|OUT|TO\s+BLACK)\s*[:.]
-    | DISSOLVE\s+TO\s*: | INTERCUT\s+WITH\s*:))
-    """,
-    re.IGNORECASE | re.MULTILINE | re.VERBOSE,
-)
-#: Scene numbers around a heading ("12 INT. HOUSE - DAY 12"), present in shooting scripts only.
-_SCENE_NUMBERS = re.compile(
-    r"^[ \t]*(\d{1,4}[A-Z]{0,2}[ \t.]+)?(?:INT|EXT|EST|I/E)\b"
-    r"[^\n]*?([ \t]+\d{1,4}[A-Z]{0,2})?[ \t]*$",
-    re.IGNORECASE | re.MULTILINE,
-)
-_M1, _M2 = np.uint64(0xBF58476D1CE4E5B9), np.uint64(0x94D049BB133111EB)
-
-
-# -- normalisation --------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Normalised:
-    """The normalised character stream and, per stream character, its offset in the text."""
-
-    stream: str
-    offsets: list[int]
-
-
-def _fold(word: str) -> str:
-    """Lower case without accents: 'Élodie' and 'elodie' are the same name to a reader."""
-    decomposed = unicodedata.normalize("NFKD", word.casefold())
-    return "".join(c for c in decomposed if c.isalnum() and not unicodedata.combining(c))
-
-
-def _noise_spans(text: str) -> list[tuple[int, int]]:
-    spans = [m.span() for m in _LAYOUT_NOISE.finditer(text)]
-    for match in _SCENE_NUMBERS.finditer(text):
-        spans.extend(match.span(g) for g in (1, 2) if match.start(g) >= 0)
-    return sorted(spans)
-
-
-def normalise(text: str, with_offsets: bool = True) -> Normalised:
-    """Letters and digits only, case and accents folded, screenplay layout noise removed."""
-    noise = _noise_spans(text)
-    parts: list[str] = []
-    offsets: list[int] = []
-    cursor = 0
-    for match in _WORD.finditer(text):
-        start, end = match.span()
-        while cursor < len(noise) and noise[cursor][1] <= start:
-            cursor += 1
-        if cursor < len(noise) and noise[cursor][0] <= start:
-            continue
-        word = match.group().lower()
-        if not word.isascii():
-            word = _fold(word)
-        parts.append(word)
-        if with_offsets:
-            if len(word) == end - start:
-                offsets.extend(range(start, end))
-            else:
-                offsets.extend(min(start + i, end - 1) for i in range(len(word)))
-    return Normalised("".join(parts), offsets)
-
-
-# -- fingerprints ---------------------------------------------------------------------------
-
-
-class Fingerprinter:
-    """Winnowed, keyed k-gram fingerprints of a normalised stream.
-
-    Winnowing needs a hash of *every* k-gram; computing BLAKE2b for each would cost most
-    of the query budget. So k-grams are ranked with a salted polynomial hash computed in
-    numpy, and only the selected ones get the keyed BLAKE2b that is stored. The polynomial
-    hash is never stored: it is invertible enough to rebuild text from, BLAKE2b is not."""
-
-    def __init__(self, salt: bytes, k: int, w: int) -> None:
-        self.salt, self.k, self.w = salt, k, w
-        seed = hashlib.blake2b(b"winnow-rank", key=salt, digest_size=16).digest()
-        self._base = np.uint64(int.from_bytes(seed[:8], "little") | 1)
-        self._mix = np.uint64(int.from_bytes(seed[8:], "little"))
-        self._keyed = hashlib.blake2b(key=salt, digest_size=8, person=b"pg-kgram")
-
-    def rank_hashes(self, stream: str) -> np.ndarray:
-        """Salted polynomial hash of every k-gram (uint64, wrapping arithmetic)."""
-        n = len(stream) - self.k + 1
-        if n <= 0:
-            return np.zeros(0, dtype=np.uint64)
-        codes = np.frombuffer(stream.encode("utf-32-le"), dtype="<u4").astype(np.uint64)
-        h = np.zeros(n, dtype=np.uint64)
-        for j in range(self.k):
-            h = h * self._base + codes[j : j + n]
-        h ^= self._mix  # splitmix64 finaliser: spreads the bits so minima are unbiased
-        h ^= h >> np.uint64(30)
-        h *= _M1
-        h ^= h >> np.uint64(27)
-        h *= _M2
-        h ^= h >> np.uint64(31)
-        return h
-
-    def select(self, stream: str) -> np.ndarray:
-        """Positions chosen by winnowing: the minimum of every window of w k-grams."""
-        ranks = self.rank_hashes(stream)
-        if len(ranks) == 0:
-            return np.zeros(0, dtype=np.int64)
-        if len(ranks) <= self.w:
-            return np.array([int(ranks.argmin())], dtype=np.int64)
-        windows = np.lib.stride_tricks.sliding_window_view(ranks, self.w)
-        chosen = windows.argmin(axis=1) + np.arange(len(windows))
-        return np.unique(chosen)
-
-    def fingerprints(self, stream: str) -> tuple[np.ndarray, np.ndarray]:
-        """(positions, keyed 64-bit hashes) of the selected k-grams."""
-        positions = self.select(stream)
-        k, keyed = self.k, self._keyed
-        digests = bytearray()
-        for p in positions.tolist():
-            hasher = keyed.copy()
-            hasher.update(stream[p : p + k].encode("utf-8"))
-            digests += hasher.digest()
-        return positions, np.frombuffer(bytes(digests), dtype=_DTYPE_HASH)
-
 
 # -- the index ------------------------------------------------------------------------------
 
@@ -432,7 +300,7 @@ class ScriptIndex:
         scripts = self._scripts[posting_idx].astype(np.int64)
         hit_q = positions[query_idx].astype(np.int64)
         hit_p = self._positions[posting_idx].astype(np.int64)
-        keep = _aligned_candidates(scripts, hit_q, hit_p)
+        keep = aligned_candidates(scripts, hit_q, hit_p)
         if not keep.any():
             return []
         scripts, hit_q, hit_p = scripts[keep], hit_q[keep], hit_p[keep]
@@ -448,7 +316,7 @@ class ScriptIndex:
             entry = self._by_id.get(script_id)
             if entry is None:
                 continue
-            for chain in _chains(hits):
+            for chain in chains(hits):
                 q_first, p_first = chain[0]
                 q_last, p_last = chain[-1]
                 span = q_last + self.k - q_first
@@ -538,62 +406,3 @@ class ScriptIndex:
         scripts = np.frombuffer(body, dtype=_DTYPE_U32, count=count, offset=offset)
         positions = np.frombuffer(body, dtype=_DTYPE_U32, count=count, offset=offset + count * 4)
         return cls(salt, k, w, entries, hashes, scripts, positions, next_id)
-
-
-def _aligned_candidates(scripts: np.ndarray, q: np.ndarray, p: np.ndarray) -> np.ndarray:
-    """Mask of hits in scripts that have `MIN_FINGERPRINTS` hits on a similar alignment.
-
-    A cheap vectorised pre-pass before the chaining: hits are bucketed by script and by
-    alignment (script position - query position) in bands of 256 characters, twice, the
-    second banding shifted by half a band, so any hits whose alignments lie within 128
-    characters share a band. Chance hits scattered over a corpus rarely do."""
-    diagonal = p - q + (1 << 32)
-    candidates = np.zeros(len(scripts), dtype=bool)
-    for shift in (0, 128):
-        keys = (scripts << 40) | ((diagonal + shift) >> 8)
-        _, inverse, counts = np.unique(keys, return_inverse=True, return_counts=True)
-        candidates |= counts[inverse] >= MIN_FINGERPRINTS
-    qualified = np.unique(scripts[candidates])
-    return np.isin(scripts, qualified)
-
-
-def _chains(hits: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
-    """Longest runs of hits increasing in both texts with a consistent alignment.
-
-    `hits` are (query position, script position) pairs sorted by query position. A small
-    dynamic programme links each hit to the nearest earlier one within `CHAIN_GAP` whose
-    alignment differs by at most `CHAIN_DRIFT` (plus an eighth of the distance, for long
-    paraphrased stretches); the longest chains are taken out one by one."""
-    chains: list[list[tuple[int, int]]] = []
-    remaining = hits
-    while len(remaining) >= MIN_FINGERPRINTS:
-        n = len(remaining)
-        best, previous = [1] * n, [-1] * n
-        low = 0
-        for i in range(n):
-            qi, pi = remaining[i]
-            while remaining[low][0] < qi - CHAIN_GAP:
-                low += 1
-            # Nearest aligned predecessor first: on a real match it is the previous
-            # fingerprint of the same chain, so the search stops after a step or two.
-            for j in range(i - 1, low - 1, -1):
-                qj, pj = remaining[j]
-                if qj >= qi or pj >= pi:
-                    continue
-                dq, dp = qi - qj, pi - pj
-                if abs(dp - dq) <= CHAIN_DRIFT + dq // 8:
-                    if best[j] + 1 > best[i]:
-                        best[i], previous[i] = best[j] + 1, j
-                    break
-        end = max(range(n), key=best.__getitem__)
-        if best[end] < MIN_FINGERPRINTS:
-            break
-        chain_idx = []
-        while end >= 0:
-            chain_idx.append(end)
-            end = previous[end]
-        chain_idx.reverse()
-        chains.append([remaining[i] for i in chain_idx])
-        used = set(chain_idx)
-        remaining = [h for i, h in enumerate(remaining) if i not in used]
-    return chains

@@ -1,14 +1,7 @@
-"""Written approvals (clearances) and the requests that ask for them.
+"""The clearance file: signed `[[clearance]]` tables in `.promptguard/clearances.toml`.
 
-Clearances live in `.promptguard/clearances.toml`, one `[[clearance]]` table per approval,
-sorted by id, so a production can commit them and review every change like code. Each entry
-is signed with HMAC-SHA256 using a key kept OUTSIDE the repository (a file in the user's
-config folder, or `$PROMPTGUARD_CLEARANCE_KEY` for CI and teams): someone who can edit the
-repository but does not hold the key cannot widen, extend or un-revoke an approval; such an
-entry is reported as tampered and ignored.
-
-Personal data never enters these files: a personal_data clearance or request names the
-kind of data (PERSON, PHONE_NUMBER), never the value.
+Sorted by id, so a production can commit it and review every change like code; an entry
+that no longer verifies is reported as tampered and ignored.
 """
 
 from __future__ import annotations
@@ -17,28 +10,22 @@ import contextlib
 import hashlib
 import hmac
 import json
-import os
 import re
 import secrets
 import tomllib
-import unicodedata
-from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass, field, fields, replace
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, fields, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 from promptguard._util import atomic_write
 from promptguard.config.load import PURPOSES
 from promptguard.errors import ClearanceError
-from promptguard.findings import SENSITIVE_SUBJECT_CATEGORIES, Finding
-from promptguard.gate.audit import utc_timestamp
-from promptguard.gate.policy import CLEARABLE_CATEGORIES, USE_CATEGORY
+from promptguard.gate.audit_records import utc_timestamp
+from promptguard.gate.clearances.signing import ENV_KEY, key_file, key_id, load_key
+from promptguard.gate.clearances.subjects import canonical_subject, validate_item
 
 CLEARANCES_FILE = "clearances.toml"
-REQUESTS_FILE = "requests.jsonl"
-ENV_KEY = "PROMPTGUARD_CLEARANCE_KEY"
-ENV_KEY_FILE = "PROMPTGUARD_KEY_FILE"
-MIN_KEY_LENGTH = 16
 
 #: Statuses shown by `clearance list`; only "valid" covers anything.
 VALID, EXPIRED, REVOKED, TAMPERED, UNVERIFIED = (
@@ -49,125 +36,12 @@ VALID, EXPIRED, REVOKED, TAMPERED, UNVERIFIED = (
     "unverified",
 )
 
-_TYPE_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 _FILE_HEADER = """\
 # promptguard clearances: written approvals to use material with generative-AI tools.
 # Managed with `promptguard clearance grant|revoke`; review changes like code.
 # Every entry is signed with a key kept outside this repository: an entry edited by
 # hand no longer verifies and is ignored (shown as "tampered" by `clearance list`).
 """
-
-
-# --- subjects and request ids -------------------------------------------------------------
-
-
-def canonical_subject(subject: str) -> str:
-    """Case-, accent- and punctuation-insensitive form, so "Penélope Cruz" matches
-    "penelope cruz" and "Jean-Luc" matches "Jean Luc"."""
-    decomposed = unicodedata.normalize("NFKD", subject)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    words = re.split(r"[\W_]+", stripped.casefold())
-    return " ".join(w for w in words if w)
-
-
-def subject_key(finding: Finding) -> str:
-    """What a clearance must name to cover a finding. For personal data that is the kind of
-    data (its type), never the value, so approvals and requests can be committed safely."""
-    if finding.category in SENSITIVE_SUBJECT_CATEGORIES:
-        return finding.type
-    return finding.subject or finding.type
-
-
-def request_id(items: Iterable[tuple[str, str]], tool_id: str, purpose: str) -> str:
-    """A stable id for "approve these items for this tool and purpose": re-running the same
-    check gives the same id, so a request and its grant can refer to each other."""
-    canonical = sorted({(category, canonical_subject(subject)) for category, subject in items})
-    payload = json.dumps(
-        {"items": canonical, "tool": tool_id.casefold(), "purpose": purpose},
-        sort_keys=True,
-        ensure_ascii=False,
-    )
-    return "rq-" + hashlib.sha256(payload.encode()).hexdigest()[:12]
-
-
-def validate_item(category: str, subject: str) -> tuple[str, str]:
-    """Check a (category, subject) pair a clearance or request may name."""
-    if category not in CLEARABLE_CATEGORIES:
-        raise ClearanceError(
-            f"unknown category {category!r} (allowed: {', '.join(CLEARABLE_CATEGORIES)})"
-        )
-    subject = " ".join(subject.split())
-    if not subject:
-        raise ClearanceError("the subject must not be empty")
-    if category in SENSITIVE_SUBJECT_CATEGORIES and not _TYPE_RE.match(subject):
-        raise ClearanceError(
-            f"for {category}, the subject is the kind of data (e.g. PERSON, PHONE_NUMBER), "
-            "never the value itself"
-        )
-    if category == USE_CATEGORY and subject not in PURPOSES:
-        raise ClearanceError(
-            f"for {USE_CATEGORY}, the subject is a purpose ({', '.join(PURPOSES)})"
-        )
-    return category, subject
-
-
-# --- the signing key ----------------------------------------------------------------------
-
-
-def key_file() -> Path:
-    """Where the clearance key lives: `$PROMPTGUARD_KEY_FILE`, else the user's config folder
-    (never the repository, which is what the key protects)."""
-    env = os.environ.get(ENV_KEY_FILE)
-    if env:
-        return Path(env).expanduser()
-    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
-    return Path(base) / "promptguard" / "clearance.key"
-
-
-def load_key(create: bool = False) -> tuple[bytes | None, str]:
-    """The signing key and a note for the user (set when a key file was just created)."""
-    env = os.environ.get(ENV_KEY)
-    if env is not None:
-        if len(env.strip()) < MIN_KEY_LENGTH:
-            raise ClearanceError(f"${ENV_KEY} must be at least {MIN_KEY_LENGTH} characters")
-        return env.strip().encode(), ""
-    path = key_file()
-    with contextlib.suppress(FileNotFoundError):
-        return _read_key_file(path), ""
-    if not create:
-        return None, ""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:  # another grant created it a moment ago
-        return _read_key_file(path), ""
-    except OSError as error:
-        raise ClearanceError(f"cannot create clearance key {path}: {error.strerror}") from None
-    with os.fdopen(descriptor, "w") as handle:
-        handle.write(secrets.token_hex(32) + "\n")
-    note = (
-        f"created clearance key {path} (mode 0600); keep it out of the repository and "
-        f"share it with other approvers only (or set ${ENV_KEY} in CI)"
-    )
-    return _read_key_file(path), note
-
-
-def _read_key_file(path: Path) -> bytes:
-    try:
-        key = path.read_text(encoding="utf-8").strip()
-    except FileNotFoundError:
-        raise
-    except (OSError, UnicodeDecodeError) as error:
-        raise ClearanceError(f"cannot read clearance key {path}: {error}") from None
-    if len(key) < MIN_KEY_LENGTH:
-        raise ClearanceError(f"clearance key {path} is too short or empty")
-    return key.encode()
-
-
-def key_id(key: bytes) -> str:
-    """A short public fingerprint, to tell "signed with another key" from "tampered"."""
-    return hashlib.sha256(b"promptguard-key-id:" + key).hexdigest()[:8]
-
 
 # --- clearances ---------------------------------------------------------------------------
 
@@ -505,101 +379,3 @@ def _file_lock(path: Path) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
-
-
-# --- requests -----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ClearanceRequest:
-    """A pending ask for written approval: what, for which tool and purpose, and why."""
-
-    id: str
-    tool: str
-    purpose: str
-    items: list[tuple[str, str]] = field(default_factory=list)
-    reason: str = ""
-    requested_by: str = ""
-    requested_at: str = ""
-
-    @classmethod
-    def build(
-        cls,
-        items: Iterable[tuple[str, str]],
-        tool: str,
-        purpose: str,
-        reason: str = "",
-        requested_by: str = "",
-    ) -> ClearanceRequest:
-        checked = sorted({validate_item(category, subject) for category, subject in items})
-        if not checked:
-            raise ClearanceError("a request needs at least one item")
-        if purpose not in PURPOSES:
-            raise ClearanceError(f"unknown purpose {purpose!r} (allowed: {', '.join(PURPOSES)})")
-        if not tool or any(c.isspace() for c in tool):
-            raise ClearanceError(f"invalid tool {tool!r}: give the tool id")
-        return cls(
-            id=request_id(checked, tool, purpose),
-            tool=tool,
-            purpose=purpose,
-            items=checked,
-            reason=" ".join(reason.split()),
-            requested_by=requested_by,
-            requested_at=utc_timestamp(),
-        )
-
-    def to_dict(self) -> dict:
-        data = asdict(self)
-        data["items"] = [{"category": c, "subject": s} for c, s in self.items]
-        return data
-
-    @classmethod
-    def from_dict(cls, data: dict) -> ClearanceRequest:
-        items = [(str(i["category"]), str(i["subject"])) for i in data.get("items", [])]
-        return cls(
-            id=str(data["id"]),
-            tool=str(data.get("tool", "")),
-            purpose=str(data.get("purpose", "")),
-            items=items,
-            reason=str(data.get("reason", "")),
-            requested_by=str(data.get("requested_by", "")),
-            requested_at=str(data.get("requested_at", "")),
-        )
-
-
-class RequestStore:
-    """`.promptguard/requests.jsonl`: one request per line, sorted by id, diff-friendly."""
-
-    def __init__(self, state_dir: Path) -> None:
-        self.state_dir = Path(state_dir)
-        self.path = self.state_dir / REQUESTS_FILE
-
-    def load(self) -> list[ClearanceRequest]:
-        try:
-            lines = self.path.read_text(encoding="utf-8").splitlines()
-        except FileNotFoundError:
-            return []
-        except (OSError, UnicodeDecodeError) as error:
-            raise ClearanceError(f"{self.path}: cannot read: {error}") from None
-        requests = []
-        for number, line in enumerate(lines, 1):
-            if not line.strip():
-                continue
-            try:
-                requests.append(ClearanceRequest.from_dict(json.loads(line)))
-            except (ValueError, KeyError, TypeError):
-                raise ClearanceError(f"{self.path}:{number}: not a valid request line") from None
-        return requests
-
-    def get(self, wanted: str) -> ClearanceRequest | None:
-        return next((r for r in self.load() if r.id == wanted), None)
-
-    def save(self, request: ClearanceRequest) -> None:
-        """Add or update (same id: same items, the reason may change)."""
-        with _file_lock(self.state_dir / ".requests.lock"):
-            kept = [r for r in self.load() if r.id != request.id]
-            lines = [
-                json.dumps(r.to_dict(), ensure_ascii=False, sort_keys=True)
-                for r in sorted([*kept, request], key=lambda r: r.id)
-            ]
-            _atomic_write(self.path, "\n".join(lines) + "\n")

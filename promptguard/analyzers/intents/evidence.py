@@ -1,0 +1,152 @@
+"""Evidence: the clues near a cue that make it a real person or someone else's material.
+
+A cue without evidence is not a finding ("age the wallpaper", "clone the repository");
+`collect_clues` gathers names, role words, outlets and dates, `fictional_near` the signs
+that the target is invented.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    pass
+from promptguard.analyzers.intents.key_documents import KeyDoc, KeyToken
+from promptguard.analyzers.intents.lists import _AMBIGUOUS_PRONOUNS, _YEAR, CLAUSE_BREAKS, Rule
+
+# --------------------------------------------------------------------------- evidence
+
+#: Evidence kinds from spaCy entities.
+_ENTITY_KIND = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "WORK_OF_ART": "WORK",
+                "MISC": "MISC", "NORP": "NORP", "GPE": "PLACE", "LOC": "PLACE"}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Clue:
+    """One piece of evidence near a cue, in key-token indices."""
+
+    kind: str
+    start: int
+    end: int
+    subject: str = ""
+
+
+@dataclass
+class Context:
+    """A cue match and what surrounds it, handed to an analyzer's `judge`."""
+
+    rule: Rule
+    key_doc: KeyDoc
+    start: int
+    end: int
+    lo: int
+    hi: int
+    clues: list[Clue]
+
+    def find(self, *kinds: str) -> list[Clue]:
+        return [c for c in self.clues if c.kind in kinds]
+
+    def has(self, *kinds: str) -> bool:
+        return any(c.kind in kinds for c in self.clues)
+
+    def in_match(self, clue: Clue) -> bool:
+        return self.start <= clue.start and clue.end <= self.end
+
+
+#: Classes reported as clues (the others only shape patterns).
+CLUE_CLASSES: tuple[str, ...] = (
+    "PERFORMER", "PUBLIC", "LIKENESS", "PRON", "FOOTAGE", "REAL", "FICTION", "CHARACTER",
+    "DEFENSE", "OUTLET", "INSTITUTION", "FAKE", "DECEPTIVE", "EVENT_NAMED", "EVENT", "THIRD",
+    "OWNED", "WORKOBJ", "LIKEOBJ", "MODEL",
+)  # fmt: skip
+
+
+def collect_clues(
+    key_doc: KeyDoc, rule: Rule, start: int, end: int, lo: int, hi: int
+) -> list[Clue]:
+    """Evidence in [lo, hi), leaving out the tokens that spelled the cue itself."""
+    tokens = key_doc.tokens
+    literals = rule.literals
+    cue = {
+        k
+        for k in range(start, end)
+        if tokens[k].key in literals or tokens[k].surface_key in literals
+    }
+    clues: list[Clue] = []
+    for label, s, e in key_doc.entities:
+        if e <= lo or s >= hi or all(k in cue for k in range(s, e)):
+            continue
+        if label == "DATE" or label == "CARDINAL":
+            if any(_YEAR.match(tokens[k].surface) for k in range(s, e)):
+                clues.append(Clue("YEAR", s, e))
+            continue
+        words = [tokens[k] for k in range(s, e) if k not in cue]
+        if not words or all(_is_tool(t) for t in words):
+            continue
+        kind = _ENTITY_KIND.get(label)
+        subject = " ".join(tokens[k].text for k in range(s, e) if tokens[k].key != "'s")
+        if kind:
+            clues.append(Clue(kind, s, e, subject))
+        if kind != "PERSON" and _looks_like_name(words):
+            # small models often tag a person's name ORG, GPE or FAC: keep it as a plain name
+            clues.append(Clue("NAME", s, e, subject))
+    for k in range(lo, hi):
+        tok = tokens[k]
+        if k in cue:
+            continue
+        for name in tok.classes:
+            if name not in CLUE_CLASSES:
+                continue
+            if (
+                name == "PRON"
+                and tok.surface in _AMBIGUOUS_PRONOUNS
+                and tok.pos != "PRON"
+                and not (k > 0 and tokens[k - 1].surface == "-")
+            ):
+                continue  # "la comédienne" is an article, "fais-la" a pronoun
+            if name == "REAL" and k + 1 < len(tokens) and tokens[k + 1].key in {"time", "-time"}:
+                continue
+            named = name in ("OUTLET", "INSTITUTION")
+            clues.append(Clue(name, k, k + 1, tok.text if named else ""))
+        if (
+            tok.pos == "PROPN"
+            and not tok.entity
+            and not _is_tool(tok)
+            and tok.text[:1].isupper()
+            and k > 0
+            and tokens[k - 1].surface not in CLAUSE_BREAKS
+        ):
+            clues.append(Clue("PROPN", k, k + 1, tok.text))
+    for name in CLUE_CLASSES:
+        for s, e in key_doc.phrase_spans.get(name, ()):
+            if lo <= s < hi and not all(k in cue for k in range(s, e)):
+                subject = " ".join(tokens[k].text for k in range(s, e))
+                clues.append(Clue(name, s, e, subject if name in ("OUTLET", "INSTITUTION") else ""))
+    return sorted(set(clues), key=lambda c: (c.start, c.end, c.kind))
+
+
+#: Lowercase particles inside names: "de Gaulle", "van Gogh", "da Vinci".
+_NAME_PARTICLES = frozenset(
+    ["de", "du", "des", "d'", "la", "le", "van", "von", "der", "den", "da", "di", "del", "dos"]
+)
+
+
+def _looks_like_name(words: list[KeyToken]) -> bool:
+    """Proper nouns only (and name particles): a name the NER labelled as something else."""
+    names = [t for t in words if t.key != "'s" and t.surface not in _NAME_PARTICLES]
+    return bool(names) and all(t.pos == "PROPN" for t in names)
+
+
+def _is_tool(tok: KeyToken) -> bool:
+    return "TOOL" in tok.classes or "MODEL" in tok.classes
+
+
+def fictional_near(clues: list[Clue], clue: Clue, before: int = 3, after: int = 2) -> bool:
+    """True when a fiction marker sits right before the clue ("our fictional senator") or a
+    character word right after it ("the president character")."""
+    return any(
+        (c.kind == "FICTION" and clue.start - before <= c.start < clue.start)
+        or (c.kind == "CHARACTER" and clue.end <= c.start < clue.end + after)
+        for c in clues
+    )

@@ -1,0 +1,216 @@
+"""People's names found without the model: after a title, next to a role or contact cue.
+
+`PersonRecognizer` combines these with spaCy's PERSON entities; `ner_free_spans` lists what
+the analyzer explains without NER, so a text whose capitalised words are all explained never
+reaches the model.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import regex as re
+from presidio_analyzer import (
+    AnalysisExplanation,
+    LocalRecognizer,
+    RecognizerResult,
+)
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from promptguard.analyzers.names.prepass import NOT_NAMES
+from promptguard.analyzers.personal_data.address import _ADDRESS_PATTERNS
+from promptguard.analyzers.personal_data.cue import value_spans
+
+# --- people ------------------------------------------------------------------------------
+
+_TITLE = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|M\.|Mme|Mlle|Monsieur|Madame|Mademoiselle|Docteur)"
+NAME_WORD = r"[A-ZÀ-Ý][\p{Ll}'’]+(?:-[A-ZÀ-Ý]?[\p{Ll}'’]+)?"
+NAME_CAPS = r"(?:[A-ZÀ-Ý][\p{Ll}'’]+(?:-[A-ZÀ-Ý][\p{Ll}'’]+)?|[A-ZÀ-Ý]{2,}(?:-[A-ZÀ-Ý]{2,})?)"
+TITLED_NAME = re.compile(
+    rf"\b{_TITLE}\.?\s+(?P<value>{NAME_CAPS}(?:\s+(?:de\s+|van\s+|von\s+|da\s+|le\s+)?{NAME_CAPS})?)"
+)
+
+
+def trim_name(content: str, start: int, end: int) -> tuple[int, int]:
+    """Drop production vocabulary and titles from both ends of a candidate name span."""
+    words = list(re.finditer(r"\S+", content[start:end]))
+    while words and words[0].group().strip(".,:;").lower() in NOT_NAMES:
+        words.pop(0)
+    while words and words[-1].group().strip(".,:;").lower() in NOT_NAMES:
+        words.pop()
+    if not words:
+        return start, start
+    return start + words[0].start(), start + words[-1].end()
+
+
+#: Two or three capitalised words: the shape of "Firstname Lastname" / "Prénom NOM".
+NAME_SHAPE = re.compile(
+    rf"(?<![\p{{L}}\d@.])(?P<value>{NAME_WORD}(?:[ ]+(?:de[ ]+|van[ ]+|von[ ]+|da[ ]+|le[ ]+)?"
+    rf"{NAME_CAPS}){{1,2}})(?![\p{{L}}\d@])"
+)
+#: Crew roles and contact verbs: a name-shaped span next to one is a person. Head words only
+#: ("designer" covers costume/production/sound designer), English and French.
+_ROLE_WORDS = (
+    r"gaffer|grip|ad|dp|dop|producer|manager|designer|coordinator|mixer|supervisor|director|"
+    r"captain|lead|editor|operator|assistant|electrician|carpenter|painter|driver|runner|"
+    r"medic|nurse|agent|actor|actress|cast|talent|double|stand-in|owner|landlord|host|contact|"
+    r"writer|showrunner|cinematographer|photographer|boom|playback|colou?rist|"
+    r"[ée]lectricien(?:ne)?|machiniste|r[ée]gisseu(?:r|se)|r[ée]alisat(?:eur|rice)|"
+    r"direct(?:eur|rice)|chef(?:fe)?|costumi(?:er|[èe]re)|ing[ée]nieu(?:r|se)|scripte|"
+    r"d[ée]corat(?:eur|rice)|maquill(?:eur|euse)|coiff(?:eur|euse)|charg[ée]e?|"
+    r"monteu(?:r|se)|coordinat(?:eur|rice)|cadreu(?:r|se)|perchman|propri[ée]taire|"
+    r"com[ée]dien(?:ne)?|acteur|actrice|chauffeur|accessoiriste|assistante?|product(?:eur|rice)|"
+    r"h[ôo]te|h[ée]bergeur|loueur|contact"
+)
+_CONTACT_VERBS = (
+    r"call|ring|phone|email|e-mail|mail|text|contact|ask|thank|invite|cc|ping|meet|"
+    r"appeler|appelez|appelle|contacter|contactez|joindre|remercier|inviter|[ée]crire|"
+    r"dear|cher|ch[èe]re|bonjour|hi|hello|merci"
+)
+#: Prepositions are weaker cues ("for Los Angeles"): trusted only where NER saw no place.
+_WEAK_CUES = r"pour|for|to|with|à|avec|chez|de|par|by|from|via"
+_LEFT_CUE = re.compile(
+    rf"(?i:\b(?:{_ROLE_WORDS}|{_CONTACT_VERBS}))\b[ \t]*(?:[:—–\-=]|\(.{{0,30}}?\))?[ \t]*"
+    rf"(?:(?i:the|our|my|le|la|les|notre|mon|ma|l['’])[ \t]+)?$"
+)
+_WEAK_LEFT_CUE = re.compile(
+    rf"(?i:\b(?:{_WEAK_CUES}))\b[ \t]*(?:[:—–\-=]|\(.{{0,30}}?\))?[ \t]*"
+    rf"(?:(?i:the|our|my|le|la|les|notre|mon|ma|l['’])[ \t]+)?$"
+)
+_RIGHT_CUE = re.compile(
+    rf"^[ \t]*(?:[(,\-—–:][ \t]*(?:[\p{{L}}'’0-9.]+[ \t]+){{0,3}}?(?i:{_ROLE_WORDS})\b"
+    r"|[ 	]*[(,:—–-]?[ 	]*(?:(?:on|at|au|sur|via)[ 	]+)?"
+    r"(?:\+?\d[\d .()-]{7,}\d|[\w.+-]+@[\w-]+\.))"
+)
+
+
+def is_plausible_name(value: str) -> bool:
+    """Reject what spaCy's small models often tag as a person: numbers and ids, single
+    lowercase words, slugline capitals ("INT"), and crew-sheet vocabulary."""
+    words = value.split()
+    if not words or any(ch.isdigit() or ch in "@/\\_=<>|" for ch in value):
+        return False
+    if not any(ch.isalpha() for ch in value):
+        return False
+    if all(w.strip(".,:;").lower() in NOT_NAMES for w in words):
+        return False
+    if not any(w[0].isupper() for w in words):
+        return False
+    return not (len(words) == 1 and (value.isupper() or len(value) < 2))
+
+
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_LINE_START = re.compile(r"(?:^|[.!?]\s+|\n)[ \t\-•*>#]*$")
+
+
+@functools.lru_cache(maxsize=64)
+def _ner_free_names(text: str) -> tuple[tuple[int, int, str], ...]:
+    """Names found by shape and cue, no model: after a title, or name-shaped words next to a
+    crew role, a contact verb, a phone number or an email address ("cue"), or after a
+    preposition ("weak": dropped by the caller where NER saw a place). Cached: the pre-pass
+    and the recognizer both ask for the same text."""
+    found: list[tuple[int, int, str]] = []
+    for match in TITLED_NAME.finditer(text):
+        start, end = trim_name(text, *match.span("value"))
+        value = text[start:end]
+        # After a title a lone capitalised surname is a name ("Mme LEFÈVRE").
+        if end > start and (is_plausible_name(value) or value.isupper() and len(value) > 1):
+            found.append((start, end, "title"))
+    for match in NAME_SHAPE.finditer(text):
+        start, end = trim_name(text, *match.span("value"))
+        value = text[start:end]
+        if end <= start or " " not in value or not is_plausible_name(value):
+            continue
+        if any(w.lower() in NOT_NAMES for w in value.split()):
+            continue
+        left = text[max(0, start - 40) : start]
+        left = left[left.rfind("\n") + 1 :]
+        right = text[end : end + 60]
+        if _LEFT_CUE.search(left) or _RIGHT_CUE.match(right):
+            found.append((start, end, "cue"))
+        elif _WEAK_LEFT_CUE.search(left):
+            found.append((start, end, "weak"))
+    return tuple(found)
+
+
+def is_sentence_start(text: str, start: int) -> bool:
+    return bool(_LINE_START.search(text[max(0, start - 6) : start])) or start == 0
+
+
+class PersonRecognizer(LocalRecognizer):
+    """People: spaCy NER spans (already mapped to PERSON in the artifacts), cleaned, plus
+    names after a title ("Mme Lefèvre", "Dr. Okafor") which needs no model."""
+
+    NER_SCORE = 0.85
+    TITLE_SCORE = 0.8
+    CUE_SCORE = 0.7
+
+    def __init__(self, language: str) -> None:
+        super().__init__(
+            supported_entities=["PERSON"],
+            supported_language=language,
+            context=[],
+            name="PersonRecognizer",
+        )
+
+    def load(self) -> None:
+        """Nothing to load: NER spans come in the NLP artifacts."""
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        if entities and "PERSON" not in entities:
+            return []
+        spans: list[tuple[int, int, float, str]] = []
+        for ent in getattr(nlp_artifacts, "entities", None) or []:
+            if ent.label_ != "PERSON":
+                continue
+            start, end = trim_name(text, ent.start_char, ent.end_char)
+            if end <= start or not is_plausible_name(text[start:end]):
+                continue
+            if " " not in text[start:end] and is_sentence_start(text, start):
+                # "Rédige un mail…", "Imagine a…": a lone first word is an imperative far
+                # more often than a name in a prompt.
+                continue
+            spans.append((start, end, self.NER_SCORE, "spacy"))
+        places: list[tuple[int, int]] | None = None  # read only for a weak name
+        for start, end, how in _ner_free_names(text):
+            if how == "weak":
+                if places is None:
+                    places = [
+                        (ent.start_char, ent.end_char)
+                        for ent in getattr(getattr(nlp_artifacts, "tokens", None), "ents", ())
+                        if ent.label_ in _PLACE_LABELS
+                    ]
+                if any(s < end and start < e for s, e in places):
+                    continue
+            score = self.TITLE_SCORE if how == "title" else self.CUE_SCORE
+            spans.append((start, end, score, how))
+        return [
+            RecognizerResult(
+                entity_type="PERSON",
+                start=start,
+                end=end,
+                score=score,
+                analysis_explanation=AnalysisExplanation(f"{self.name}:{how}", score),
+                recognition_metadata={
+                    RecognizerResult.RECOGNIZER_NAME_KEY: f"{self.name}:{how}",
+                    RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                },
+            )
+            for start, end, score, how in spans
+        ]
+
+
+_EMAIL_SHAPE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def ner_free_spans(text: str) -> list[tuple[int, int]]:
+    """Spans the personal-data analyzer explains without the model: a name after a title or
+    next to a cue, a street address, an e-mail address. A capitalised word inside one of them
+    gives NER nothing to add."""
+    spans = [(start, end) for start, end, how in _ner_free_names(text) if how != "weak"]
+    for pattern, _score in _ADDRESS_PATTERNS:
+        spans += list(value_spans(pattern, text))
+    spans += [match.span() for match in _EMAIL_SHAPE.finditer(text)]
+    return spans
