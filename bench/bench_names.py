@@ -80,6 +80,8 @@ def main() -> None:
     for row, text in zip(work_rows, texts[len(name_rows) :], strict=True):
         findings = works.analyze(text)
         if not row["label"]:
+            # A public-domain master's style is shown for the record (severity info): allowed.
+            findings = [f for f in findings if f.severity != "info"]
             count("copyrighted_work false alarms (PD masters, ordinary phrases)", bool(findings))
             if findings:
                 misses.append(f"FP work: {row['text']}")
@@ -95,15 +97,16 @@ def main() -> None:
     prompts = [filler[i : i + 300] for i in range(0, len(filler) - 300, 150)][:200]
     scan = [ScanText(p, models, "en") for p in prompts]
     models.parse_many([t for t in scan if people.wants_nlp(t)])
-    from promptguard.analyzers.names import lexicon
+    from promptguard.analyzers.names import artist_refs, folding, lexicon
 
     # Best of 5 passes: the machine is shared, and the minimum is the least noisy estimate.
     passes = []
     for _ in range(5):
         start = time.perf_counter()
         for text in scan:
-            lexicon.tokenize.cache_clear()
+            folding.tokenize.cache_clear()
             lexicon._style_phrase_ends.cache_clear()
+            artist_refs.artist_refs.cache_clear()
             people.analyze(text)
             works.analyze(text)
         passes.append((time.perf_counter() - start) / len(scan) * 1e6)

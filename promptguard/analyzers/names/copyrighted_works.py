@@ -241,7 +241,11 @@ class CopyrightedWorkAnalyzer(Analyzer):
             # "Trevor Noah", "Undead Nightmare": a one-word title inside a longer name.
             return None
         surfaces = [content[tokens.starts[i] : tokens.ends[i]] for i in range(first, last)]
-        quoted = _quoted(content, start, end)
+        # "ghost-in-the-shell": a title hyphenated into one word is written as a title.
+        quoted = _quoted(content, start, end) or (
+            last - first >= 2
+            and all(content[tokens.ends[i]] == "-" for i in range(first, last - 1))
+        )
         context = _Lazy(
             lambda: bool(
                 _WORK_BEFORE.search(before)
@@ -293,19 +297,21 @@ class CopyrightedWorkAnalyzer(Analyzer):
                 return None
             score = 0.85 if (quoted or context) else 0.7
         else:
-            lowercase_ok = len(content_words) >= 2 or (
-                work.type in ("CHARACTER", "FRANCHISE")
-                and (len(content_words[0]) >= 5 or is_image_prompt(content))
-                and len(content_words[0]) >= 4
+            long_word = len(content_words[0]) >= 8  # "bladerunner": no word, no name
+            lowercase_ok = (
+                len(content_words) >= 2
+                or long_word
+                or (
+                    work.type in ("CHARACTER", "FRANCHISE")
+                    and (len(content_words[0]) >= 5 or is_image_prompt(content))
+                    and len(content_words[0]) >= 4
+                )
             )
             if (
                 len(content_words) == 1
                 and not strong
-                and work.type
-                not in (
-                    "CHARACTER",
-                    "FRANCHISE",
-                )
+                and not long_word
+                and work.type not in ("CHARACTER", "FRANCHISE")
             ):
                 # A one-word film or series title needs more than "of" or "in" before it.
                 context = _Lazy(lambda: False)

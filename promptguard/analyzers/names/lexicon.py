@@ -165,8 +165,11 @@ def _compile() -> dict:
             and parts[0] in ("the", "a", "an")
             and len("".join(rest)) >= 5
             and not all(w in plain or w in ordinary for w in rest)
-        ):
+            and (len(rest) >= 2 or kind in ("SERIES", "FRANCHISE", "CHARACTER"))
+        ):  # a one-word film ("The Favourite") stays with its article
             add_key(" ".join(rest), (WORK, index, True))
+        for variant in _title_variants(parts, kind, category, plain):
+            add_key(variant, (WORK, index, True))
 
     # Brands, platforms, software, studios, art movements (not_names.tsv): not people.
     not_names: dict[str, str] = {}
@@ -205,6 +208,27 @@ def _compile() -> dict:
         data[table] = PackedRows.pack(data[table])
     data["keys"] = KeyTable.pack(data["keys"], data.pop("prefixes"))
     return data
+
+
+def _title_variants(parts: list[str], kind: str, category: str, plain: frozenset) -> list[str]:
+    """How prompts also write a title: years with spaced digits ("blade runner 2 0 4 9", as
+    some prompt sites store them), run together ("bladerunner"), and an anime or manga
+    character's name in either order ("ayanami rei")."""
+    variants = []
+    if any(p.isdigit() and len(p) >= 2 for p in parts):
+        variants.append(" ".join(" ".join(p) if p.isdigit() else p for p in parts))
+    joined = "".join(parts)
+    if (
+        kind in ("FILM", "SERIES", "FRANCHISE")
+        and 2 <= len(parts) <= 3
+        and len(joined) >= 8
+        and joined.isalpha()
+        and joined not in plain
+    ):
+        variants.append(joined)
+    if kind == "CHARACTER" and category in ("ANIME", "MANGA") and len(parts) == 2:
+        variants.append(f"{parts[1]} {parts[0]}")
+    return variants
 
 
 def _merge_person(old: tuple, new: tuple) -> tuple:

@@ -61,7 +61,7 @@ _IMAGE_WORDS = re.compile(
 #: "portrait of X", "photo of X", "X as a ...": X is the subject (a likeness), not a style.
 _LIKENESS_BEFORE = re.compile(
     r"\b(?:portrait|photo|photograph|picture|image|selfie|statue|bust|caricature|face|likeness"
-    r"|of|with|starring|featuring|feat|and|as)\s*$",
+    r"|of|with|starring|featuring|feat|and|as|de|d'|du|avec)\s*$",
     re.IGNORECASE,
 )
 #: A style word after a name: "Ghibli-style", "Kubrick-esque", "Mucha's style", "-like"

@@ -314,7 +314,11 @@ class PublicFigureAnalyzer(Analyzer):
             if (
                 query in lexicon.common_first
                 or query in lexicon.common_last
-                or (query in plain and (known in plain or known in lexicon.common_last))
+                or (
+                    query in plain
+                    and (known in plain or known in lexicon.common_last)
+                    and known not in lexicon.common_first
+                )
             ):  # "back white" is two words, not a typo of Jack White
                 continue  # a real name, not a typo of one
             choices = [name for name, _key in bucket]

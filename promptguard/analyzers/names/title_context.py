@@ -68,7 +68,8 @@ _STRONG_BEFORE = re.compile(
     r"\b(?:film|movie|picture|series|show|tv|episode|season|character|franchise|saga|universe"
     r"|game|video\s+game|comic|manga|anime|cartoon|poster|scene|still|frame|cosplay|fan\s*art"
     r"|dressed\s+as|costume|remake|sequel|reboot|parody|le\s+film|la\s+série|personnage"
-    r"|déguisé\s+en|déguisée\s+en|(?:watch|watched|watching|binge|binged|rewatch|rewatched))"
+    r"|déguisé\s+en|déguisée\s+en|(?:watch|watched|watching|binge|binged|rewatch|rewatched)"
+    r"|image|images|plan|shot|world|univers|affiche|tableau|painting)"
     r"(?:\s+(?:for|of|from|de|du|des|the))?\W*$",
     re.I,
 )
