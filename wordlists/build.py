@@ -545,8 +545,10 @@ def build_artists(
         if not row["dates"] and (birth is not None or death is not None):
             row["birth"], row["death"], row["dates"] = birth, death, source
         elif row["death"] is None and death is not None and row["birth"] and birth:
-            # A later table knows the death of the same artist (birth years agree).
+            # A later table knows the death of the same artist (birth years agree); a curated
+            # row's blank death year means alive.
             same = abs(row["birth"] - birth) <= 1 and death >= row["birth"]
+            same = same and row["dates"] != "supplement"
             row["death"] = death if same else None
             row["dates"] += "+" + source if same else ""
         row["style"] = row["style"] or style
@@ -595,11 +597,12 @@ def build_artists(
             add(line.strip(), None, None, "clip_interrogator", style=True)
             counts["clip_interrogator"] += 1
 
-    # An undated style name that is another dated artist's alias ("Vermeer") is that artist.
+    # An undated style name that is another dated (or curated) artist's alias ("Vermeer",
+    # "the Brothers Hildebrandt") is that artist.
     dated_alias = {
         fold(alias): key
         for key, row in artists.items()
-        if row["birth"] is not None or row["death"] is not None
+        if row["birth"] is not None or row["death"] is not None or "supplement" in row["from"]
         for alias in row["aliases"]
     }
     for key, row in list(artists.items()):
@@ -620,9 +623,11 @@ def build_artists(
             birth = year_of(record["birth_year"].split("|")[0])
             death = year_of(record["death_year"].split("|")[0])
             painters.setdefault(fold(record["name"]), set()).add((birth, death))
+    # Curated rows keep their (possibly blank) years: "Andrew Jones" (Android Jones, alive)
+    # is not Wikidata's painter Andrew Jones (1983-2023).
     for key, row in artists.items():
         found = painters.get(key, set())
-        if not row["dates"] and len(found) == 1:
+        if not row["dates"] and len(found) == 1 and "supplement" not in row["from"]:
             row["birth"], row["death"] = next(iter(found))
             row["dates"] = "wikidata_painters"
             counts["dates_from_wikidata_painters"] += 1
@@ -634,7 +639,7 @@ def build_artists(
     # lists them among painters.
     for key, row in artists.items():
         person = people.rows.get(key)
-        if person is None:
+        if person is None or "supplement" in row["from"]:
             continue
         if row["dates"]:
             # A museum table's living artist (Tate froze in 2014) whom Wikidata knows dead.
@@ -674,7 +679,7 @@ def build_artists(
             )
     for key, row in artists.items():
         parts = ends(key)
-        if row["dates"] or not row["style"] or len(parts) < 2:
+        if row["dates"] or not row["style"] or len(parts) < 2 or "supplement" in row["from"]:
             continue
         found = {(b, d) for b, d, _ in by_ends.get((parts[0], parts[-1]), [])}
         if len(found) == 1:
