@@ -617,11 +617,13 @@ def build_artists(
     # Wikidata's deceased painters, all of them (the people lists keep only the last century's
     # dead): an undated style name takes the years of the one painter of that exact name.
     painters: dict[str, set[tuple]] = {}
+    everyone: dict[str, set[tuple]] = {}
     wikidata = data / "people/wikidata_deceased_by_occupation/wikidata_deceased_people.csv"
     for record in read_csv(wikidata):
+        birth = year_of(record["birth_year"].split("|")[0])
+        death = year_of(record["death_year"].split("|")[0])
+        everyone.setdefault(fold(record["name"]), set()).add((birth, death))
         if "painters" in record["occupation_groups"].split("|"):
-            birth = year_of(record["birth_year"].split("|")[0])
-            death = year_of(record["death_year"].split("|")[0])
             painters.setdefault(fold(record["name"]), set()).add((birth, death))
     # Curated rows keep their (possibly blank) years: "Andrew Jones" (Android Jones, alive)
     # is not Wikidata's painter Andrew Jones (1983-2023).
@@ -650,9 +652,18 @@ def build_artists(
                 row["dates"] += "+wikidata" if "wikidata" in person["from"] else "+people"
                 counts["deaths_from_people"] += 1
             continue
-        # Pantheon lists the famous bearer of a name (Benjamin Franklin, Beatrix Potter).
-        art_kind = person["kind"] in ART_KINDS or person["pantheon"]
-        art_kind = art_kind or "painters" in person.get("groups", ())
+        # Pantheon (CC BY-SA, kept out of this file) only says that the name's famous bearer
+        # is meant (Benjamin Franklin, Beatrix Potter); the years are Wikidata's (CC0).
+        if person["pantheon"]:
+            found = everyone.get(key, set())
+            same = len(found) == 1 and person["birth"] is not None
+            birth = next(iter(found))[0] if same else None
+            if same and birth is not None and abs(birth - person["birth"]) <= 1:
+                row["birth"], row["death"] = next(iter(found))
+                row["dates"] = "wikidata"
+                counts["dates_from_people"] += 1
+            continue
+        art_kind = person["kind"] in ART_KINDS or "painters" in person.get("groups", ())
         if art_kind and (person["birth"] is not None or person["death"] is not None):
             row["birth"], row["death"] = person["birth"], person["death"]
             row["dates"] = "wikidata" if "wikidata" in person["from"] else person["from"][0]
@@ -673,7 +684,7 @@ def build_artists(
     for key, person in people.rows.items():
         parts = ends(key)
         painter = person["kind"] in ART_KINDS or "painters" in person.get("groups", ())
-        if painter and len(parts) >= 2 and person["death"] is not None:
+        if painter and not person["pantheon"] and len(parts) >= 2 and person["death"] is not None:
             by_ends.setdefault((parts[0], parts[-1]), []).append(
                 (person["birth"], person["death"], "wikidata")
             )
