@@ -547,8 +547,10 @@ def build_artists(
         if not row["dates"] and (birth is not None or death is not None):
             row["birth"], row["death"], row["dates"] = birth, death, source
         elif row["death"] is None and death is not None and row["birth"] and birth:
-            # A later table knows the death of the same artist (birth years agree).
+            # A later table knows the death of the same artist (birth years agree); a curated
+            # row's blank death year means alive.
             same = abs(row["birth"] - birth) <= 1 and death >= row["birth"]
+            same = same and row["dates"] != "supplement"
             row["death"] = death if same else None
             row["dates"] += "+" + source if same else ""
         row["style"] = row["style"] or style
@@ -597,11 +599,12 @@ def build_artists(
             add(line.strip(), None, None, "clip_interrogator", style=True)
             counts["clip_interrogator"] += 1
 
-    # An undated style name that is another dated artist's alias ("Vermeer") is that artist.
+    # An undated style name that is another dated (or curated) artist's alias ("Vermeer",
+    # "the Brothers Hildebrandt") is that artist.
     dated_alias = {
         fold(alias): key
         for key, row in artists.items()
-        if row["birth"] is not None or row["death"] is not None
+        if row["birth"] is not None or row["death"] is not None or "supplement" in row["from"]
         for alias in row["aliases"]
     }
     for key, row in list(artists.items()):
@@ -616,15 +619,19 @@ def build_artists(
     # Wikidata's deceased painters, all of them (the people lists keep only the last century's
     # dead): an undated style name takes the years of the one painter of that exact name.
     painters: dict[str, set[tuple]] = {}
+    everyone: dict[str, set[tuple]] = {}
     wikidata = data / "people/wikidata_deceased_by_occupation/wikidata_deceased_people.csv"
     for record in read_csv(wikidata):
+        birth = year_of(record["birth_year"].split("|")[0])
+        death = year_of(record["death_year"].split("|")[0])
+        everyone.setdefault(fold(record["name"]), set()).add((birth, death))
         if "painters" in record["occupation_groups"].split("|"):
-            birth = year_of(record["birth_year"].split("|")[0])
-            death = year_of(record["death_year"].split("|")[0])
             painters.setdefault(fold(record["name"]), set()).add((birth, death))
+    # Curated rows keep their (possibly blank) years: "Andrew Jones" (Android Jones, alive)
+    # is not Wikidata's painter Andrew Jones (1983-2023).
     for key, row in artists.items():
         found = painters.get(key, set())
-        if not row["dates"] and len(found) == 1:
+        if not row["dates"] and len(found) == 1 and "supplement" not in row["from"]:
             row["birth"], row["death"] = next(iter(found))
             row["dates"] = "wikidata_painters"
             counts["dates_from_wikidata_painters"] += 1
@@ -636,7 +643,7 @@ def build_artists(
     # lists them among painters.
     for key, row in artists.items():
         person = people.rows.get(key)
-        if person is None:
+        if person is None or "supplement" in row["from"]:
             continue
         if row["dates"]:
             # A museum table's living artist (Tate froze in 2014) whom Wikidata knows dead.
@@ -647,9 +654,18 @@ def build_artists(
                 row["dates"] += "+wikidata" if "wikidata" in person["from"] else "+people"
                 counts["deaths_from_people"] += 1
             continue
-        # Pantheon lists the famous bearer of a name (Benjamin Franklin, Beatrix Potter).
-        art_kind = person["kind"] in ART_KINDS or person["pantheon"]
-        art_kind = art_kind or "painters" in person.get("groups", ())
+        # Pantheon (CC BY-SA, kept out of this file) only says that the name's famous bearer
+        # is meant (Benjamin Franklin, Beatrix Potter); the years are Wikidata's (CC0).
+        if person["pantheon"]:
+            found = everyone.get(key, set())
+            same = len(found) == 1 and person["birth"] is not None
+            birth = next(iter(found))[0] if same else None
+            if same and birth is not None and abs(birth - person["birth"]) <= 1:
+                row["birth"], row["death"] = next(iter(found))
+                row["dates"] = "wikidata"
+                counts["dates_from_people"] += 1
+            continue
+        art_kind = person["kind"] in ART_KINDS or "painters" in person.get("groups", ())
         if art_kind and (person["birth"] is not None or person["death"] is not None):
             row["birth"], row["death"] = person["birth"], person["death"]
             row["dates"] = "wikidata" if "wikidata" in person["from"] else person["from"][0]
@@ -670,13 +686,13 @@ def build_artists(
     for key, person in people.rows.items():
         parts = ends(key)
         painter = person["kind"] in ART_KINDS or "painters" in person.get("groups", ())
-        if painter and len(parts) >= 2 and person["death"] is not None:
+        if painter and not person["pantheon"] and len(parts) >= 2 and person["death"] is not None:
             by_ends.setdefault((parts[0], parts[-1]), []).append(
                 (person["birth"], person["death"], "wikidata")
             )
     for key, row in artists.items():
         parts = ends(key)
-        if row["dates"] or not row["style"] or len(parts) < 2:
+        if row["dates"] or not row["style"] or len(parts) < 2 or "supplement" in row["from"]:
             continue
         found = {(b, d) for b, d, _ in by_ends.get((parts[0], parts[-1]), [])}
         if len(found) == 1:
