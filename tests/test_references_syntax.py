@@ -147,3 +147,29 @@ def test_entity_types_come_from_the_entry_not_the_matcher():
         if f.category in REFERENCE
     ]
     assert ghibli.type != "ARTIST_STYLE" and ghibli.category == "copyrighted_work"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "subject"),
+    [
+        ("tetsuo from akira painting a graffiti in a subway", "FILM", "Akira"),
+        ("a guard, ( blade runner 2 0 4 9, dystopian ), portrait, 8k", "FILM", "Blade Runner 2049"),
+        ("full figure, bladerunner street alley, oil painting", "FILM", "Blade Runner"),
+        ("a beautiful ayanami rei wearing a dress, anime key visual", "CHARACTER", "Rei Ayanami"),
+    ],
+)
+def test_titles_in_prompt_spellings(text, kind, subject):
+    found = {
+        (f.type, f.subject) for f in promptguard.scan(text) if f.category == "copyrighted_work"
+    }
+    assert (kind, subject) in found
+
+
+def test_a_credit_list_goes_on_past_a_name_no_list_knows():
+    text = "shelter by porter robinson and junji ito, futuristic placard 8k hd"
+    styles = [text[f.start : f.end] for f in promptguard.scan(text) if f.type == "ARTIST_STYLE"]
+    assert styles == ["junji ito"]
+    # A famous person who is no artist is not made one by "by".
+    assert [f.category for f in promptguard.scan("a song by Taylor Swift about the sea")] == [
+        "public_figure"
+    ]

@@ -243,7 +243,9 @@ def _after_cue(lexicon, text, tokens, segment: _Segment, inside, image: bool):
             (not plain_by or image or not _famous_person(lexicon, match[2]))
             and _name_ok(lexicon, text, tokens, *match, strong=True)
         ):
-            break
+            if _famous_person(lexicon, match[2]):
+                break  # "a song by Taylor Swift": a famous person who is no artist
+            match = None  # "porter" alone is no name here: read the item as a whole
         if match is not None and match[1] >= end:
             refs.append(_ref(lexicon, match[0], match[1], match[2], segment.cue, "exact"))
             position = tokens.ends[match[1] - 1]
@@ -256,7 +258,15 @@ def _after_cue(lexicon, text, tokens, segment: _Segment, inside, image: bool):
             ref = _ref(lexicon, match[0], match[1], match[2], segment.cue, "exact")
             end = match[1]
         if ref is None:
-            break
+            # "by porter robinson and junji ito": a name no list knows, then a joiner and a
+            # listed artist: the list goes on past the unknown item.
+            after = end
+            while after < limit and tokens.folded[after] in _JOIN_WORDS:
+                after += 1
+            if after == end or after not in by_start or after >= limit:
+                break
+            position, i = tokens.ends[after - 1], after
+            continue
         refs.append(ref)
         position = tokens.ends[end - 1]
         i = end

@@ -11,6 +11,7 @@ to a word such as "the film", "from" or a style phrase.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from promptguard.analyzers.base import Analyzer
@@ -58,6 +59,18 @@ class _Hit:
     severity: str = "normal"
     #: What an approver reads: entry, list, status, cue (never a personal value).
     evidence: dict | None = None
+
+
+_NAME_FROM = re.compile(r"\b([^\W\d_]{3,})\s+from\s+$")
+
+
+def _character_from(lexicon: Lexicon, before: str) -> bool:
+    """ "revy from black lagoon", "tetsuo from akira": a name (no ordinary word) from a title."""
+    match = _NAME_FROM.search(before)
+    if match is None:
+        return False
+    word = fold(match.group(1))
+    return word not in vocabulary().plain and word not in lexicon.common_words
 
 
 class CopyrightedWorkAnalyzer(Analyzer):
@@ -210,6 +223,7 @@ class CopyrightedWorkAnalyzer(Analyzer):
                 or _STRONG_BEFORE.search(before)
                 or _STRONG_AFTER.match(after)
                 or style_context(content, start, end)
+                or _character_from(lexicon, before)
             )
         )
         famous_person = any(
