@@ -173,3 +173,10 @@ def test_a_credit_list_goes_on_past_a_name_no_list_knows():
     assert [f.category for f in promptguard.scan("a song by Taylor Swift about the sea")] == [
         "public_figure"
     ]
+
+
+def test_figures_carry_evidence_too():
+    [finding] = [f for f in promptguard.scan("a portrait of Meryl Streep as an aviator")]
+    evidence = finding.to_dict()["evidence"]
+    assert (evidence["entry"], evidence["status"]) == ("Meryl Streep", "living")
+    assert evidence["list"].startswith("people")

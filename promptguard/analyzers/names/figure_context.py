@@ -8,8 +8,9 @@ is also a word ("Prince's voice"), read by the public-figure analyzer.
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from promptguard.analyzers.names.packed import Person
+from promptguard.analyzers.names.packed import PERSON, Lexicon, Person
 from promptguard.analyzers.names.prepass import unexplained_runs
 from promptguard.nlp.models import ScanText
 
@@ -90,3 +91,31 @@ def _name_spans(text: ScanText) -> list[tuple[int, int, str]]:
         for run in unexplained_runs(content)
         if len(run.words) >= 2
     ]
+
+
+def _list_neighbour(content: str, tokens, i: int, found: list[Any]) -> bool:
+    """Whether token i is an item of a list ("a, b and c") next to a person found."""
+    for hit in found:
+        if hit.end_token == i:
+            gap = content[tokens.ends[i - 1] : tokens.starts[i]]
+        elif hit.start_token == i + 1:
+            gap = content[tokens.ends[i] : tokens.starts[i + 1]]
+        else:
+            continue
+        if _LIST_GAP.match(gap):
+            return True
+    return False
+
+
+def _very_famous_surname(lexicon: Lexicon, word: str) -> int | None:
+    """The one person of fame >= 80 with this last name, if exactly one."""
+    if len(word) < 4:
+        return None
+    best = None
+    for _first, key in lexicon.by_last.get(word, ()):
+        for kind, index, _alias in lexicon.lookup(key):
+            if kind == PERSON and lexicon.person(index).fame >= SURNAME_LIST_MIN_FAME:
+                if best is not None and best != index:
+                    return None
+                best = index
+    return best

@@ -23,7 +23,6 @@ from promptguard.analyzers.names.figure_context import (
     _ARTICLE_BEFORE,
     _ARTICLES,
     _INITIAL,
-    _LIST_GAP,
     _OF_AFTER,
     _PERSON_AFTER,
     _PERSON_BEFORE,
@@ -35,9 +34,10 @@ from promptguard.analyzers.names.figure_context import (
     MONONYM_MIN_FAME,
     NER_MIN_RATIO,
     SUBJECT_MONONYM_MIN_FAME,
-    SURNAME_LIST_MIN_FAME,
+    _list_neighbour,
     _message,
     _name_spans,
+    _very_famous_surname,
 )
 from promptguard.analyzers.names.folding import fold, tokenize
 from promptguard.analyzers.names.lexicon import get_lexicon, style_context
@@ -195,7 +195,7 @@ class PublicFigureAnalyzer(Analyzer):
                 if word in lexicon.not_names or len(word) < 4:
                     continue
                 how = None
-                if self._list_neighbour(content, tokens, i, found):
+                if _list_neighbour(content, tokens, i, found):
                     how = "surname in a list of people"
                 elif (
                     # a surname that is also a word ("stone") only as the prompt's first word
@@ -207,7 +207,7 @@ class PublicFigureAnalyzer(Analyzer):
                     if image is None:
                         image = is_image_prompt(content)
                     how = "surname as an image prompt's subject" if image else None
-                index = self._very_famous_surname(lexicon, word) if how else None
+                index = _very_famous_surname(lexicon, word) if how else None
                 if index is not None and (
                     how != "surname as an image prompt's subject"
                     or lexicon.person(index).fame >= SUBJECT_MONONYM_MIN_FAME
@@ -223,7 +223,7 @@ class PublicFigureAnalyzer(Analyzer):
                 before = content[max(0, tokens.starts[i] - 30) : tokens.starts[i]]
                 if (
                     (image and _SUBJECT_BEFORE.search(before))
-                    or self._list_neighbour(content, tokens, i, found)
+                    or _list_neighbour(content, tokens, i, found)
                 ) and word not in vocabulary().plain:
                     hits.append(_Hit(i, i + 1, index, 0.55, "surname"))
                 continue
@@ -235,34 +235,6 @@ class PublicFigureAnalyzer(Analyzer):
                     continue
             hits.append(_Hit(i, i + 1, index, 0.6, "surname"))
         return hits
-
-    @staticmethod
-    def _list_neighbour(content: str, tokens, i: int, found: list[_Hit]) -> bool:
-        """Whether token i is an item of a list ("a, b and c") next to a person found."""
-        for hit in found:
-            if hit.end_token == i:
-                gap = content[tokens.ends[i - 1] : tokens.starts[i]]
-            elif hit.start_token == i + 1:
-                gap = content[tokens.ends[i] : tokens.starts[i + 1]]
-            else:
-                continue
-            if _LIST_GAP.match(gap):
-                return True
-        return False
-
-    @staticmethod
-    def _very_famous_surname(lexicon: Lexicon, word: str) -> int | None:
-        """The one person of fame >= 80 with this last name, if exactly one."""
-        if len(word) < 4:
-            return None
-        best = None
-        for _first, key in lexicon.by_last.get(word, ()):
-            for kind, index, _alias in lexicon.lookup(key):
-                if kind == PERSON and lexicon.person(index).fame >= SURNAME_LIST_MIN_FAME:
-                    if best is not None and best != index:
-                        return None
-                    best = index
-        return best
 
     def _typos(self, lexicon: Lexicon, content: str, tokens, covered: set[int]) -> list[_Hit]:
         """First + last name pairs one edit away from a famous name, or missing an initial."""
@@ -409,7 +381,19 @@ class PublicFigureAnalyzer(Analyzer):
                     subject=person.name,
                     message=_message(person, deceased),
                     analyzer=self.name,
-                    extra={"match": hit.how, "fame": person.fame, "kind": person.kind},
+                    extra={
+                        "match": hit.how,
+                        "fame": person.fame,
+                        "kind": person.kind,
+                        "status": "deceased" if deceased else "living",
+                        "evidence": {
+                            "entry": person.name,
+                            "list": f"people ({person.source or 'people.tsv'})",
+                            "status": "deceased" if deceased else "living",
+                            "years": f"{person.birth or '?'}-{person.death or ''}",
+                            "cue": hit.how,
+                        },
+                    },
                 )
             )
         return findings
