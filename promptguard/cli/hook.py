@@ -20,7 +20,8 @@ def hook() -> None:
 @click.option("--force", is_flag=True, help="Replace a pre-commit hook not written by promptguard.")
 def install(force: bool) -> None:
     """Write .git/hooks/pre-commit so every commit's staged content is scanned."""
-    from promptguard.pipeline.githook import HookError, install_hook
+    from promptguard.errors import HookError
+    from promptguard.pipeline.githook import install_hook
 
     try:
         target = install_hook(force=force)
@@ -69,10 +70,11 @@ def create(
 
     The hook and `scan --baseline` then accept those findings; new ones still block.
     Re-running replaces the file; commit it so the whole team shares it."""
-    from promptguard.pipeline.githook import HookError, git_root
+    from promptguard.errors import HookError
     from promptguard.pipeline.scanner import Scanner
     from promptguard.pipeline.suppress import build_baseline, default_baseline_path
     from promptguard.readers import read_paths
+    from promptguard.readers.git import git_root
 
     config = get_config(ctx)
     try:

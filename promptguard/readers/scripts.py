@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from promptguard.errors import ScriptReadError
+from promptguard.readers.pdf import pdf_pages
 
 #: Scripts larger than this are not scripts (a feature-length .fdx is well under 2 MB).
 MAX_SCRIPT_BYTES = 50 * 1024 * 1024
@@ -236,24 +237,8 @@ def _fdx_title(root: ElementTree.Element) -> str | None:
 
 
 def parse_pdf(data: bytes, name: str = "script.pdf") -> ScriptText:
-    """The PDF's text layer (pypdf), then read as a plain-text screenplay."""
-    import io
-
-    from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
-
-    try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted and not reader.decrypt(""):  # owner-only protection opens
-            raise ScriptReadError(f"{name}: PDF is encrypted; export an unprotected copy")
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except ScriptReadError:
-        raise
-    except (PyPdfError, ValueError, KeyError, TypeError, OSError, NotImplementedError) as error:
-        message = str(error).splitlines()[0] if str(error) else type(error).__name__
-        raise ScriptReadError(f"{name}: not a readable PDF: {message}") from None
-    if not any(p.strip() for p in pages):
-        raise ScriptReadError(f"{name}: PDF has no text layer (scanned image?)")
+    """The PDF's text layer (`readers.pdf`), then read as a plain-text screenplay."""
+    pages = pdf_pages(data, name)
     script = parse_plain("\n\n".join(pages))
     script.format, script.pages = "pdf", len(pages)
     return script
