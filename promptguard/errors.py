@@ -87,6 +87,13 @@ class HookError(PromptguardError, RuntimeError):
     """The hook cannot do its job (no repository, git failed, bad configuration)."""
 
 
+# --- approvals (issue 23) ----------------------------------------------------------------
+
+
+class ApproverError(PromptguardError, ValueError):
+    """An approver could not be added or a password is unusable; one-line message."""
+
+
 # --- the service --------------------------------------------------------------------------
 
 
