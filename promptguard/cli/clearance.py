@@ -155,14 +155,11 @@ def list_clearances(ctx: click.Context, fmt: str) -> None:
         requests = RequestStore(config.state_dir).load()
     except ClearanceError as error:
         raise UsageFailure(str(error)) from None
-    granted = {s.clearance.request_id for s in states if s.clearance.request_id}
+    status = _request_statuses(config, requests)
     if fmt == "json":
         data = {
             "clearances": [{**s.clearance.to_dict(s.status), "detail": s.detail} for s in states],
-            "requests": [
-                {**r.to_dict(), "status": "granted" if r.id in granted else "pending"}
-                for r in requests
-            ],
+            "requests": [{**r.to_dict(), "status": status[r.id]} for r in requests],
         }
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
         return
@@ -176,10 +173,14 @@ def list_clearances(ctx: click.Context, fmt: str) -> None:
             f"({item.scope()}) until {item.expires}, approved by {item.approved_by} "
             f"(ref {item.reference}){detail}"
         )
-    pending = [r for r in requests if r.id not in granted]
-    for request in pending:
+    for request in requests:
+        if status[request.id] == "granted":
+            continue
         what = ", ".join(_describe(c, s) for c, s in request.items)
-        click.echo(f"{request.id}  pending    {what} (tool {request.tool}, {request.purpose})")
+        click.echo(
+            f"{request.id}  {status[request.id]:<10} {what} (tool {request.tool}, "
+            f"{request.purpose})"
+        )
     if any(s.status == "unverified" and "no clearance key" in s.detail for s in states):
         click.echo(
             f"promptguard: no clearance key at {key_file()}: nothing can be verified here",
@@ -258,3 +259,39 @@ def request(
         f"Send it to {contact}; once approved: promptguard clearance grant --request {built.id} "
         "--expires YYYY-MM-DD --approved-by NAME --reference REF"
     )
+
+
+# --- issue 23: request status and `clearance deny` -------------------------------------------
+
+
+def _request_statuses(config: Config, requests: list[ClearanceRequest]) -> dict[str, str]:
+    """Each saved request's status (pending, granted, denied), as the approvals page has it:
+    granted also when clearances granted directly cover all of its items."""
+    from promptguard.approvals.queue import ApprovalQueue
+
+    try:
+        entries = {e.id: e.status for e in ApprovalQueue(config.state_dir).entries()}
+    except ClearanceError as error:
+        raise UsageFailure(str(error)) from None
+    return {r.id: entries.get(r.id, "pending") for r in requests}
+
+
+@clearance.command("deny")
+@click.argument("request_ref")
+@click.option("--reason", help="Why not (the person who asked sees it).")
+@click.option("--denied-by", help="Who denies it.")
+@click.pass_context
+def deny(ctx: click.Context, request_ref: str, reason: str | None, denied_by: str | None) -> None:
+    """Refuse a pending request, signed like a grant; it leaves the pending list."""
+    from promptguard.approvals.queue import ApprovalQueue
+
+    config = _config(ctx)
+    if not reason or not reason.strip():
+        raise UsageFailure("--reason is required: say why, for the person who asked")
+    if not denied_by or not denied_by.strip():
+        raise UsageFailure("--denied-by is required")
+    try:
+        verdict = ApprovalQueue(config.state_dir).deny(request_ref, denied_by, reason)
+    except ClearanceError as error:
+        raise UsageFailure(str(error)) from None
+    click.echo(f"denied {verdict.request_id} by {verdict.by}: {verdict.reason}")
