@@ -350,3 +350,35 @@ def test_init_then_approvers_add_gives_a_loadable_config(tmp_path: Path) -> None
 
 def test_clearance_tools_fixture_is_unaffected() -> None:
     assert Config(tools={"x": Tool("x")}).approvers == {}
+
+
+def test_page_mounted_under_a_prefix_keeps_it_in_links(config: Config) -> None:
+    """As `serve --approvals` mounts it (and as a proxy with --root-path serves it)."""
+    from starlette.applications import Starlette
+    from starlette.testclient import TestClient
+
+    from promptguard.approvals.web import create_approvals_app
+
+    decision = ask(config)
+    outer = Starlette()
+    outer.mount("/approvals", create_approvals_app(config))
+    client = TestClient(outer, follow_redirects=False)
+    assert client.get("/approvals/").headers["location"] == "/approvals/login"
+    token = _csrf(client.get("/approvals/login").text)
+    signed_in = client.post(
+        "/approvals/login", data={"csrf": token, "login": "dana", "password": PASSWORD}
+    )
+    assert signed_in.headers["location"] == "/approvals/"
+    assert f'href="/approvals/requests/{decision.request_id}"' in client.get("/approvals/").text
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["serve", "--approvals", "--workers", "2"], "one process"),
+        (["approvals", "--host", "0.0.0.0"], "--secure-cookies"),
+    ],
+)
+def test_serving_options_refused(config: Config, args: list[str], message: str) -> None:
+    result = run(config, *args)
+    assert result.exit_code == 2 and message in result.output
