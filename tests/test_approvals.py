@@ -128,7 +128,9 @@ def test_queue_grant_signs_clearances_and_records_the_approver(config: Config) -
         queue.grant(decision.request_id, "Dana", FAR, "LEG-9")
 
 
-def test_cli_deny_leaves_the_pending_list_and_a_new_ask_reopens(config: Config) -> None:
+def test_cli_deny_leaves_the_pending_list_and_a_new_ask_reopens(
+    config: Config, monkeypatch: pytest.MonkeyPatch
+) -> None:
     decision = ask(config)
     rid = decision.request_id
     assert run(config, "clearance", "deny", rid, "--denied-by", "Legal").exit_code == 2
@@ -138,11 +140,19 @@ def test_cli_deny_leaves_the_pending_list_and_a_new_ask_reopens(config: Config) 
     queue = ApprovalQueue(config.state_dir)
     assert queue.pending() == []
     assert queue.get(rid).status == "denied"
+    assert run(config, "clearance", "request", rid, "--reason", "poster").exit_code == 0
+    queue.deny(rid, "Legal", "still no consent")
+    listed = run(config, "clearance", "list").output
+    assert f"{rid}  denied" in listed and "denied by Legal: still no consent" in listed
     again = run(config, "clearance", "deny", rid, "--reason", "x", "--denied-by", "Legal")
     assert again.exit_code == 2 and "already denied" in again.output
     # A check of the same prompt does not reopen it; asking again in writing does.
     ask(config)
     assert queue.pending() == []
+    # (Timestamps have one-second steps: the new request is made "later" explicitly.)
+    monkeypatch.setattr(
+        "promptguard.gate.clearances.requests.utc_timestamp", lambda: "2999-01-01T00:00:00Z"
+    )
     assert run(config, "clearance", "request", rid, "--reason", "consent now given").exit_code == 0
     (entry,) = queue.pending()
     assert entry.id == rid and "asked again" in entry.note

@@ -155,7 +155,7 @@ def list_clearances(ctx: click.Context, fmt: str) -> None:
         requests = RequestStore(config.state_dir).load()
     except ClearanceError as error:
         raise UsageFailure(str(error)) from None
-    status = _request_statuses(config, requests)
+    status, denials = _request_statuses(config, requests)
     if fmt == "json":
         data = {
             "clearances": [{**s.clearance.to_dict(s.status), "detail": s.detail} for s in states],
@@ -177,9 +177,10 @@ def list_clearances(ctx: click.Context, fmt: str) -> None:
         if status[request.id] == "granted":
             continue
         what = ", ".join(_describe(c, s) for c, s in request.items)
+        why = f" [{denials[request.id]}]" if request.id in denials else ""
         click.echo(
             f"{request.id}  {status[request.id]:<10} {what} (tool {request.tool}, "
-            f"{request.purpose})"
+            f"{request.purpose}){why}"
         )
     if any(s.status == "unverified" and "no clearance key" in s.detail for s in states):
         click.echo(
@@ -264,16 +265,25 @@ def request(
 # --- issue 23: request status and `clearance deny` -------------------------------------------
 
 
-def _request_statuses(config: Config, requests: list[ClearanceRequest]) -> dict[str, str]:
-    """Each saved request's status (pending, granted, denied), as the approvals page has it:
-    granted also when clearances granted directly cover all of its items."""
-    from promptguard.approvals.queue import ApprovalQueue
+def _request_statuses(
+    config: Config, requests: list[ClearanceRequest]
+) -> tuple[dict[str, str], dict[str, str]]:
+    """Each saved request's status (pending, granted, denied), as the approvals page has it
+    (granted also when clearances granted directly cover all of its items), and for denied
+    ones who denied them and why."""
+    from promptguard.approvals.queue import DENIED, ApprovalQueue
 
     try:
-        entries = {e.id: e.status for e in ApprovalQueue(config.state_dir).entries()}
+        entries = {e.id: e for e in ApprovalQueue(config.state_dir).entries()}
     except ClearanceError as error:
         raise UsageFailure(str(error)) from None
-    return {r.id: entries.get(r.id, "pending") for r in requests}
+    status = {r.id: entries[r.id].status if r.id in entries else "pending" for r in requests}
+    denials = {
+        e.id: f"denied by {e.verdict.by}: {e.verdict.reason}"
+        for e in entries.values()
+        if e.status == DENIED and e.verdict is not None
+    }
+    return status, denials
 
 
 @clearance.command("deny")
