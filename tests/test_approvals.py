@@ -392,3 +392,11 @@ def test_page_mounted_under_a_prefix_keeps_it_in_links(config: Config) -> None:
 def test_serving_options_refused(config: Config, args: list[str], message: str) -> None:
     result = run(config, *args)
     assert result.exit_code == 2 and message in result.output
+
+
+def test_removed_approver_is_signed_out(config: Config, production: Path) -> None:
+    client = _signed_in(config)
+    assert client.get("/").status_code == 200
+    path = production / "promptguard.toml"
+    path.write_text(path.read_text().split("[approvers.dana]")[0])
+    assert client.get("/").headers["location"].endswith("/login")

@@ -137,6 +137,17 @@ class ApprovalsPage:
             )
         return form
 
+    def _signed_in(self, request: Request) -> bool:
+        """A session of an approver still in the configuration (one removed from it is
+        signed out at their next request)."""
+        login = request.session.get("approver")
+        if not login:
+            return False
+        if login not in self._approvers():
+            request.session.clear()
+            return False
+        return True
+
     def _locked(self, login: str) -> bool:
         now = time.monotonic()
         recent = [t for t in self._failures.get(login, []) if now - t < LOCK_SECONDS]
@@ -146,7 +157,7 @@ class ApprovalsPage:
     # endpoints
 
     async def login_page(self, request: Request) -> Response:
-        if request.session.get("approver"):
+        if self._signed_in(request):
             return self._redirect(request, "/")
         return self._render(request, "login.html", no_approvers=not self._approvers())
 
@@ -181,7 +192,7 @@ class ApprovalsPage:
         return self._redirect(request, "/login")
 
     async def index(self, request: Request) -> Response:
-        if not request.session.get("approver"):
+        if not self._signed_in(request):
             return self._redirect(request, "/login")
         try:
             entries = self.queue.entries()
@@ -198,7 +209,7 @@ class ApprovalsPage:
         )
 
     async def detail(self, request: Request) -> Response:
-        if not request.session.get("approver"):
+        if not self._signed_in(request):
             return self._redirect(request, "/login")
         entry = self.queue.get(request.path_params["request_id"])
         if entry is None:
@@ -209,7 +220,7 @@ class ApprovalsPage:
         )
 
     async def decide(self, request: Request) -> Response:
-        if not request.session.get("approver"):
+        if not self._signed_in(request):
             return PlainTextResponse("sign in first", status_code=401, headers=_HEADERS)
         form = await self._form(request)
         if isinstance(form, Response):

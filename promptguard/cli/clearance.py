@@ -1,9 +1,10 @@
-"""`promptguard clearance grant|list|revoke|request`: the written-approval workflow.
+"""`promptguard clearance grant|deny|list|revoke|request`: the written-approval workflow.
 
 A check that needs approval prints a request id; the person runs `clearance request ID`
 with a reason, which writes the request to `.promptguard/requests.jsonl`; the approver runs
 `clearance grant --request ID ...`, which signs the approvals into `clearances.toml`. Both
-files are meant to be committed and reviewed like code.
+files are meant to be committed and reviewed like code. `clearance deny ID` refuses a request
+(a signed verdict in `verdicts.jsonl`); the approvals page does the same in a browser.
 """
 
 from __future__ import annotations
@@ -74,7 +75,7 @@ def _describe(category: str, subject: str) -> str:
 
 @click.group("clearance")
 def clearance() -> None:
-    """Written approvals: request, grant, list and revoke clearances."""
+    """Written approvals: request, grant, deny, list and revoke clearances."""
 
 
 @clearance.command("grant")
