@@ -386,6 +386,7 @@ def test_page_mounted_under_a_prefix_keeps_it_in_links(config: Config) -> None:
     "args, message",
     [
         (["serve", "--approvals", "--workers", "2"], "one process"),
+        (["serve", "--approvals", "--host", "0.0.0.0", "--token", "t" * 20], "loopback only"),
         (["approvals", "--host", "0.0.0.0"], "--secure-cookies"),
     ],
 )

@@ -88,6 +88,11 @@ def serve(
         count, max_requests = 1, 0
     if with_approvals and (count > 1 or max_requests):
         raise UsageFailure("--approvals serves from one process: drop --workers/--max-requests")
+    if with_approvals and not _is_loopback(host):
+        raise UsageFailure(
+            "--approvals listens on loopback only; behind an HTTPS proxy run "
+            "`promptguard approvals --secure-cookies` (docs/APPROVALS.md)"
+        )
     if count > 1 or max_requests:
         _serve_workers(
             ctx, config, host, port, count, token, upstream, gateway_tool, log_level, max_requests
