@@ -225,3 +225,28 @@ def test_forged_post_without_csrf_token_is_refused(page, production: dict) -> No
     assert "CSRF" in page.content()
     page.goto(f"{base}/")
     assert not page.url.endswith("/login")  # the forged sign-out did nothing
+
+
+def test_html_report_opens_offline_with_its_charts(page, production: dict, tmp_path) -> None:  # noqa: ANN001
+    pytest.importorskip("matplotlib", reason="the HTML report needs the 'report' extra")
+    from promptguard.reports.audit_html import production_data, render_html
+
+    report = tmp_path / "report.html"
+    data = production_data(production["config"])
+    report.write_text(render_html([data], "audit report"), encoding="utf-8")
+    requested: list[str] = []
+    page.route(
+        "**/*",
+        lambda route: (
+            requested.append(route.request.url),
+            route.continue_() if route.request.url.startswith("file:") else route.abort(),
+        ),
+    )
+    page.goto(report.as_uri())
+    charts = page.locator("figure.chart svg")
+    assert charts.count() == 4
+    for index in range(4):
+        box = charts.nth(index).bounding_box()
+        assert box is not None and box["width"] > 300 and box["height"] > 100
+    assert "Harvest Moon" in page.inner_text("body")
+    assert [url for url in requested if not url.startswith("file:")] == []
