@@ -87,6 +87,17 @@ class HookError(PromptguardError, RuntimeError):
     """The hook cannot do its job (no repository, git failed, bad configuration)."""
 
 
+# --- approvals and the HTML report (issue 23) ----------------------------------------------
+
+
+class ApproverError(PromptguardError, ValueError):
+    """An approver could not be added or a password is unusable; one-line message."""
+
+
+class ReportUnavailable(PromptguardError, RuntimeError):
+    """The HTML audit report needs matplotlib (the `report` extra), which is missing."""
+
+
 # --- the service --------------------------------------------------------------------------
 
 

@@ -30,6 +30,9 @@ COMMANDS: dict[str, str] = {
     "hook": "promptguard.cli.hook:hook",
     "baseline": "promptguard.cli.hook:baseline",
     "serve": "promptguard.cli.serve:serve",
+    "approvals": "promptguard.cli.approvals:approvals",
+    "approvers": "promptguard.cli.approvals:approvers",
+    "init": "promptguard.cli.init:init",
 }
 
 

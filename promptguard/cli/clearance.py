@@ -1,9 +1,10 @@
-"""`promptguard clearance grant|list|revoke|request`: the written-approval workflow.
+"""`promptguard clearance grant|deny|list|revoke|request`: the written-approval workflow.
 
 A check that needs approval prints a request id; the person runs `clearance request ID`
 with a reason, which writes the request to `.promptguard/requests.jsonl`; the approver runs
 `clearance grant --request ID ...`, which signs the approvals into `clearances.toml`. Both
-files are meant to be committed and reviewed like code.
+files are meant to be committed and reviewed like code. `clearance deny ID` refuses a request
+(a signed verdict in `verdicts.jsonl`); the approvals page does the same in a browser.
 """
 
 from __future__ import annotations
@@ -74,7 +75,7 @@ def _describe(category: str, subject: str) -> str:
 
 @click.group("clearance")
 def clearance() -> None:
-    """Written approvals: request, grant, list and revoke clearances."""
+    """Written approvals: request, grant, deny, list and revoke clearances."""
 
 
 @clearance.command("grant")
@@ -155,14 +156,11 @@ def list_clearances(ctx: click.Context, fmt: str) -> None:
         requests = RequestStore(config.state_dir).load()
     except ClearanceError as error:
         raise UsageFailure(str(error)) from None
-    granted = {s.clearance.request_id for s in states if s.clearance.request_id}
+    status, denials = _request_statuses(config, requests)
     if fmt == "json":
         data = {
             "clearances": [{**s.clearance.to_dict(s.status), "detail": s.detail} for s in states],
-            "requests": [
-                {**r.to_dict(), "status": "granted" if r.id in granted else "pending"}
-                for r in requests
-            ],
+            "requests": [{**r.to_dict(), "status": status[r.id]} for r in requests],
         }
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
         return
@@ -176,10 +174,15 @@ def list_clearances(ctx: click.Context, fmt: str) -> None:
             f"({item.scope()}) until {item.expires}, approved by {item.approved_by} "
             f"(ref {item.reference}){detail}"
         )
-    pending = [r for r in requests if r.id not in granted]
-    for request in pending:
+    for request in requests:
+        if status[request.id] == "granted":
+            continue
         what = ", ".join(_describe(c, s) for c, s in request.items)
-        click.echo(f"{request.id}  pending    {what} (tool {request.tool}, {request.purpose})")
+        why = f" [{denials[request.id]}]" if request.id in denials else ""
+        click.echo(
+            f"{request.id}  {status[request.id]:<10} {what} (tool {request.tool}, "
+            f"{request.purpose}){why}"
+        )
     if any(s.status == "unverified" and "no clearance key" in s.detail for s in states):
         click.echo(
             f"promptguard: no clearance key at {key_file()}: nothing can be verified here",
@@ -258,3 +261,48 @@ def request(
         f"Send it to {contact}; once approved: promptguard clearance grant --request {built.id} "
         "--expires YYYY-MM-DD --approved-by NAME --reference REF"
     )
+
+
+# --- issue 23: request status and `clearance deny` -------------------------------------------
+
+
+def _request_statuses(
+    config: Config, requests: list[ClearanceRequest]
+) -> tuple[dict[str, str], dict[str, str]]:
+    """Each saved request's status (pending, granted, denied), as the approvals page has it
+    (granted also when clearances granted directly cover all of its items), and for denied
+    ones who denied them and why."""
+    from promptguard.approvals.queue import DENIED, ApprovalQueue
+
+    try:
+        entries = {e.id: e for e in ApprovalQueue(config.state_dir).entries()}
+    except ClearanceError as error:
+        raise UsageFailure(str(error)) from None
+    status = {r.id: entries[r.id].status if r.id in entries else "pending" for r in requests}
+    denials = {
+        e.id: f"denied by {e.verdict.by}: {e.verdict.reason}"
+        for e in entries.values()
+        if e.status == DENIED and e.verdict is not None
+    }
+    return status, denials
+
+
+@clearance.command("deny")
+@click.argument("request_ref")
+@click.option("--reason", help="Why not (the person who asked sees it).")
+@click.option("--denied-by", help="Who denies it.")
+@click.pass_context
+def deny(ctx: click.Context, request_ref: str, reason: str | None, denied_by: str | None) -> None:
+    """Refuse a pending request, signed like a grant; it leaves the pending list."""
+    from promptguard.approvals.queue import ApprovalQueue
+
+    config = _config(ctx)
+    if not reason or not reason.strip():
+        raise UsageFailure("--reason is required: say why, for the person who asked")
+    if not denied_by or not denied_by.strip():
+        raise UsageFailure("--denied-by is required")
+    try:
+        verdict = ApprovalQueue(config.state_dir).deny(request_ref, denied_by, reason)
+    except ClearanceError as error:
+        raise UsageFailure(str(error)) from None
+    click.echo(f"denied {verdict.request_id} by {verdict.by}: {verdict.reason}")

@@ -47,6 +47,12 @@ from promptguard.config.load import Config
     "per worker), so a long-running service gives back the memory new words take. "
     "0 = never. Runs the supervised worker pool even with one worker (POSIX).",
 )
+@click.option(
+    "--approvals",
+    "with_approvals",
+    is_flag=True,
+    help="Also serve the approvers' page at /approvals (one process; see docs/APPROVALS.md).",
+)
 @click.option("--log-level", default="warning", show_default=True, help="uvicorn log level.")
 @click.pass_context
 def serve(
@@ -59,6 +65,7 @@ def serve(
     workers: str,
     max_requests: int,
     log_level: str,
+    with_approvals: bool = False,
 ) -> None:
     """Run the local HTTP service: POST /v1/check, GET /healthz, /docs.
 
@@ -79,6 +86,13 @@ def serve(
             err=True,
         )
         count, max_requests = 1, 0
+    if with_approvals and (count > 1 or max_requests):
+        raise UsageFailure("--approvals serves from one process: drop --workers/--max-requests")
+    if with_approvals and not _is_loopback(host):
+        raise UsageFailure(
+            "--approvals listens on loopback only; behind an HTTPS proxy run "
+            "`promptguard approvals --secure-cookies` (docs/APPROVALS.md)"
+        )
     if count > 1 or max_requests:
         _serve_workers(
             ctx, config, host, port, count, token, upstream, gateway_tool, log_level, max_requests
@@ -96,6 +110,11 @@ def serve(
             gateway_tool=gateway_tool,
             advertise_url=f"http://{host}:{port}",
         )
+        if with_approvals:  # issue 23: the approvers' page beside the check service
+            from promptguard.approvals.web import create_approvals_app
+
+            app.mount("/approvals", create_approvals_app(config))
+            click.echo(f"promptguard: approvals page on http://{host}:{port}/approvals/")
     except (ValueError, ImportError) as error:
         raise UsageFailure(str(error)) from None
     mode = f"gateway to {upstream}" if upstream else "check service"

@@ -105,6 +105,13 @@ class Config:
     state_dir_override: Path | None = None
     #: The script fingerprint index (`--corpus`); default `.promptguard/scripts.idx`.
     corpus_override: Path | None = None
+    # --- approvals (issue 23): who the production is, who may approve on the web page ---
+    #: The production's name, shown to approvers and in the HTML audit report.
+    production: str = ""
+    #: The folder of the production's scripts (`promptguard corpus add` reads it).
+    scripts: str = ""
+    #: Approvers: login -> {"password_hash": argon2 hash, "name": display name}.
+    approvers: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @property
     def state_dir(self) -> Path:
@@ -137,6 +144,7 @@ def parse_config(data: dict[str, Any], path: Path | None = None) -> Config:
     known = {
         "default_purpose", "tools", "policy", "code_names", "models", "default_language",
         "languages", "analyzers", "min_score", "exclude", "ai_contact", "state_dir",
+        "production", "scripts", "approvers",
     }  # fmt: skip
     check.known_keys(data, known, "")
     root = config_root(path)
@@ -181,6 +189,12 @@ def parse_config(data: dict[str, Any], path: Path | None = None) -> Config:
     if "tools" in data:
         for tool_id, table in check.table(data["tools"], "tools").items():
             config.tools[tool_id] = _parse_tool(tool_id, table, check)
+    for key in ("production", "scripts"):
+        if key in data:
+            setattr(config, key, check.string(data[key], key))
+    if "approvers" in data:
+        for login, table in check.table(data["approvers"], "approvers").items():
+            config.approvers[login] = _parse_approver(login, table, check)
     if "policy" in data:
         policy = check.table(data["policy"], "policy")
         check.known_keys(policy, {"enterprise", "other"}, "policy")
@@ -203,6 +217,18 @@ def _parse_tool(tool_id: str, table: Any, check: _Validator) -> Tool:
         notes=check.string(table.get("notes", ""), f"{key}.notes"),
         policy=check.policy(table.get("policy", {}), f"{key}.policy"),
     )
+
+
+def _parse_approver(login: str, table: Any, check: _Validator) -> dict[str, str]:
+    key = f"approvers.{login}"
+    table = check.table(table, key)
+    check.known_keys(table, {"password_hash", "name"}, key)
+    password_hash = check.string(table.get("password_hash", ""), f"{key}.password_hash")
+    if not password_hash.startswith("$argon2"):
+        raise check.error(
+            f"{key}.password_hash", f"an argon2 hash made by `promptguard approvers add {login}`"
+        )
+    return {"password_hash": password_hash, "name": check.string(table.get("name", ""), key)}
 
 
 class _Validator:

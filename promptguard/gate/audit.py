@@ -47,6 +47,7 @@ from promptguard.gate.audit_records import (
     _hash,
     _insert,
     _is_busy,
+    _select_suggested_requests,
     _upsert_request,
 )
 
@@ -233,6 +234,15 @@ class AuditLog:
         if row is None:
             return None
         return {"id": row[0], "tool": row[1], "purpose": row[2], "items": json.loads(row[3])}
+
+    def suggested_requests(self) -> list[dict]:
+        """Every clearance request a check suggested here, with who ran those checks (for
+        the approvals page); see `audit_records.select_suggested_requests`."""
+        if not self.path.exists():
+            return []
+        with self._connection(create=False) as connection:
+            self._check_version(connection)
+            return self._retry(lambda: _select_suggested_requests(connection))
 
     def prompt_hash(self, prompt_text: str) -> str | None:
         """The hash a prompt would be recorded under, to confirm it was checked."""

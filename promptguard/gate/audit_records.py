@@ -116,6 +116,29 @@ def _upsert_request(connection: sqlite3.Connection, pending: dict, when: str) ->
     )
 
 
+def _select_suggested_requests(connection: sqlite3.Connection) -> list[dict]:
+    """The requests table with the login names of the checks that suggested each one:
+    {"id", "tool", "purpose", "items", "first_seen", "last_seen", "seen", "users"}."""
+    if not _has_table(connection, "requests"):
+        return []
+    rows = connection.execute(
+        "SELECT id, tool, purpose, items, first_seen, last_seen, seen FROM requests"
+    ).fetchall()
+    users: dict[str, list[str]] = {}
+    for request, user in connection.execute(
+        "SELECT DISTINCT request_id, user FROM decisions WHERE request_id IS NOT NULL ORDER BY user"
+    ):
+        users.setdefault(request, []).append(user)
+    keys = ("id", "tool", "purpose", "items", "first_seen", "last_seen", "seen")
+    found = []
+    for row in rows:
+        entry = dict(zip(keys, row, strict=True))
+        entry["items"] = json.loads(entry["items"])
+        entry["users"] = users.get(entry["id"], [])
+        found.append(entry)
+    return found
+
+
 def _has_table(connection: sqlite3.Connection, name: str) -> bool:
     query = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"
     return connection.execute(query, (name,)).fetchone() is not None
