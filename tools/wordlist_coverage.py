@@ -1,6 +1,6 @@
 """Measure how many references that real prompts use are in the shipped lists (development only).
 
-    .venv/bin/python wordlists/coverage.py [--top N] [--labels FILE] [DATA_DIR]
+    .venv/bin/python tools/wordlist_coverage.py [--top N] [--labels FILE] [DATA_DIR]
 
 Reads the real prompt collections in DATA_DIR/prompts_real (never shipped: i2p_lexica_sd and
 sharegpt_first_turns are development-only), extracts candidate references the way image
@@ -25,7 +25,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from promptguard.lexicon import fold  # noqa: E402
+from promptguard.analyzers.names.folding import fold  # noqa: E402
 
 CUE = re.compile(
     r"\b(?:(?:art|artwork|painting|painted|drawn|illustrated|illustration|photo|photograph"
@@ -55,7 +55,7 @@ def candidates(text: str) -> set[str]:
     return found
 
 
-def load_keys(folder: Path = HERE) -> dict[str, set[str]]:
+def load_keys(folder: Path = HERE.parent / "wordlists") -> dict[str, set[str]]:
     """Folded name/alias -> list tags ('person', 'artist', 'work:TYPE', 'not_name:KIND')."""
     keys: dict[str, set[str]] = {}
 
@@ -163,7 +163,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--top", type=int, default=300)
     parser.add_argument("--min", type=int, default=3)
     parser.add_argument("--labels")
-    parser.add_argument("--lists", default=str(HERE), help="folder of the TSVs to check")
+    parser.add_argument(
+        "--lists", default=str(HERE.parent / "wordlists"), help="folder of the TSVs to check"
+    )
     parser.add_argument("--sets", default="i2p_lexica_sd,awesome_chatgpt_prompts,arena_hard")
     args = parser.parse_args(argv[1:])
     counts: Counter = Counter()
