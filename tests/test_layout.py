@@ -215,3 +215,15 @@ def test_every_module_says_why_it_exists() -> None:
         if len(first) < 20 or first.upper().startswith("TODO"):
             missing.append(name)
     assert missing == []
+
+
+def test_config_names_import_from_the_package_in_a_fresh_interpreter() -> None:
+    """`from promptguard.config import Config` works before anything imported config.load."""
+    result = subprocess.run(
+        [sys.executable, "-c", "from promptguard.config import Config, load_config; print('ok')"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr[-500:]
+    assert result.stdout.strip() == "ok"

@@ -8,12 +8,14 @@ from `promptguard.config` (loaded on first use, so `promptguard.config.files` st
 
 from __future__ import annotations
 
+import importlib
 from typing import Any
 
 
 def __getattr__(name: str) -> Any:
-    from promptguard.config import load
-
+    # import_module, not `from promptguard.config import load`: that form asks this
+    # very __getattr__ for `load` before the submodule is imported, and recurses.
+    load = importlib.import_module("promptguard.config.load")
     try:
         return getattr(load, name)
     except AttributeError:
