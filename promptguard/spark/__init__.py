@@ -20,8 +20,9 @@ from __future__ import annotations
 import hashlib
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from pyspark import StorageLevel
 from pyspark.sql import functions as F
@@ -41,26 +42,27 @@ from promptguard.spark.worker import FIELD, ID, RESULT_COLUMNS, TEXT, TOOL, Work
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame, SparkSession
 
-#: One row per finding. `start`/`end` are character offsets in the scanned text; `severity`
-#: is the action the finding's category triggers at a tool that is not enterprise-secured
-#: (the policy's `other` table), `decision` the action for the record's own tool (`tool`;
-#: an undeclared or unknown tool is not enterprise). `subject` is empty for personal data,
-#: and `value` is null unless `show_values`.
+#: One row per finding; every column is nullable as Spark sees it, but only `id`, `field`,
+#: `tool` and `value` are ever null. `start`/`end` are character offsets in the scanned
+#: text; `severity` is the action the finding's category triggers at a tool that is not
+#: enterprise-secured (the policy's `other` table), `decision` the action for the record's
+#: own tool (`tool`; an undeclared or unknown tool is not enterprise). `subject` is empty
+#: for personal data, and `value` is null unless `show_values`.
 FINDINGS_SCHEMA = StructType(
     [
         StructField("id", StringType(), True),
         StructField("field", StringType(), True),
         StructField("tool", StringType(), True),
-        StructField("category", StringType(), False),
-        StructField("type", StringType(), False),
-        StructField("start", IntegerType(), False),
-        StructField("end", IntegerType(), False),
-        StructField("score", DoubleType(), False),
-        StructField("severity", StringType(), False),
-        StructField("decision", StringType(), False),
-        StructField("subject", StringType(), False),
-        StructField("message", StringType(), False),
-        StructField("analyzer", StringType(), False),
+        StructField("category", StringType(), True),
+        StructField("type", StringType(), True),
+        StructField("start", IntegerType(), True),
+        StructField("end", IntegerType(), True),
+        StructField("score", DoubleType(), True),
+        StructField("severity", StringType(), True),
+        StructField("decision", StringType(), True),
+        StructField("subject", StringType(), True),
+        StructField("message", StringType(), True),
+        StructField("analyzer", StringType(), True),
         StructField("value", StringType(), True),
     ]
 )
@@ -70,7 +72,7 @@ ERRORS_SCHEMA = StructType(
     [
         StructField("id", StringType(), True),
         StructField("field", StringType(), True),
-        StructField("reason", StringType(), False),
+        StructField("reason", StringType(), True),
     ]
 )
 
@@ -86,15 +88,19 @@ assert tuple(RESULT_SCHEMA.fieldNames()) == RESULT_COLUMNS
 MAX_CHARS = MAX_LINE_BYTES
 
 
-class SparkScan(NamedTuple):
+class SparkScan:
     """The two outputs of one scan: `findings, errors = scan_dataframe(df)`.
 
-    Both are views of `rows` (one scan, persisted the first time either is computed); call
-    `unpersist()` when done with them."""
+    Both are views of `rows` (one scan, persisted the first time either is computed, so
+    reading both does not scan twice); call `unpersist()` when done with them."""
 
-    findings: DataFrame
-    errors: DataFrame
-    rows: DataFrame
+    def __init__(self, findings: DataFrame, errors: DataFrame, rows: DataFrame) -> None:
+        self.findings = findings
+        self.errors = errors
+        self.rows = rows
+
+    def __iter__(self) -> Iterator[DataFrame]:
+        return iter((self.findings, self.errors))
 
     def unpersist(self) -> None:
         self.rows.unpersist()

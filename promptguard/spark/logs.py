@@ -97,7 +97,11 @@ def _read_parquet(
     spark: SparkSession, path: str, text_col: str | None, id_col: str, since: datetime | None
 ) -> DataFrame:
     """Each Parquet row as the JSON object a JSON Lines log would hold for it."""
-    rows = spark.read.parquet(path).toJSON().zipWithIndex()
+    from pyspark.sql import functions as F
+
+    frame = spark.read.parquet(path)
+    as_json = frame.select(F.to_json(F.struct(*[F.col(f"`{c}`") for c in frame.columns])))
+    rows = as_json.rdd.map(lambda row: row[0]).zipWithIndex()
     name = _display(path)
 
     def records(item: tuple[str, int]) -> Iterator[tuple]:
