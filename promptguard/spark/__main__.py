@@ -28,6 +28,8 @@ import click
 from promptguard.config_files import ConfigError
 
 OUTPUT_FORMATS = ("parquet", "json")
+#: Scan tasks per core when the input has fewer partitions (see `--partitions`).
+TASKS_PER_CORE = 4
 
 
 class UsageFailure(click.ClickException):
@@ -80,7 +82,14 @@ class UsageFailure(click.ClickException):
 @click.option(
     "--partitions",
     type=click.IntRange(min=1),
-    help="Partitions to scan in (default: the larger of Spark's parallelism and the input's).",
+    help="Partitions to scan in (default: 4 per core, or the input's if more).",
+)
+@click.option(
+    "--conf",
+    "confs",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="A Spark setting, as spark-submit's --conf (repeatable).",
 )
 @click.option("--overwrite", is_flag=True, help="Replace OUT's findings and errors.")
 @click.option("--fail-on-findings", is_flag=True, help="Exit 1 when anything was found.")
@@ -98,6 +107,7 @@ def main(
     show_values: bool,
     master: str | None,
     partitions: int | None,
+    confs: tuple[str, ...],
     overwrite: bool,
     fail_on_findings: bool,
 ) -> None:
@@ -116,7 +126,13 @@ def main(
             raise UsageFailure(f"{corpus}: script index not found")
         config.corpus_override = corpus
 
-    spark = spark_session(master)
+    settings = {}
+    for item in confs:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise UsageFailure(f"--conf {item!r}: give KEY=VALUE")
+        settings[key.strip()] = value
+    spark = spark_session(master, settings)
     from promptguard.spark import scan_dataframe
     from promptguard.spark.logs import read_logs
 
@@ -124,8 +140,10 @@ def main(
     # is cheap next to scanning, and a persisted copy would hold every prompt's text.
     read = read_logs(spark, source, input_format, text_col=text_col, id_col=id_col, since=moment)
     records = read.where("reason IS NULL")
+    # A few tasks per core even for one big file: the cores stay busy to the end, and with
+    # worker reuse (Spark's default) each Python worker still loads the models only once.
     wanted = partitions or max(
-        spark.sparkContext.defaultParallelism, records.rdd.getNumPartitions()
+        TASKS_PER_CORE * spark.sparkContext.defaultParallelism, records.rdd.getNumPartitions()
     )
     if records.rdd.getNumPartitions() != wanted:
         records = records.repartition(wanted)
@@ -155,7 +173,7 @@ def main(
     sys.exit(1 if fail_on_findings and summary["findings"] else 0)
 
 
-def spark_session(master: str | None) -> Any:
+def spark_session(master: str | None, settings: dict[str, str] | None = None) -> Any:
     """The job's session. Outside spark-submit it runs locally, bound to the loopback
     address (nothing listens on or leaves by another), with this interpreter as the
     Python workers' and no web UI."""
@@ -174,6 +192,8 @@ def spark_session(master: str | None) -> Any:
             .config("spark.driver.bindAddress", "127.0.0.1")
             .config("spark.ui.enabled", "false")
         )
+    for key, value in (settings or {}).items():
+        builder = builder.config(key, value)
     spark = builder.getOrCreate()
     spark.sparkContext.setLogLevel("WARN")
     return spark
