@@ -137,7 +137,9 @@ class Sampler(threading.Thread):
                 rss, pss = memory
                 total += pss
                 peak = self.peaks.setdefault(pid, {"rss": 0, "pss": 0, "cpu": 0.0})
-                peak["role"] = _role(pid, self.root)  # a pid can exec (spark-submit -> java)
+                role = _role(pid, self.root)  # again each time: spark-submit execs java
+                if role != "other" or "role" not in peak:  # an exiting process reads as other
+                    peak["role"] = role
                 peak["rss"] = max(peak["rss"], rss)
                 peak["pss"] = max(peak["pss"], pss)
                 peak["cpu"] = max(peak["cpu"], _cpu_seconds(pid))
@@ -149,8 +151,12 @@ class Sampler(threading.Thread):
         for peak in self.peaks.values():
             by_role.setdefault(peak["role"], []).append(peak)
         workers = [p for p in by_role.get("worker", []) if p["rss"] > 100 * 2**20]
+        cpu_by_role: dict[str, float] = {}
+        for peak in self.peaks.values():
+            cpu_by_role[peak["role"]] = cpu_by_role.get(peak["role"], 0.0) + peak["cpu"]
         return {
             "cpu_seconds": round(sum(p["cpu"] for p in self.peaks.values()), 1),
+            "cpu_by_role": {role: round(cpu, 1) for role, cpu in sorted(cpu_by_role.items())},
             "total_pss_mb": _mb(self.total_pss),
             "workers": len(workers),
             "worker_pss_mb": max((_mb(p["pss"]) for p in workers), default=0),
