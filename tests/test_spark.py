@@ -37,8 +37,8 @@ except ImportError:
 from pyspark.sql import SparkSession  # noqa: E402
 from pyspark.sql.types import BinaryType, StringType, StructField, StructType  # noqa: E402
 
-from promptguard.config import load_config  # noqa: E402
-from promptguard.script_index import ScriptIndex  # noqa: E402
+from promptguard.analyzers.scripts.script_index import ScriptIndex  # noqa: E402
+from promptguard.config.load import load_config  # noqa: E402
 from promptguard.spark import ERRORS_SCHEMA, FINDINGS_SCHEMA, scan_dataframe  # noqa: E402
 from promptguard.spark.__main__ import main as spark_main  # noqa: E402
 

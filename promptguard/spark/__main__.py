@@ -25,7 +25,7 @@ from typing import Any
 
 import click
 
-from promptguard.config_files import ConfigError
+from promptguard.errors import ConfigError
 
 OUTPUT_FORMATS = ("parquet", "json")
 #: Scan tasks per core when the input has fewer partitions (see `--partitions`).
@@ -112,7 +112,7 @@ def main(
     fail_on_findings: bool,
 ) -> None:
     """Scan the prompt logs at SOURCE; write findings, errors and a summary under OUT."""
-    from promptguard.config import load_config
+    from promptguard.config.load import load_config
     from promptguard.readers.logs import parse_since
 
     started = time.monotonic()

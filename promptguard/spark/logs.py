@@ -38,7 +38,7 @@ from promptguard.readers.logs import (
     read_json_array,
     record_meta,
 )
-from promptguard.records import ReadError, Record
+from promptguard.readers.records import ReadError, Record
 
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame, SparkSession
