@@ -133,20 +133,22 @@ def main(
             raise UsageFailure(f"--conf {item!r}: give KEY=VALUE")
         settings[key.strip()] = value
     spark = spark_session(master, settings)
+    from pyspark import StorageLevel
+
     from promptguard.spark import scan_dataframe
     from promptguard.spark.logs import read_logs
 
-    # Not persisted: reading and parsing again (for the read errors and the record count)
-    # is cheap next to scanning, and a persisted copy would hold every prompt's text.
+    # Read once: the records and what could not be read go through one shuffle into a few
+    # tasks per core (even one big file keeps every core busy; with worker reuse, Spark's
+    # default, each Python worker still loads the models once), and are kept (in memory,
+    # spilling to disk) for the scan, the errors output and the count: no log is read or
+    # parsed twice.
     read = read_logs(spark, source, input_format, text_col=text_col, id_col=id_col, since=moment)
-    records = read.where("reason IS NULL")
-    # A few tasks per core even for one big file: the cores stay busy to the end, and with
-    # worker reuse (Spark's default) each Python worker still loads the models only once.
     wanted = partitions or max(
-        TASKS_PER_CORE * spark.sparkContext.defaultParallelism, records.rdd.getNumPartitions()
+        TASKS_PER_CORE * spark.sparkContext.defaultParallelism, read.rdd.getNumPartitions()
     )
-    if records.rdd.getNumPartitions() != wanted:
-        records = records.repartition(wanted)
+    read = read.repartition(wanted).persist(StorageLevel.MEMORY_AND_DISK)
+    records = read.where("reason IS NULL")
     scan = scan_dataframe(
         records,
         "text",
@@ -168,6 +170,7 @@ def main(
         raise
     summary = summarize(spark, scan, read, errors, source, time.monotonic() - started)
     scan.unpersist()
+    read.unpersist()
     _write_summary(spark, summary, out)
     click.echo(format_summary(summary, out))
     sys.exit(1 if fail_on_findings and summary["findings"] else 0)
