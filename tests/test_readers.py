@@ -39,13 +39,15 @@ def test_folder_walk_honours_gitignore_excludes_and_skips_binaries(tmp_path):
     assert [e.message for e in errors(items)] == ["skipped: binary file"]
 
 
-def test_invalid_utf8_is_reported_and_the_rest_is_read(tmp_path):
+def test_invalid_utf8_is_decoded_said_and_every_line_read(tmp_path):
     path = tmp_path / "mixed.txt"
     path.write_bytes(b"good line\nbad \xff\xfe byte\nlast line\n")
     items = list(read_paths([path]))
-    assert "not valid UTF-8" in errors(items)[0].message
+    (note,) = errors(items)
+    assert note.message == "not valid UTF-8: decoded as Windows-1252 (latin-1)"
+    assert not note.lost, "a decoded file lost nothing: a note, not an error"
     (record,) = records(items)
-    assert "last line" in record.text and "\ufffd" in record.text
+    assert record.text == "good line\nbad \u00ff\u00fe byte\nlast line\n"
 
 
 def test_missing_path_is_an_error_not_a_crash(tmp_path):

@@ -39,7 +39,7 @@ def test_row_is_located_at_file_line_and_column():
 
 def test_json_report_schema_and_no_value_by_default():
     out = io.StringIO()
-    write_json(rows(), [ReadError("bad.bin", "skipped: binary file")], out)
+    write_json(rows(), [ReadError("bad.bin", "skipped: binary file", level="skipped")], out)
     data = json.loads(out.getvalue())
     (finding,) = data["findings"]
     assert set(finding) >= {"path", "line", "field", "start", "end", "category", "type",
@@ -47,7 +47,9 @@ def test_json_report_schema_and_no_value_by_default():
     assert finding["path"] == "notes/call.txt" and finding["line"] == 2
     assert finding["category"] == "personal_data" and finding["subject"] == ""
     assert PHONE not in out.getvalue() and "555" not in out.getvalue()
-    assert data["errors"] == [{"path": "bad.bin", "line": 0, "message": "skipped: binary file"}]
+    assert data["errors"] == [
+        {"path": "bad.bin", "line": 0, "message": "skipped: binary file", "level": "skipped"}
+    ]
 
 
 def test_show_values_prints_the_value():

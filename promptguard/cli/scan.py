@@ -15,10 +15,11 @@ from promptguard.config.load import Config
 from promptguard.pipeline.runner import ScanReport, collect, scan_paths
 from promptguard.pipeline.scanner import Scanner
 from promptguard.readers import read_stream_text
-from promptguard.readers.files import decode
+from promptguard.readers.encoding import decode_text, encoding_note
+from promptguard.readers.records import NOTICE, ReadError, Record
 from promptguard.reports.json_report import write_json
 from promptguard.reports.sarif import write_sarif
-from promptguard.reports.text import write_text
+from promptguard.reports.text import write_diagnostics, write_text
 
 FORMATS = ("text", "json", "sarif")
 
@@ -47,25 +48,49 @@ def _prepare(config: Config, corpus: Path | None) -> Scanner:
         raise UsageFailure(str(error)) from None
 
 
-def _write(report: ScanReport, fmt: str, show_values: bool) -> None:
-    out = sys.stdout
+def _write(report: ScanReport, fmt: str, show_values: bool, out: TextIO) -> None:
     if fmt == "json":
         write_json(report.rows, report.errors, out, show_values)
     elif fmt == "sarif":
         write_sarif(report.rows, report.errors, out)
     else:
-        write_text(report.rows, report.errors, out, files_scanned=len(report.sources))
+        write_text(report.rows, [], out, files_scanned=len(report.sources))
+        write_summary(report, out)
 
 
-def read_stdin() -> str:
-    data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
-    text, _ = decode(data)
-    return text
+def read_stdin_bytes() -> bytes:
+    return sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
+
+
+def stdin_records(data: bytes, name: str = "<stdin>") -> Iterator[Record | ReadError]:
+    """Records of what came on stdin, with a note for the encoding assumed and for an
+    empty input (a broken pipe upstream must be visible)."""
+    if not data.strip():
+        yield ReadError(name, "empty input: nothing to scan", level=NOTICE)
+        return
+    text, encoding = decode_text(data)
+    note = encoding_note(encoding)
+    if note:
+        yield ReadError(name, note, level=NOTICE)
+    yield from read_stream_text(text, name)
 
 
 common_options = [
     click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True),
     click.option("--show-values", is_flag=True, help="Print found values unmasked (careful)."),
+    click.option(
+        "--output",
+        "-o",
+        "output",
+        type=click.Path(dir_okay=False, writable=True, path_type=Path),
+        help="Write the report to this file instead of stdout.",
+    ),
+    click.option(
+        "--quiet",
+        "-q",
+        is_flag=True,
+        help="No report on stdout and no notes: only warnings (stderr) and the exit code.",
+    ),
     click.option(
         "--corpus",
         type=click.Path(dir_okay=False, path_type=Path),
@@ -115,6 +140,8 @@ def scan(
     paths: tuple[Path, ...],
     fmt: str,
     show_values: bool,
+    output: Path | None,
+    quiet: bool,
     corpus: Path | None,
     language: str | None,
     fail_on: str,
@@ -128,8 +155,9 @@ def scan(
 
     Logs: JSONL (.jsonl), ChatGPT exports (conversations.json), CSV (.csv/.tsv, --column).
     Inline `promptguard: allow CATEGORY` comments are honoured in files (not in logs).
-    Exit 0 when nothing is found at or above --fail-on, 1 when something is, 2 on errors
-    of usage or configuration."""
+    Exit 0 when nothing is found at or above --fail-on, 1 when something is, 2 when an
+    input could not be read or scanned (the rest is still scanned and reported) or on
+    errors of usage or configuration."""
     from promptguard.pipeline.suppress import BaselineError, Suppressor, load_baseline
     from promptguard.readers import ReadOptions
     from promptguard.readers.logs import parse_since
@@ -169,24 +197,47 @@ def scan(
     if len(file_paths) != len(paths):
         assert scanner is not None
         stdin_report = collect(
-            scanner, read_stream_text(read_stdin()), show_values, language, suppressor=suppressor
+            scanner, stdin_records(read_stdin_bytes()), show_values, language, suppressor=suppressor
         )
         report.rows.extend(stdin_report.rows)
         report.errors.extend(stdin_report.errors)
+        report.records += stdin_report.records
+        report.incomplete += stdin_report.incomplete
         report.sources |= stdin_report.sources
         report.by_category.update(stdin_report.by_category)
-    _write(report, fmt, show_values)
-    if fmt == "text":
-        write_summary(report, sys.stdout)
-    if report.incomplete:
+    lost = [error for error in report.errors if error.lost]
+    if not quiet or output is not None:
+        write_report(output, lambda out: _write(report, fmt, show_values, out))
+    write_diagnostics(lost if quiet else report.errors, sys.stderr)
+    if report.incomplete or lost:
         click.echo(
-            f"promptguard: {report.incomplete} text(s) could not be fully scanned "
-            "(see the warnings); treat the scan as failed",
+            f"promptguard: {len(lost)} input(s) could not be read or fully scanned (see the "
+            "warnings; everything else was scanned); treat the scan as failed",
             err=True,
         )
         ctx.exit(2)
     failing = [row for row in report.rows if row.finding.score >= threshold]
     ctx.exit(1 if failing else 0)
+
+
+def write_report(output: Path | None, write: Callable[[TextIO], None]) -> None:
+    """The report on stdout, or in `output` (written whole, then moved into place, so a
+    failed run never leaves half a report)."""
+    if output is None:
+        write(sys.stdout)
+        return
+    import os
+    import tempfile
+
+    folder = output.resolve().parent
+    try:
+        descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=f".{output.name}.")
+        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+            write(handle)
+        os.replace(temporary, output)
+    except OSError as error:
+        reason = error.strerror or error
+        raise UsageFailure(f"{output}: cannot write the report: {reason}") from None
 
 
 @contextmanager

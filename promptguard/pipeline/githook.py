@@ -117,11 +117,12 @@ def print_result(result: HookResult, out: TextIO) -> int:
     """Tell the committer what blocks the commit and how to fix it; return the exit code."""
     report = result.report
     failures = {(f.path, f.line, f.message) for f in result.failures}
-    notes = [e for e in report.errors if (e.path, e.line, e.message) not in failures]  # type: ignore[attr-defined]
+    unread = [e for e in report.errors if e.lost and (e.path, e.line, e.message) not in failures]  # type: ignore[attr-defined]
+    notes = [e for e in report.errors if not e.lost]  # type: ignore[attr-defined]
     for note in notes:
         out.write(f"promptguard: note: {note}\n")
-    if result.failures:
-        for failure in result.failures:
+    if result.failures or unread:
+        for failure in [*unread, *result.failures]:
             out.write(f"promptguard: could not scan {failure}\n")
         out.write(
             "promptguard: commit blocked: staged content could not be fully scanned "

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
+from promptguard.readers.encoding import decode_text, encoding_note, is_binary
 from promptguard.readers.files import (
     SNIFF_BYTES,
-    decode,
-    is_binary,
     iter_files,
     read_text_file,
     text_records,
@@ -22,7 +21,7 @@ from promptguard.readers.logs import (
     read_json_array,
     read_jsonl,
 )
-from promptguard.readers.records import ReadError, Record
+from promptguard.readers.records import ERROR, NOTICE, SKIPPED, ReadError, Record
 
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 CSV_SUFFIXES = frozenset({".csv", ".tsv"})
@@ -44,11 +43,23 @@ def read_paths(
     paths: Iterable[Path], exclude: Iterable[str] = (), options: ReadOptions = DEFAULT_OPTIONS
 ) -> Iterator[Record | ReadError]:
     """Records from every file under `paths`, each read by the reader its format needs."""
+    roots = {Path(path) for path in paths}
     for item in iter_files(paths, exclude):
         if isinstance(item, ReadError):
             yield item
+        elif item in roots:
+            # named on the command line: a file that cannot be read as text is an error,
+            # not a binary quietly skipped on a folder walk
+            for result in read_path(item, options):
+                if isinstance(result, ReadError) and result.level == SKIPPED:
+                    result = replace(result, level=ERROR, message=_named(result.message))
+                yield result
         else:
             yield from read_path(item, options)
+
+
+def _named(message: str) -> str:
+    return message.replace("skipped: binary file", "cannot scan: binary file, not text")
 
 
 def read_path(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> Iterator[Record | ReadError]:
@@ -80,16 +91,17 @@ def read_blob(data: bytes, name: str) -> Iterator[Record | ReadError]:
     """Records of file content held in memory (a staged git blob): JSONL line by line,
     everything else as text with exact line numbers. Binary content is skipped."""
     if is_binary(data[:SNIFF_BYTES]):
-        yield ReadError(name, "skipped: binary file")
+        yield ReadError(name, "skipped: binary file", level=SKIPPED)
         return
     if Path(name).suffix.lower() in JSONL_SUFFIXES:
         for number, raw in enumerate(data.splitlines(), start=1):
             if raw.strip():
                 yield from parse_log_line(raw, name, number)
         return
-    text, clean = decode(data)
-    if not clean:
-        yield ReadError(name, "not valid UTF-8: undecodable bytes replaced, rest scanned")
+    text, encoding = decode_text(data)
+    note = encoding_note(encoding)
+    if note:
+        yield ReadError(name, note, level=NOTICE)
     yield from text_records(text, name)
 
 

@@ -14,7 +14,10 @@ from pathlib import Path
 
 import pathspec
 
-from promptguard.readers.records import ReadError, Record
+from promptguard.readers.encoding import decode_text, encoding_note, is_binary
+from promptguard.readers.records import NOTICE, SKIPPED, ReadError, Record
+
+__all__ = ["decode", "is_binary", "iter_files", "read_text_file", "text_records"]
 
 #: Files larger than this are not prompts or notes; they are reported, not read.
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -24,20 +27,11 @@ SNIFF_BYTES = 8192
 ALWAYS_SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", ".promptguard", "__pycache__", ".venv"})
 
 
-def is_binary(head: bytes) -> bool:
-    """NUL bytes in the first block mean binary, as git decides."""
-    return b"\x00" in head
-
-
 def decode(data: bytes) -> tuple[str, bool]:
-    """Decode as UTF-8 (with or without BOM); undecodable bytes become U+FFFD.
-
-    Returns the text and whether it was clean, so the caller can report a partly
-    corrupt file while still scanning the readable part of it."""
-    try:
-        return data.decode("utf-8-sig"), True
-    except UnicodeDecodeError:
-        return data.decode("utf-8-sig", errors="replace"), False
+    """The text of `data` (UTF-8, else the encoding it was most likely written in, see
+    `readers.encoding`) and whether it was plain UTF-8."""
+    text, encoding = decode_text(data)
+    return text, encoding_note(encoding) is None
 
 
 def read_text_file(path: Path, display: str | None = None) -> Iterator[Record | ReadError]:
@@ -46,18 +40,20 @@ def read_text_file(path: Path, display: str | None = None) -> Iterator[Record | 
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            yield ReadError(name, f"skipped: {size // (1024 * 1024)} MiB is over the size limit")
+            mib = size // (1024 * 1024)
+            yield ReadError(name, f"not scanned: {mib} MiB is over the 20 MiB text file limit")
             return
         data = path.read_bytes()
     except OSError as error:
         yield ReadError(name, f"cannot read: {error.strerror or error}")
         return
     if is_binary(data[:SNIFF_BYTES]):
-        yield ReadError(name, "skipped: binary file")
+        yield ReadError(name, "skipped: binary file", level=SKIPPED)
         return
-    text, clean = decode(data)
-    if not clean:
-        yield ReadError(name, "not valid UTF-8: undecodable bytes replaced, rest scanned")
+    text, encoding = decode_text(data)
+    note = encoding_note(encoding)
+    if note:
+        yield ReadError(name, note, level=NOTICE)
     yield from text_records(text, name)
 
 

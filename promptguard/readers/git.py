@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from promptguard.errors import HookError
-from promptguard.readers.records import ReadError, Record
+from promptguard.readers.records import ERROR, SKIPPED, ReadError, Record
 
 #: Staged blobs larger than this are not prompts or notes (same limit as the file reader).
 MAX_BLOB_BYTES = 20 * 1024 * 1024
@@ -120,7 +120,10 @@ def staged_records(
             continue
         counter[0] += 1
         if data is None:
-            yield ReadError(path, reason)
+            # a file too large to be a prompt is left out like a binary; one that cannot be
+            # read at all blocks the commit (fail closed)
+            level = SKIPPED if reason.startswith("skipped:") else ERROR
+            yield ReadError(path, reason, level=level)
         else:
             yield from read_blob(data, path)
 

@@ -18,8 +18,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from promptguard.readers.files import decode
-from promptguard.readers.records import ReadError, Record
+from promptguard.readers.encoding import decode_text, encoding_note
+from promptguard.readers.records import NOTICE, ReadError, Record
 
 TEXT_KEYS = ("prompt", "text", "content", "input")
 WRAPPER_KEYS = ("request", "body", "data", "payload")
@@ -53,9 +53,10 @@ def read_jsonl(path: Path, display: str | None = None) -> Iterator[Record | Read
 
 def parse_log_line(raw: bytes, path: str, number: int) -> Iterator[Record | ReadError]:
     """Records for one JSONL line (or a `ReadError` if it is not a JSON object)."""
-    line, clean = decode(raw)
-    if not clean:
-        yield ReadError(path, "not valid UTF-8: undecodable bytes replaced", number)
+    line, encoding = decode_text(raw)
+    note = encoding_note(encoding)
+    if note:
+        yield ReadError(path, note, number, level=NOTICE)
     try:
         data = json.loads(line)
     except (json.JSONDecodeError, RecursionError) as error:
@@ -72,7 +73,8 @@ def parse_log_line(raw: bytes, path: str, number: int) -> Iterator[Record | Read
     meta = record_meta(data)
     fields = list(prompt_fields(data))
     if not fields:
-        yield ReadError(path, "no prompt field (prompt, text, content, messages)", number)
+        message = "no prompt field (prompt, text, content, messages): nothing to scan"
+        yield ReadError(path, message, number, level=NOTICE)
     for field_name, text in fields:
         if text.strip():
             yield Record(text=text, path=path, line=number, field=field_name, meta=meta)
@@ -252,6 +254,19 @@ def _node_time(node: object) -> float:
 
 # --- CSV ----------------------------------------------------------------------------------
 
+#: How much of a CSV file decides its encoding (the file itself is streamed).
+CSV_SNIFF_BYTES = 1024 * 1024
+
+
+def _csv_encoding(head: bytes) -> str:
+    """The encoding of a CSV file, judged on its first block (cut at a line end, so a
+    multi-byte character split by the block does not count as invalid UTF-8)."""
+    if len(head) == CSV_SNIFF_BYTES and b"\n" in head:
+        head = head[: head.rindex(b"\n") + 1]
+    _, encoding = decode_text(head)
+    return "utf-8-sig" if encoding == "utf-8" else encoding
+
+
 #: Column names taken as the prompt when `--column` is not given.
 CSV_TEXT_COLUMNS = ("prompt", "text", "content", "input", "message", "query")
 
@@ -264,10 +279,16 @@ def read_csv(
     `line` is the row's first physical line, so quoted multi-line cells keep exact lines."""
     name = display or str(path)
     try:
-        handle = path.open("r", encoding="utf-8-sig", errors="replace", newline="")
+        with path.open("rb") as raw:
+            head = raw.read(CSV_SNIFF_BYTES)
+        encoding = _csv_encoding(head)
+        handle = path.open("r", encoding=encoding, errors="replace", newline="")
     except OSError as error:
         yield ReadError(name, f"cannot read: {error.strerror or error}")
         return
+    note = encoding_note(encoding)
+    if note:
+        yield ReadError(name, note, level=NOTICE)
     with handle:
         dialect: type[csv.Dialect] | csv.Dialect = (
             csv.excel_tab if path.suffix.lower() == ".tsv" else csv.excel

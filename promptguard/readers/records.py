@@ -35,13 +35,30 @@ class Record:
         return self.text[start : end if end != -1 else len(self.text)]
 
 
+#: `ReadError.level`: something could not be read (the scan goes on, then exits 2) ...
+ERROR = "error"
+#: ... a file deliberately left out of a folder walk (a binary among the notes) ...
+SKIPPED = "skipped"
+#: ... or a remark on what was read (the encoding assumed): nothing was lost.
+NOTICE = "notice"
+
+
 @dataclass(frozen=True)
 class ReadError:
-    """Something a reader could not read; the scan reports it and goes on."""
+    """Something a reader could not read, or has to say; the scan reports it and goes on.
+
+    Only `level == ERROR` means part of the input was not scanned; a command that meets one
+    still finishes its work, then exits non-zero (see docs/BAD_INPUT.md)."""
 
     path: str
     message: str
     line: int = 0
+    level: str = ERROR
+
+    @property
+    def lost(self) -> bool:
+        """True when some of the input was not scanned."""
+        return self.level == ERROR
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path

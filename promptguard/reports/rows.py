@@ -83,7 +83,7 @@ def finding_rows(
 
 
 def error_dict(error: ReadError) -> dict:
-    return {"path": error.path, "line": error.line, "message": error.message}
+    return {"path": error.path, "line": error.line, "message": error.message, "level": error.level}
 
 
 __all__ = ["FindingRow", "finding_rows", "error_dict"]

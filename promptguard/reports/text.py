@@ -2,16 +2,30 @@
 
 from __future__ import annotations
 
+import sys
 from collections import Counter
 from typing import TextIO
 
-from promptguard.readers.records import ReadError
+from promptguard.readers.records import ERROR, ReadError
 from promptguard.reports.rows import FindingRow
 
 
+def write_diagnostics(errors: list[ReadError], err: TextIO) -> None:
+    """One line per read error ("warning:") or remark ("note:"), for stderr."""
+    for error in errors:
+        kind = "warning" if error.level == ERROR else "note"
+        err.write(f"promptguard: {kind}: {error}\n")
+
+
 def write_text(
-    rows: list[FindingRow], errors: list[ReadError], out: TextIO, files_scanned: int | None = None
+    rows: list[FindingRow],
+    errors: list[ReadError],
+    out: TextIO,
+    files_scanned: int | None = None,
+    err: TextIO | None = None,
 ) -> None:
+    """The report on `out`; what could not be read, and notes, on `err` (stderr), so a
+    pipe that keeps the report never mixes them in."""
     current_path = None
     for row in sorted(rows, key=lambda r: (r.path, r.line, r.start)):
         if row.path != current_path:
@@ -26,8 +40,6 @@ def write_text(
         out.write(f"  {where}  {finding.category}/{finding.type}  {row.excerpt}\n")
         if finding.message:
             out.write(f"      {finding.message}\n")
-    for error in errors:
-        out.write(f"warning: {error}\n")
     counts = Counter(row.finding.category for row in rows)
     summary = ", ".join(f"{n} {category}" for category, n in counts.most_common())
     total = len(rows)
@@ -36,5 +48,4 @@ def write_text(
         out.write(f"\n{total} finding(s){scanned}: {summary}\n")
     else:
         out.write(f"No findings{scanned}.\n")
-    if errors:
-        out.write(f"{len(errors)} item(s) could not be read fully (see warnings above).\n")
+    write_diagnostics(errors, err or sys.stderr)
