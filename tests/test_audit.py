@@ -31,7 +31,11 @@ def _isolated_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 def make_config(root: Path) -> Config:
     return Config(
         root=root,
-        tools={"studio-llm": Tool("studio-llm", enterprise=True)},
+        tools={
+            "studio-llm": Tool("studio-llm", enterprise=True),
+            "chatbot": Tool("chatbot"),
+            "legacy": Tool("legacy"),
+        },
         ai_contact="ai@prod.example",
     )
 

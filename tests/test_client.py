@@ -112,10 +112,10 @@ def test_a_guessed_service_of_another_production_is_not_used(
 ) -> None:
     """A service found by guessing (the default port) must serve our state folder."""
     ours = locate_state_dir(project / "promptguard.toml")
-    answer = check_via_service(Endpoint(base_url, verify=True), ours, PROMPT, "x", None)
+    answer = check_via_service(Endpoint(base_url, verify=True), ours, PROMPT, "sora", None)
     assert answer is not None and answer["decision"] == "block"
     other = tmp_path / ".promptguard"
-    assert check_via_service(Endpoint(base_url, verify=True), other, PROMPT, "x", None) is None
+    assert check_via_service(Endpoint(base_url, verify=True), other, PROMPT, "sora", None) is None
 
 
 @pytest.mark.parametrize(

@@ -70,19 +70,40 @@ def test_every_cell(config: Config, category: str, tool: str, purpose: str) -> N
 
 
 @pytest.mark.parametrize("purpose", PURPOSES)
-@pytest.mark.parametrize("tool", ["studio-llm", "midjourney", "never-declared"])
-def test_nothing_found(config: Config, tool: str, purpose: str) -> None:
+@pytest.mark.parametrize("tool", ["studio-llm", "midjourney", None])
+def test_nothing_found(config: Config, tool: str | None, purpose: str) -> None:
     decision = Gate(config).decide([], tool, purpose, record=False)
     assert decision.decision == NOTHING_FOUND[purpose]
     assert (decision.request_id is not None) == (purpose == "final")
 
 
 @pytest.mark.parametrize("category", ["personal_data", "unreleased_script", "confidential"])
-def test_undeclared_tool_is_not_enterprise(config: Config, category: str) -> None:
-    decision = Gate(config).decide([finding(category)], "some-new-app", "ideation", record=False)
+@pytest.mark.parametrize("tool", [None, "chatgpt"])
+def test_unnamed_and_builtin_tools_are_not_enterprise(
+    config: Config, category: str, tool: str | None
+) -> None:
+    decision = Gate(config).decide([finding(category)], tool, "ideation", record=False)
     assert decision.decision == "block"
     assert decision.enterprise is False
     assert "not an enterprise tool" in decision.next_step
+
+
+def test_unknown_tool_is_refused_with_the_known_ones(config: Config) -> None:
+    from promptguard.errors import InputError
+
+    with pytest.raises(InputError) as refused:
+        Gate(config).decide([], "some-new-app", "ideation", record=False)
+    message = str(refused.value)
+    assert "unknown tool 'some-new-app'" in message
+    assert "midjourney" in message and "studio-llm" in message
+    assert "[tools.some-new-app]" in message
+    assert isinstance(refused.value, ValueError), "README: check raises ValueError for it"
+
+
+def test_a_tool_declared_in_the_config_may_be_one_no_list_knows(config: Config) -> None:
+    config.tools["previz-bot"] = Tool(id="previz-bot", enterprise=True)
+    decision = Gate(config).decide([finding("confidential")], "Previz-Bot", "temp", record=False)
+    assert decision.tool.id == "previz-bot" and decision.enterprise is True
 
 
 def test_strictest_wins(config: Config) -> None:
@@ -121,7 +142,7 @@ def test_production_table_from_toml(tmp_path: Path) -> None:
     )
     gate = Gate(config)
     assert gate.decide([], "firefly", "ideation", record=False).decision == "notify"
-    assert gate.decide([], "chatbot", "ideation", record=False).decision == "block"
+    assert gate.decide([], "chatgpt", "ideation", record=False).decision == "block"
     confidential = [finding("confidential", "Bluebird", "CODE_NAME")]
     assert gate.decide(confidential, "firefly", "ideation", record=False).decision == "block"
 

@@ -90,6 +90,7 @@ def clear_received() -> None:
 def make_config(root: Path) -> Config:
     config = Config(root=root)
     config.tools["studio-gpt"] = Tool(id="studio-gpt", enterprise=True)
+    config.tools["openai"] = Tool(id="openai")  # the upstream: declared, not enterprise
     return config
 
 

@@ -78,10 +78,10 @@ def assert_clean_stderr(stderr: str | bytes) -> None:
 # --- check: bad prompts ------------------------------------------------------------------
 
 
-def test_check_binary_stdin_gets_a_decision_not_a_crash(project: Path) -> None:
+def test_check_binary_stdin_is_refused_in_one_line_not_allowed(project: Path) -> None:
     result = invoke(project, "check", "--tool", "midjourney", stdin=b"\x00\x01\xff\xfe PNG\x00\x89")
-    assert result.exit_code in (0, 1, 3)
-    assert "midjourney (not enterprise)" in result.stdout
+    assert result.exit_code == 2, "binary data cannot be checked: never an allow"
+    assert result.stderr == "promptguard: stdin: binary data, not text: nothing checked\n"
     assert_clean_stderr(result.stderr)
 
 
@@ -304,7 +304,7 @@ def test_service_rejects_bad_bodies_with_a_clear_status(project: Path) -> None:
             )
             assert response.status_code == 400, (body[:20], response.status_code)
             assert response.json()["error"]
-        response = client.post("/v1/check", json={"prompt": f"mail {EMAIL}\x00", "tool": "x"})
+        response = client.post("/v1/check", json={"prompt": f"mail {EMAIL}\x00", "tool": "sora"})
         assert response.status_code == 200 and response.json()["decision"] == "block"
 
 

@@ -13,9 +13,10 @@ import sys
 from pathlib import Path
 
 import click
+from click.core import ParameterSource
 
 from promptguard._version import __version__
-from promptguard.cli.common import UsageFailure, one_line
+from promptguard.cli.common import OneLineGroup, UsageFailure, one_line
 from promptguard.config.load import load_config
 from promptguard.errors import ConfigError, PromptguardError, exit_code_for
 
@@ -33,10 +34,12 @@ COMMANDS: dict[str, str] = {
     "approvals": "promptguard.cli.approvals:approvals",
     "approvers": "promptguard.cli.approvals:approvers",
     "init": "promptguard.cli.init:init",
+    "tools": "promptguard.cli.info:tools",
+    "config": "promptguard.cli.info:config_group",
 }
 
 
-class LazyGroup(click.Group):
+class LazyGroup(OneLineGroup):
     """A click group whose subcommands are imported on first use (click's documented
     lazy-loading pattern)."""
 
@@ -67,7 +70,12 @@ def cli(ctx: click.Context, config_path: Path | None) -> None:
         config = load_config(config_path)
     except ConfigError as error:
         raise UsageFailure(str(error)) from None
-    ctx.obj = {"config": config}
+    if config_path is not None:
+        given = ctx.get_parameter_source("config_path")
+        origin = "$PROMPTGUARD_CONFIG" if given == ParameterSource.ENVIRONMENT else "--config"
+    else:
+        origin = "found walking up from the current folder" if config.path else ""
+    ctx.obj = {"config": config, "config_origin": origin}
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -6,21 +6,28 @@ from pathlib import Path
 
 import click
 
-from promptguard.cli.common import UsageFailure, get_config
+from promptguard.cli.common import OneLineGroup, UsageFailure, get_config
 from promptguard.config.load import ConfigError, load_config
 from promptguard.errors import AuditError
 from promptguard.gate.audit import AuditLog, parse_since
 from promptguard.reports.audit import REPORT_FORMATS, render_report
 
 
-@click.group("audit")
+@click.group("audit", cls=OneLineGroup)
 def audit() -> None:
     """The audit trail of every check (no prompts, no personal values)."""
 
 
 @audit.command("report")
 @click.option("--since", help="Only checks from this date on (YYYY-MM-DD, UTC).")
-@click.option("--format", "fmt", default="text", help="text, json, csv or html (charts).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice((*REPORT_FORMATS, "html")),
+    default="text",
+    show_default=True,
+    help="html: one page with charts.",
+)
 @click.option(
     "--output",
     "-o",

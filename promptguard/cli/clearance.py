@@ -14,7 +14,7 @@ import json
 
 import click
 
-from promptguard.cli.common import UsageFailure, get_config
+from promptguard.cli.common import OneLineGroup, ToolChoice, UsageFailure, get_config
 from promptguard.config.load import PURPOSES, Config, ConfigError
 from promptguard.errors import AuditError, ClearanceError
 from promptguard.gate.audit import AuditLog
@@ -73,16 +73,18 @@ def _describe(category: str, subject: str) -> str:
     return f'{category} "{subject}"'
 
 
-@click.group("clearance")
+@click.group("clearance", cls=OneLineGroup)
 def clearance() -> None:
     """Written approvals: request, grant, deny, list and revoke clearances."""
 
 
 @clearance.command("grant")
-@click.option("--category", help=f"One of: {', '.join(CLEARABLE_CATEGORIES)}.")
+@click.option("--category", type=click.Choice(CLEARABLE_CATEGORIES), help="What is approved.")
 @click.option("--subject", help="Canonical name (for personal_data: the kind, e.g. PERSON).")
-@click.option("--tool", help="Only for this tool (default: any tool).")
-@click.option("--purpose", help=f"Only for this purpose ({', '.join(PURPOSES)}; default: any).")
+@click.option("--tool", type=ToolChoice(), help="Only for this tool (default: any tool).")
+@click.option(
+    "--purpose", type=click.Choice(PURPOSES), help="Only for this purpose (default: any)."
+)
 @click.option("--expires", help="Last day the approval is valid, YYYY-MM-DD.")
 @click.option("--approved-by", help="Who gave the written approval.")
 @click.option("--reference", help="Where the written approval is (ticket, email, contract).")
@@ -144,7 +146,7 @@ def grant(
 
 
 @clearance.command("list")
-@click.option("--format", "fmt", default="text", help="text or json.")
+@click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text")
 @click.pass_context
 def list_clearances(ctx: click.Context, fmt: str) -> None:
     """Every clearance with its status (valid, expired, revoked, tampered, unverified)."""
@@ -208,10 +210,14 @@ def revoke(ctx: click.Context, clearance_id: str) -> None:
 
 @clearance.command("request")
 @click.argument("request_ref", required=False)
-@click.option("--category", help="What to approve (when not giving a request id).")
+@click.option(
+    "--category",
+    type=click.Choice(CLEARABLE_CATEGORIES),
+    help="What to approve (when not giving a request id).",
+)
 @click.option("--subject", help="Canonical name (for personal_data: the kind, e.g. PERSON).")
-@click.option("--tool", help="The tool it is for.")
-@click.option("--purpose", help=f"One of {', '.join(PURPOSES)}.")
+@click.option("--tool", type=ToolChoice(), help="The tool it is for.")
+@click.option("--purpose", type=click.Choice(PURPOSES), help="What it is for.")
 @click.option("--reason", help="Why the production needs it (one sentence).")
 @click.option("--by", "requested_by", help="Who asks (default: your login name).")
 @click.pass_context

@@ -8,10 +8,10 @@ from pathlib import Path
 import click
 
 from promptguard._util import one_line as _one_line
-from promptguard.cli.common import UsageFailure, get_config
+from promptguard.cli.common import OneLineGroup, UsageFailure, get_config
 
 
-@click.group()
+@click.group(cls=OneLineGroup)
 def hook() -> None:
     """Git pre-commit hook: block commits that would leak what promptguard finds."""
 
@@ -31,7 +31,7 @@ def install(force: bool) -> None:
 
 
 @hook.command(context_settings={"ignore_unknown_options": True})
-@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path, readable=False))
 @click.pass_context
 def run(ctx: click.Context, files: tuple[Path, ...]) -> None:
     """Scan the staged content (what the installed hook calls).
@@ -48,7 +48,7 @@ def run(ctx: click.Context, files: tuple[Path, ...]) -> None:
     ctx.exit(print_result(result, sys.stderr))
 
 
-@click.group()
+@click.group(cls=OneLineGroup)
 def baseline() -> None:
     """Accept the findings that exist today, by fingerprint (never by value)."""
 

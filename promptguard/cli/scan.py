@@ -111,7 +111,7 @@ def with_common_options(command):  # noqa: ANN001, ANN201 - decorator
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, readable=False))
 @with_common_options
 @click.option("--fail-on", default="any", show_default=True, help="'any' or a minimum score.")
 @click.option("--exclude", multiple=True, help="gitignore-style pattern to skip (repeatable).")

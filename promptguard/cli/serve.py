@@ -7,7 +7,7 @@ import os
 
 import click
 
-from promptguard.cli.common import UsageFailure, get_config
+from promptguard.cli.common import ToolChoice, UsageFailure, get_config
 from promptguard.config.load import Config
 
 
@@ -27,6 +27,7 @@ from promptguard.config.load import Config
 @click.option(
     "--tool",
     "gateway_tool",
+    type=ToolChoice(),
     help="Gateway mode: the tool id the upstream is, as declared in promptguard.toml.",
 )
 @click.option(

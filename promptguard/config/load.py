@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from promptguard.config.defaults import DEFAULT_MODELS
+from promptguard.config.defaults import BUILTIN_TOOLS, DEFAULT_MODELS, UNNAMED_TOOL
 from promptguard.config.files import (
     ConfigError,
     config_root,
@@ -21,6 +21,7 @@ from promptguard.config.files import (
     read_config_table,
     state_dir_at,
 )
+from promptguard.errors import InputError
 from promptguard.findings import CATEGORIES
 
 #: The languages promptguard has models, lists and rules for.
@@ -126,7 +127,45 @@ class Config:
         """The declared tool, or an undeclared one, which is never enterprise."""
         if tool_id and tool_id in self.tools:
             return self.tools[tool_id]
-        return Tool(id=tool_id or "unknown", enterprise=False)
+        return Tool(id=tool_id or UNNAMED_TOOL, enterprise=False)
+
+    @property
+    def known_tools(self) -> dict[str, Tool]:
+        """Every destination a check may name: the built-in list (never enterprise), then
+        the tools declared in the configuration, which override a built-in of the same id."""
+        known = {tool_id: Tool(id=tool_id, notes=name) for tool_id, name in BUILTIN_TOOLS.items()}
+        known.update(self.tools)
+        return dict(sorted(known.items()))
+
+    def resolve_tool(self, tool_id: str | None) -> Tool:
+        """The destination `tool_id` names (case-insensitively); no tool at all is the
+        unnamed tool, never enterprise. Raises `InputError` (a ValueError) for an id that is
+        neither built in nor declared, listing the ones that are."""
+        if tool_id is None:
+            return Tool(id=UNNAMED_TOOL)
+        known = self.known_tools
+        if tool_id in known:
+            return known[tool_id]
+        folded = {key.casefold(): tool for key, tool in known.items()}
+        if isinstance(tool_id, str) and tool_id.strip().casefold() in folded:
+            return folded[tool_id.strip().casefold()]
+        where = self.path or "promptguard.toml"
+        raise InputError(
+            f"unknown tool {tool_id!r} (known: {', '.join(known)}); declare it under "
+            f"[tools.{_tool_key(tool_id)}] in {where}"
+        )
+
+
+def _tool_key(tool_id: object) -> str:
+    """How a tool id is written as a TOML key (quoted unless it is a bare key)."""
+    text = str(tool_id)
+    return text if text and all(c.isalnum() or c in "-_" for c in text) else json_quote(text)
+
+
+def json_quote(text: str) -> str:
+    import json
+
+    return json.dumps(text, ensure_ascii=False)
 
 
 def load_config(path: Path | str | None = None, start: Path | None = None) -> Config:

@@ -146,7 +146,9 @@ class Gate:
         exactly what the policy forbids."""
         failures = list(scan_failures)
         purpose = validate_purpose(purpose or self.config.default_purpose)
-        tool_obj = self.config.tool(validate_tool_id(tool))
+        if tool is not None:
+            validate_tool_id(tool)
+        tool_obj = self.config.resolve_tool(tool)
         findings = list(findings)
         warnings: list[str] = []
 

@@ -150,8 +150,8 @@ _FR = frozenset(
 _FR_MARKS = re.compile(r"[éèêàçùâîôûëïœ]|\b(?:qu|l|d|j|n|c)'", re.IGNORECASE)
 
 
-def detect_language(text: str, default: str = "en") -> str:
-    """Return "en" or "fr" for `text`; `default` when the text gives no signal."""
+def language_signal(text: str) -> tuple[int, int]:
+    """(English, French) evidence in `text`: common function words, and French marks."""
     sample = text[:4000]
     en = fr = 0
     for match in _WORD.finditer(sample.lower()):
@@ -161,6 +161,12 @@ def detect_language(text: str, default: str = "en") -> str:
         if word in _FR:
             fr += 1
     fr += len(_FR_MARKS.findall(sample)) // 2
+    return en, fr
+
+
+def detect_language(text: str, default: str = "en") -> str:
+    """Return "en" or "fr" for `text`; `default` when the text gives no signal."""
+    en, fr = language_signal(text)
     if en == fr:
         return default
     return "fr" if fr > en else "en"

@@ -7,14 +7,17 @@ load, an analyzer that crashes) becomes a `block` with the reason, never an `all
 
 from __future__ import annotations
 
+import re
 import threading
 
 from promptguard._util import one_line
 from promptguard.config.load import Config
+from promptguard.errors import InputError
 from promptguard.findings import Finding
 from promptguard.gate import Decision, Gate
 from promptguard.nlp.models import transient_words
 from promptguard.pipeline.scanner import Scanner, ScanResult
+from promptguard.readers.encoding import decode_text, encoding_note, looks_binary
 from promptguard.readers.records import Record
 
 
@@ -37,6 +40,7 @@ class Checker:
 
     def findings(self, text: str, language: str | None = None) -> tuple[list[Finding], list[str]]:
         """Findings in `text`, and what could not be checked."""
+        text, _ = prompt_text(text)
         if self.scanner is None:
             return [], [self.setup_failure or "no scanner"]
         record = Record(text=text, path="<prompt>")
@@ -59,9 +63,11 @@ class Checker:
     ) -> Decision:
         """The decision for sending `text` to `tool` for `purpose`.
 
-        Raises ValueError only for an invalid tool or purpose; findings never raise."""
+        Raises ValueError only for an invalid tool or purpose, or a prompt that is not text
+        (`InputError`); findings never raise."""
+        text, notes = prompt_text(text)
         findings, failures = self.findings(text, language)
-        return self.gate.decide(
+        decision = self.gate.decide(
             findings,
             tool,
             purpose,
@@ -70,3 +76,31 @@ class Checker:
             record=record,
             scan_failures=failures,
         )
+        decision.warnings[:0] = notes
+        return decision
+
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def prompt_text(text: object) -> tuple[str, list[str]]:
+    """The prompt as text the analyzers can read, and what had to be done to it.
+
+    Bytes are decoded as the command line decodes files (see `readers.encoding`); lone
+    surrogate code points (what `surrogateescape` leaves of undecodable bytes, or a JSON
+    `\\udce9` escape) become U+FFFD one for one, so offsets still point into the original.
+    Anything else raises `InputError` (a ValueError)."""
+    notes: list[str] = []
+    if isinstance(text, (bytes, bytearray)):
+        if looks_binary(bytes(text)):
+            raise InputError("the prompt is binary data, not text: nothing checked")
+        text, encoding = decode_text(bytes(text))
+        note = encoding_note(encoding)
+        if note:
+            notes.append(f"prompt {note}")
+    elif not isinstance(text, str):
+        raise InputError(f"the prompt must be text (str or bytes), not {type(text).__name__}")
+    if _SURROGATES.search(text):
+        text = _SURROGATES.sub("\ufffd", text)
+        notes.append("prompt held invalid characters (lone surrogates): replaced by U+FFFD")
+    return text, notes

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
-from promptguard.readers.encoding import decode_text, encoding_note, is_binary
+from promptguard.readers.encoding import decode_text, encoding_note, looks_binary
 from promptguard.readers.files import (
     SNIFF_BYTES,
     iter_files,
@@ -71,9 +71,35 @@ def read_path(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> Iterator[Re
         records = read_csv(path, options.column)
     elif suffix in JSON_SUFFIXES and _starts_with_array(path):
         records = read_json_array(path)
+    elif suffix == ".pdf":
+        records = read_pdf(path)
     else:
         records = read_text_file(path)
     return filter_since(records, options.since) if options.since else records
+
+
+def read_pdf(path: Path, display: str | None = None) -> Iterator[Record | ReadError]:
+    """The text layer of a PDF (lines counted in the extracted text, pages joined by a
+    blank line); a PDF that cannot be read (truncated, encrypted, image only) is an error."""
+    from promptguard.errors import ScriptReadError
+    from promptguard.readers.files import MAX_FILE_BYTES
+    from promptguard.readers.pdf import pdf_pages
+
+    name = display or str(path)
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            yield ReadError(name, "not scanned: over the 20 MiB limit for a file")
+            return
+        data = path.read_bytes()
+    except OSError as error:
+        yield ReadError(name, f"cannot read: {error.strerror or error}")
+        return
+    try:
+        pages = pdf_pages(data, name)
+    except ScriptReadError as error:
+        yield ReadError(name, str(error).removeprefix(f"{name}: "))
+        return
+    yield from text_records("\n\n".join(pages), name)
 
 
 def _starts_with_array(path: Path) -> bool:
@@ -90,7 +116,7 @@ def _starts_with_array(path: Path) -> bool:
 def read_blob(data: bytes, name: str) -> Iterator[Record | ReadError]:
     """Records of file content held in memory (a staged git blob): JSONL line by line,
     everything else as text with exact line numbers. Binary content is skipped."""
-    if is_binary(data[:SNIFF_BYTES]):
+    if looks_binary(data):
         yield ReadError(name, "skipped: binary file", level=SKIPPED)
         return
     if Path(name).suffix.lower() in JSONL_SUFFIXES:

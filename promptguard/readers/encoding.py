@@ -71,6 +71,9 @@ def decode_text(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    mixed = _decode_mixed(data)
+    if mixed is not None:
+        return mixed
     guessed = _guess(data)
     if guessed is not None:
         try:
@@ -78,6 +81,52 @@ def decode_text(data: bytes) -> tuple[str, str]:
         except (UnicodeDecodeError, LookupError):
             pass
     return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+#: `decode_text`'s encoding for a file whose lines are UTF-8 and something else.
+MIXED_PREFIX = "mixed:"
+
+
+def _decode_mixed(data: bytes) -> tuple[str, str] | None:
+    """Line by line, for text that is mostly UTF-8 (it holds valid multi-byte UTF-8) with
+    some lines in another encoding, as when a latin-1 note is pasted into a UTF-8 log:
+    decoding the whole as latin-1 would garble every UTF-8 line. None when no line is
+    non-ASCII UTF-8 (then the whole text is in one other encoding)."""
+    lines = data.split(b"\n")
+    decoded: list[str | None] = []
+    utf8_non_ascii = False
+    for line in lines:
+        try:
+            text = line.decode("utf-8")
+        except UnicodeDecodeError:
+            decoded.append(None)
+            continue
+        utf8_non_ascii = utf8_non_ascii or not line.isascii()
+        decoded.append(text)
+    if not utf8_non_ascii:
+        return None
+    others = b"\n".join(line for line, text in zip(lines, decoded, strict=True) if text is None)
+    other = _guess(others) or "cp1252"
+    parts = [
+        text if text is not None else line.decode(other, errors="replace")
+        for line, text in zip(lines, decoded, strict=True)
+    ]
+    return "\n".join(parts), f"{MIXED_PREFIX}{other}"
+
+
+def looks_binary(data: bytes) -> bool:
+    """Binary content, not text with a stray NUL byte: NUL bytes in the first block (and
+    not UTF-16/32), unless the whole is valid UTF-8 with NUL bytes under 1 % of it."""
+    head = data[:8192]
+    if not is_binary(head):
+        return False
+    if data.count(0) > max(16, len(data) // 100):
+        return True
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return True
+    return False
 
 
 def _guess(data: bytes) -> str | None:
@@ -95,6 +144,9 @@ def encoding_note(encoding: str) -> str | None:
     """What to tell the user about the encoding assumed (None for plain UTF-8)."""
     if encoding in ("utf-8", "utf-8-sig"):
         return None
+    if encoding.startswith(MIXED_PREFIX):
+        other = encoding_note(encoding[len(MIXED_PREFIX) :]) or ""
+        return f"mixed encodings: UTF-8, and lines {other.replace('not valid UTF-8: ', '')}"
     if encoding.startswith(("utf-16", "utf-32")):
         return f"{encoding.upper()} text: decoded as {encoding.upper()}"
     label = {"cp1252": "Windows-1252 (latin-1)", "iso8859-1": "latin-1"}.get(encoding, encoding)

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pathspec
 
-from promptguard.readers.encoding import decode_text, encoding_note, is_binary
+from promptguard.nlp.language import language_signal
+from promptguard.readers.encoding import decode_text, encoding_note, is_binary, looks_binary
 from promptguard.readers.records import NOTICE, SKIPPED, ReadError, Record
 
 __all__ = ["decode", "is_binary", "iter_files", "read_text_file", "text_records"]
@@ -47,7 +48,7 @@ def read_text_file(path: Path, display: str | None = None) -> Iterator[Record | 
     except OSError as error:
         yield ReadError(name, f"cannot read: {error.strerror or error}")
         return
-    if is_binary(data[:SNIFF_BYTES]):
+    if looks_binary(data):
         yield ReadError(name, "skipped: binary file", level=SKIPPED)
         return
     text, encoding = decode_text(data)
@@ -58,12 +59,72 @@ def read_text_file(path: Path, display: str | None = None) -> Iterator[Record | 
 
 
 def text_records(text: str, path: str, first_line: int = 1) -> Iterator[Record]:
-    """Split a text into records of `LINES_PER_RECORD` lines, keeping line numbers."""
+    """Split a text into records of at most `LINES_PER_RECORD` lines, one per run of
+    paragraphs (or lines) in the same language, keeping line numbers.
+
+    A file mixing English and French paragraphs is then read like a log: each record gets
+    its own language, so a French paragraph is not parsed with the English model because
+    the rest of the file is English."""
     lines = text.splitlines(keepends=True)
-    for start in range(0, max(len(lines), 1), LINES_PER_RECORD):
-        chunk = "".join(lines[start : start + LINES_PER_RECORD])
+    for start, end in language_runs(lines):
+        chunk = "".join(lines[start:end])
         if chunk.strip():
             yield Record(text=chunk, path=path, line=first_line + start)
+
+
+#: A line switches language inside a paragraph only on this much more evidence for the
+#: other language (two words or marks): a lone "a" or "de" does not split an address.
+LINE_SWITCH_MARGIN = 2
+
+
+def language_runs(lines: list[str]) -> list[tuple[int, int]]:
+    """(start, end) line ranges, each in one language and at most `LINES_PER_RECORD` long.
+
+    Paragraphs (split at blank lines) take the language their words point to; a line with a
+    clear signal of its own starts a run inside a paragraph; lines with no signal stay with
+    the run they are in. A boundary never falls right after a `promptguard: allow` comment,
+    which speaks for the line below it."""
+    if not lines:
+        return [(0, 0)]
+    languages: list[str | None] = []
+    paragraph: list[int] = []
+
+    def close_paragraph() -> None:
+        if not paragraph:
+            return
+        en, fr = language_signal("".join(lines[i] for i in paragraph))
+        overall = None if en == fr else ("fr" if fr > en else "en")
+        for index in paragraph:
+            line_en, line_fr = language_signal(lines[index])
+            if abs(line_en - line_fr) >= LINE_SWITCH_MARGIN:
+                languages[index] = "fr" if line_fr > line_en else "en"
+            else:
+                languages[index] = overall
+        paragraph.clear()
+
+    for index, line in enumerate(lines):
+        languages.append(None)
+        if line.strip():
+            paragraph.append(index)
+        else:
+            close_paragraph()
+    close_paragraph()
+
+    runs: list[tuple[int, int]] = []
+    start, current = 0, None
+    for index, language in enumerate(languages):
+        switch = language is not None and current is not None and language != current
+        full = index - start >= LINES_PER_RECORD
+        if (switch or full) and index > start:
+            cut = index
+            if not full and cut - 1 > start and "promptguard:" in lines[cut - 1]:
+                cut -= 1  # keep an allow comment with the line it speaks for
+            runs.append((start, cut))
+            start = cut
+        if language is not None:
+            current = language
+    runs.append((start, len(lines)))
+    return runs
 
 
 def iter_files(

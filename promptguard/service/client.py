@@ -289,6 +289,7 @@ def write_text(data: dict, text: str, show_values: bool, out: TextIO) -> None:
 def fast_check(args: list[str]) -> int | None:
     """Answer `[--config PATH] check [--tool T] [--purpose P] [--format F] [FILE|-]` through
     the service; None means "not handled here" (other options, no service, any doubt)."""
+    global preloaded_stdin
     parsed = _parse_check_args(args)
     if parsed is None:
         return None
@@ -302,8 +303,18 @@ def fast_check(args: list[str]) -> int | None:
     endpoint = discover(state_dir)
     if endpoint is None:
         return None
-    text = _read(source)
-    if text is None:
+    data = _read(source)
+    if data is None:
+        return None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = ""
+    if not text.strip():
+        # not UTF-8 (the full command line finds the encoding and says which), or empty
+        # (it says so): hand over, with stdin already read
+        if source == "-":
+            preloaded_stdin = data
         return None
     try:
         data = check_via_service(
@@ -313,17 +324,16 @@ def fast_check(args: list[str]) -> int | None:
         data = None  # the full command line prints the usage error the same way
     if data is None:
         if source == "-":
-            global preloaded_stdin
-            preloaded_stdin = text  # already read: the full command line must not wait on it
+            preloaded_stdin = text.encode()  # read: the full command line must not wait on it
         return None
     return write_decision(data, text, options.get("format", "text"), False, sys.stdout, sys.stderr)
 
 
 #: Stdin already read by `fast_check` when it then handed over to the full command line.
-preloaded_stdin: str | None = None
+preloaded_stdin: bytes | None = None
 
 
-def take_preloaded_stdin() -> str | None:
+def take_preloaded_stdin() -> bytes | None:
     global preloaded_stdin
     text, preloaded_stdin = preloaded_stdin, None
     return text
@@ -377,16 +387,11 @@ def _parse_check_args(args: list[str]) -> tuple[str | None, str, dict] | None:
     return config_path, source or "-", options
 
 
-def _read(source: str) -> str | None:
+def _read(source: str) -> bytes | None:
     if source == "-":
-        data = sys.stdin.buffer.read()
-    else:
-        try:
-            with open(source, "rb") as handle:
-                data = handle.read()
-        except OSError:
-            return None  # the full command line reports it
+        return sys.stdin.buffer.read()
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("utf-8-sig", errors="replace")
+        with open(source, "rb") as handle:
+            return handle.read()
+    except OSError:
+        return None  # the full command line reports it

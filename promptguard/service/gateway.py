@@ -184,6 +184,8 @@ class Gateway:
     ) -> None:
         if not upstream.startswith(("http://", "https://")):
             raise ValueError(f"--upstream must be an http(s) URL, not {upstream!r}")
+        if tool is not None:  # a tool no check could name would refuse every request
+            tool = service.config.resolve_tool(tool).id
         self.service = service
         self.upstream = upstream.rstrip("/")
         self.token = token
