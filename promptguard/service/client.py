@@ -349,7 +349,12 @@ def current_user() -> str | None:
         return None
 
 
-_VALUE_OPTIONS = {"--tool": "tool", "--purpose": "purpose", "--format": "format"}
+_VALUE_OPTIONS = {
+    "--tool": "tool",
+    "--destination": "tool",
+    "--purpose": "purpose",
+    "--format": "format",
+}
 
 
 def _parse_check_args(args: list[str]) -> tuple[str | None, str, dict] | None:
