@@ -389,3 +389,12 @@ def test_request_covered_by_a_direct_grant_is_not_pending(
     listed = json.loads(invoke(project, "clearance", "list", "--format", "json").stdout)
     assert [r["status"] for r in listed["requests"]] == ["granted"]
     assert "pending" not in invoke(project, "clearance", "list").stdout
+
+
+def test_an_allow_comment_naming_no_category_is_a_note_not_a_failed_scan(project: Path) -> None:
+    (project / "a.txt").write_text("a quiet street  # promptguard: allow celebrity\n")
+    result = invoke(project, "scan", "a.txt")
+    assert result.exit_code == 0
+    assert "promptguard: note: a.txt:1: 'promptguard: allow celebrity' names no category" in (
+        result.stderr
+    )

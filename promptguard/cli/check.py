@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from promptguard.cli.common import ToolChoice, UsageFailure, get_config
+from promptguard.cli.common import ToolChoice, UsageFailure, get_config, write_report
 from promptguard.config.load import PURPOSES, Config
 from promptguard.readers.encoding import decode_text, encoding_note, looks_binary
 from promptguard.service import client
@@ -100,8 +100,6 @@ def check(
     if quiet and output is None:
         code = client.write_decision(data, text, fmt, show_values, io.StringIO(), sys.stderr)
     else:
-        from promptguard.cli.scan import write_report
-
         result: list[int] = []
         write_report(
             output,

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TextIO
 
 import click
 
@@ -78,3 +81,30 @@ class ToolChoice(click.Choice):
             f"unknown tool {value!r}: choose one of {', '.join(self.choices)}, or declare it "
             f"under [tools.{value}] in {where} (see `promptguard tools list`)"
         )
+
+
+def write_report(output: Path | None, write: Callable[[TextIO], None]) -> None:
+    """The report on stdout, or in `output` (written whole, then moved into place, so a
+    failed run never leaves half a report)."""
+    if output is None:
+        write(sys.stdout)
+        return
+    import os
+    import tempfile
+
+    folder = output.resolve().parent
+    try:
+        descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=f".{output.name}.")
+    except OSError as error:
+        reason = error.strerror or error
+        raise UsageFailure(f"{output}: cannot write the report: {reason}") from None
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+            write(handle)
+        os.replace(temporary, output)
+    except OSError as error:
+        reason = error.strerror or error
+        raise UsageFailure(f"{output}: cannot write the report: {reason}") from None
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)

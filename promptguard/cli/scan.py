@@ -10,7 +10,7 @@ from typing import TextIO
 
 import click
 
-from promptguard.cli.common import UsageFailure, get_config
+from promptguard.cli.common import UsageFailure, get_config, write_report
 from promptguard.config.load import Config
 from promptguard.pipeline.runner import ScanReport, collect, scan_paths
 from promptguard.pipeline.scanner import Scanner
@@ -218,26 +218,6 @@ def scan(
         ctx.exit(2)
     failing = [row for row in report.rows if row.finding.score >= threshold]
     ctx.exit(1 if failing else 0)
-
-
-def write_report(output: Path | None, write: Callable[[TextIO], None]) -> None:
-    """The report on stdout, or in `output` (written whole, then moved into place, so a
-    failed run never leaves half a report)."""
-    if output is None:
-        write(sys.stdout)
-        return
-    import os
-    import tempfile
-
-    folder = output.resolve().parent
-    try:
-        descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=f".{output.name}.")
-        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-            write(handle)
-        os.replace(temporary, output)
-    except OSError as error:
-        reason = error.strerror or error
-        raise UsageFailure(f"{output}: cannot write the report: {reason}") from None
 
 
 @contextmanager

@@ -21,7 +21,7 @@ from promptguard.nlp.models import iter_chunks
 from promptguard.pipeline.scanner import Scanner, ScanResult
 from promptguard.pipeline.suppress import Suppressor, unknown_pragmas
 from promptguard.readers import DEFAULT_OPTIONS, ReadOptions, read_paths, read_stream_text
-from promptguard.readers.records import ReadError, Record
+from promptguard.readers.records import NOTICE, ReadError, Record
 from promptguard.reports.rows import FindingRow, finding_rows
 
 #: Records per chunk sent to a worker process: big enough to amortise pickling and let the
@@ -72,7 +72,7 @@ class ScanReport:
             if suppressor.inline:
                 for line, name in unknown_pragmas(record):
                     message = f"'promptguard: allow {name}' names no category; nothing allowed"
-                    self.errors.append(ReadError(record.path, message, line))
+                    self.errors.append(ReadError(record.path, message, line, NOTICE))
         self.rows.extend(rows)
         for row in rows:
             self.by_category[row.finding.category] += 1

@@ -335,7 +335,7 @@ def read_csv(
             line, start_line = start_line, reader.line_num + 1
             if text_index >= len(row):
                 if any(cell.strip() for cell in row):
-                    yield ReadError(name, f"row has no {field_name!r} cell", line)
+                    yield ReadError(name, f"row has no {field_name!r} cell", line, NOTICE)
                 continue
             meta = {k: row[i] for k, i in meta_index.items() if i < len(row) and row[i]}
             text = row[text_index]
