@@ -186,7 +186,7 @@ def test_a_killed_worker_is_replaced(served: Served) -> None:
         return replacement in seen
 
     wait_for(replacement_answered, 30, "the replacement to serve")
-    reply = httpx.post(f"{served.url}/v1/check", json={"prompt": f"ring {PHONE}", "tool": "x"})
+    reply = httpx.post(f"{served.url}/v1/check", json={"prompt": f"ring {PHONE}", "tool": "sora"})
     assert reply.headers["x-promptguard-decision"] == "block"
     port_file = json.loads((served.state_dir / PORT_FILE).read_text(encoding="utf-8"))
     assert port_file["pid"] == served.process.pid  # not rewritten by the new worker
