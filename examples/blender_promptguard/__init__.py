@@ -4,7 +4,7 @@ Install: zip this folder and use Edit > Preferences > Add-ons > Install, then en
 "promptguard". Start the service next to Blender (`promptguard serve`). Other add-ons that
 send prompts to a generative-AI tool call, before sending:
 
-    bpy.ops.promptguard.check_prompt(text=prompt, tool="my-tool", purpose="moodboard")
+    bpy.ops.promptguard.check_prompt(text=prompt, tool="stable-diffusion", purpose="moodboard")
 
 which returns {'FINISHED'} when the prompt may be sent and {'CANCELLED'} (with the reason
 in Blender's status bar and Info log) when it may not. Or, from Python,
