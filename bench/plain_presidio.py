@@ -11,6 +11,9 @@ of results per record, so the benchmark can time it as a whole process and score
 `--languages en` (the default, as the issue measures it) analyses every prompt as English;
 `en,fr` also loads `fr_core_news_sm` and uses each record's `language` field.
 `--startup-only` loads everything, analyses one short text and exits (start-up cost).
+`--files A B ...` analyses each file's whole text instead of a log (the pre-commit input);
+`--latency PROMPTS.json` analyses a JSON list of prompts one at a time, warm, in process,
+and prints p50 / p99 (what one `analyze` call costs, with no HTTP around it).
 
 `--no-ner` is a floor, not a competitor: Presidio's pattern recognizers alone, on a blank
 tokenizer (no entity recognizer, so no names and fewer addresses found). With `--shard K/N`
@@ -111,6 +114,8 @@ def main() -> None:
     parser.add_argument("--startup-only", action="store_true")
     parser.add_argument("--no-ner", action="store_true", help="pattern recognizers only")
     parser.add_argument("--shard", default="0/1", metavar="K/N", help="every N-th record from K")
+    parser.add_argument("--files", nargs="+", help="analyse these text files, each whole")
+    parser.add_argument("--latency", help="a JSON list of prompts: warm p50 / p99 per call")
     args = parser.parse_args()
     languages = [lang.strip() for lang in args.languages.split(",") if lang.strip()]
     shard, shards = (int(part) for part in args.shard.split("/"))
@@ -123,6 +128,27 @@ def main() -> None:
         print(
             json.dumps({"startup_seconds": time.perf_counter() - started, "peak_rss_mb": peak_mb()})
         )
+        return
+    if args.files:
+        found = 0
+        for name in args.files:
+            with open(name, encoding="utf-8", errors="replace") as handle:
+                found += len(engine.analyze(handle.read(), language=languages[0]))
+        print(json.dumps({"files": len(args.files), "results": found,
+                          "seconds": time.perf_counter() - started}))  # fmt: skip
+        return
+    if args.latency:
+        with open(args.latency, encoding="utf-8") as handle:
+            prompts = json.load(handle)
+        latencies = []
+        for prompt in prompts:
+            began = time.perf_counter()
+            engine.analyze(prompt, language=languages[0])
+            latencies.append(time.perf_counter() - began)
+        latencies.sort()
+        pick = lambda pct: latencies[min(len(latencies) - 1, round(pct / 100 * len(latencies)))]  # noqa: E731
+        print(json.dumps({"prompts": len(latencies), "p50_ms": pick(50) * 1000,
+                          "p99_ms": pick(99) * 1000}))  # fmt: skip
         return
     if not args.log:
         parser.error("give a JSONL log")
