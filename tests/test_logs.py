@@ -204,8 +204,10 @@ def test_scan_logs_with_jobs_since_and_summary(tmp_path: Path) -> None:
         prompt = f"call the gaffer on +1 415 555 {1000 + i}" if i % 50 == 0 else "a quiet harbour"
         rows.append({"user": user, "model": model, "created": 1_735_000_000 + i, "prompt": prompt})
     log.write_text("".join(json.dumps(r) + "\n" for r in rows))
-    serial = run_scan(str(log), "--format", "json", cwd=tmp_path)
-    parallel = run_scan(str(log), "--format", "json", "--jobs", "2", cwd=tmp_path)
+    serial = run_scan(str(log), "--format", "json", "--jobs", "1", cwd=tmp_path)
+    # the default, `--jobs auto`: 300 records are past AUTO_MIN_RECORDS, so on a machine
+    # with several cores this runs worker processes
+    parallel = run_scan(str(log), "--format", "json", cwd=tmp_path)
     assert serial.returncode == parallel.returncode == 1, serial.stderr + parallel.stderr
     assert json.loads(serial.stdout) == json.loads(parallel.stdout)  # same results, same order
     assert [f["line"] for f in json.loads(serial.stdout)["findings"]] == [1, 51, 101, 151, 201, 251]
@@ -228,3 +230,41 @@ def test_scan_honours_inline_allow_in_files_not_in_logs(tmp_path: Path) -> None:
     done = run_scan(str(tmp_path), "--format", "json", cwd=tmp_path)
     paths = {f["path"] for f in json.loads(done.stdout)["findings"]}
     assert paths == {str(tmp_path / "log.jsonl")}
+
+
+def test_jobs_auto_uses_workers_only_past_the_break_even() -> None:
+    from promptguard.pipeline.runner import AUTO_MIN_BYTES, AUTO_MIN_RECORDS, auto_jobs
+
+    def log(count: int, size: int = 20) -> list[Record | ReadError]:
+        items: list[Record | ReadError] = [ReadError("log.jsonl", "invalid JSON", 1)]
+        items += [Record(text="x" * size, path="log.jsonl", line=i + 2) for i in range(count)]
+        return items
+
+    small = log(AUTO_MIN_RECORDS - 1)
+    jobs, items = auto_jobs(iter(small), cores=2)
+    assert jobs == 1 and list(items) == small  # nothing lost, nothing reordered
+    big = log(AUTO_MIN_RECORDS + 500)
+    jobs, items = auto_jobs(iter(big), cores=2)
+    assert jobs == 2 and list(items) == big
+    long_texts = log(3, size=AUTO_MIN_BYTES // 2)  # few records, but past the byte mark
+    assert auto_jobs(iter(long_texts), cores=2)[0] == 2
+    assert auto_jobs(iter(big), cores=1)[0] == 1  # one core: never a worker process
+
+    def endless():  # the decision reads ahead a bounded number of records, never the rest
+        line = 0
+        while True:
+            line += 1
+            yield Record(text="x", path="huge.jsonl", line=line)
+
+    jobs, items = auto_jobs(endless(), cores=4)
+    assert jobs == 4 and next(iter(items)).line == 1
+
+
+def test_jobs_option_accepts_auto_or_a_number(tmp_path: Path) -> None:
+    (tmp_path / "p.txt").write_text("a quiet harbour at dawn\n")
+    for value in ("auto", "AUTO", "1"):
+        done = run_scan(str(tmp_path / "p.txt"), "--jobs", value, cwd=tmp_path)
+        assert done.returncode == 0, done.stderr
+    for value in ("0", "65", "many"):
+        done = run_scan(str(tmp_path / "p.txt"), "--jobs", value, cwd=tmp_path)
+        assert done.returncode == 2 and "auto" in done.stderr and "Traceback" not in done.stderr

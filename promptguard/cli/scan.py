@@ -17,8 +17,11 @@ from promptguard.pipeline.scanner import Scanner
 from promptguard.readers import read_stream_text
 from promptguard.readers.encoding import decode_text, encoding_note
 from promptguard.readers.records import NOTICE, ReadError, Record
+from promptguard.reports import json_report
+from promptguard.reports import text as text_report
 from promptguard.reports.json_report import write_json
 from promptguard.reports.sarif import write_sarif
+from promptguard.reports.spool import RowSpool
 from promptguard.reports.text import write_diagnostics, write_text
 
 FORMATS = ("text", "json", "sarif")
@@ -39,6 +42,23 @@ def _fail_on(value: str) -> float:
     return score
 
 
+class JobsType(click.ParamType):
+    """`--jobs`: 'auto' or a number of processes from 1 to 64."""
+
+    name = "auto|N"
+
+    def convert(self, value, param, ctx):  # noqa: ANN001, ANN201 - click's signature
+        if isinstance(value, int) or str(value).strip().lower() == "auto":
+            return value if isinstance(value, int) else "auto"
+        try:
+            number = int(value)
+        except ValueError:
+            self.fail(f"must be 'auto' or a number from 1 to 64, not {value!r}", param, ctx)
+        if not 1 <= number <= 64:
+            self.fail(f"must be 'auto' or a number from 1 to 64, not {value!r}", param, ctx)
+        return number
+
+
 def _prepare(config: Config, corpus: Path | None) -> Scanner:
     if corpus is not None:
         config.corpus_override = corpus
@@ -49,7 +69,17 @@ def _prepare(config: Config, corpus: Path | None) -> Scanner:
 
 
 def _write(report: ScanReport, fmt: str, show_values: bool, out: TextIO) -> None:
-    if fmt == "json":
+    spool = report.spool
+    if spool is not None and fmt == "json":
+        rows = spool.sorted_rows(json_report.sort_key)
+        json_report.write_json_sorted(rows, report.errors, out, show_values)
+    elif spool is not None and fmt == "sarif":  # one document, its rules first: in memory
+        write_sarif(list(spool.sorted_rows(text_report.sort_key)), report.errors, out)
+    elif spool is not None:
+        rows = spool.sorted_rows(text_report.sort_key)
+        text_report.write_text_sorted(rows, [], out, files_scanned=len(report.sources))
+        write_summary(report, out)
+    elif fmt == "json":
         write_json(report.rows, report.errors, out, show_values)
     elif fmt == "sarif":
         write_sarif(report.rows, report.errors, out)
@@ -118,10 +148,11 @@ def with_common_options(command):  # noqa: ANN001, ANN201 - decorator
 @click.option(
     "--jobs",
     "-j",
-    type=click.IntRange(min=1, max=64),
-    default=1,
+    type=JobsType(),
+    default="auto",
     show_default=True,
-    help="Worker processes for large scans (each loads its own models).",
+    help="Worker processes (each loads its own models): a number, or 'auto' = one per core "
+    "once the input is big enough to pay for them, else one.",
 )
 @click.option(
     "--since",
@@ -146,7 +177,7 @@ def scan(
     language: str | None,
     fail_on: str,
     exclude: tuple[str, ...],
-    jobs: int,
+    jobs: int | str,
     since: str | None,
     column: str | None,
     baseline_path: Path | None,
@@ -180,7 +211,11 @@ def scan(
     if corpus is not None:
         config.corpus_override = corpus
     file_paths = [p for p in paths if str(p) != "-"]
-    scanner = _prepare(config, corpus) if jobs == 1 or len(file_paths) != len(paths) else None
+    needs_scanner = jobs == 1 or len(file_paths) != len(paths)
+    scanner = _prepare(config, corpus) if needs_scanner else None
+    # rows go to disk as they come, so a long log's report never sits in memory (stdin's
+    # rows are merged in memory below: keep them all in memory then)
+    spool = RowSpool() if len(file_paths) == len(paths) else None
     with _progress(fmt) as tick:
         report = scan_paths(
             scanner,
@@ -193,6 +228,8 @@ def scan(
             jobs=jobs,
             config=config,
             progress=tick,
+            make_scanner=lambda: _prepare(config, corpus),
+            spool=spool,
         )
     if len(file_paths) != len(paths):
         assert scanner is not None
@@ -200,14 +237,20 @@ def scan(
             scanner, stdin_records(read_stdin_bytes()), show_values, language, suppressor=suppressor
         )
         report.rows.extend(stdin_report.rows)
+        report.findings += stdin_report.findings
+        report.max_score = max(report.max_score, stdin_report.max_score)
         report.errors.extend(stdin_report.errors)
         report.records += stdin_report.records
         report.incomplete += stdin_report.incomplete
         report.sources |= stdin_report.sources
         report.by_category.update(stdin_report.by_category)
     lost = [error for error in report.errors if error.lost]
-    if not quiet or output is not None:
-        write_report(output, lambda out: _write(report, fmt, show_values, out))
+    try:
+        if not quiet or output is not None:
+            write_report(output, lambda out: _write(report, fmt, show_values, out))
+    finally:
+        if spool is not None:
+            spool.close()
     write_diagnostics(lost if quiet else report.errors, sys.stderr)
     if report.incomplete or lost:
         click.echo(
@@ -216,8 +259,7 @@ def scan(
             err=True,
         )
         ctx.exit(2)
-    failing = [row for row in report.rows if row.finding.score >= threshold]
-    ctx.exit(1 if failing else 0)
+    ctx.exit(1 if report.findings and report.max_score >= threshold else 0)
 
 
 @contextmanager
@@ -246,7 +288,7 @@ def write_summary(report: ScanReport, out: TextIO) -> None:
             f"Accepted: {report.suppressed_inline} by inline comment, "
             f"{report.suppressed_baseline} by baseline.\n"
         )
-    if not report.rows:
+    if not report.findings:
         return
     tables = [("category", report.by_category)]
     if report.by_user:

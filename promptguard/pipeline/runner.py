@@ -4,11 +4,20 @@ Kept out of `cli` so the same flow serves the git hook, the service and tests. L
 can be scanned by several worker processes (`jobs`), each holding its own warm `Scanner`;
 records go out in chunks and come back in order, with a bounded number of chunks in flight
 so memory stays flat whatever the log size.
+
+`jobs="auto"` (the command line's default) uses one process per available core, but only
+for input big enough to pay for it: the first records are read ahead (at most
+`AUTO_MIN_RECORDS`, or `AUTO_MIN_BYTES` of text, whichever comes first); if the input ends
+before either, it is scanned in this process, as with `jobs=1`. Each worker loads its own
+models, which costs about what a whole small scan costs, so below that size the extra
+processes only add CPU time (see `bench/bench_throughput.py --scaling`).
 """
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
+import os
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -23,10 +32,18 @@ from promptguard.pipeline.suppress import Suppressor, unknown_pragmas
 from promptguard.readers import DEFAULT_OPTIONS, ReadOptions, read_paths, read_stream_text
 from promptguard.readers.records import NOTICE, ReadError, Record
 from promptguard.reports.rows import FindingRow, finding_rows
+from promptguard.reports.spool import RowSpool
 
 #: Records per chunk sent to a worker process: big enough to amortise pickling and let the
 #: worker batch spaCy, small enough to keep every worker busy and memory low.
 CHUNK_RECORDS = 128
+#: `jobs="auto"` starts worker processes only once the input holds this many records, or
+#: this many characters of text, whichever is reached first (two chunks: fewer records
+#: would not even keep two workers busy). Provisional, from the last quiet-machine run: a
+#: worker's start-up (~1.5 s, in parallel with the others) against ~2.3 ms of warm work per
+#: 320-byte prompt; `bench/bench_throughput.py --scaling` measures where the break-even is.
+AUTO_MIN_RECORDS = 2 * CHUNK_RECORDS
+AUTO_MIN_BYTES = 256 * 1024
 
 
 @dataclass
@@ -44,10 +61,11 @@ class ScanReport:
     suppressed_baseline: int = 0
     #: Records some analyzer could not check: the scan is incomplete, callers fail closed.
     incomplete: int = 0
-
-    @property
-    def max_score(self) -> float:
-        return max((row.finding.score for row in self.rows), default=0.0)
+    #: Where rows go instead of `rows` when set (a long scan's rows kept on disk).
+    spool: RowSpool | None = None
+    #: Rows found (kept in `rows` or in the spool) and their highest score.
+    findings: int = 0
+    max_score: float = 0.0
 
     def add(
         self,
@@ -73,8 +91,13 @@ class ScanReport:
                 for line, name in unknown_pragmas(record):
                     message = f"'promptguard: allow {name}' names no category; nothing allowed"
                     self.errors.append(ReadError(record.path, message, line, NOTICE))
-        self.rows.extend(rows)
+        if self.spool is not None:
+            self.spool.add(rows)
+        else:
+            self.rows.extend(rows)
+        self.findings += len(rows)
         for row in rows:
+            self.max_score = max(self.max_score, row.finding.score)
             self.by_category[row.finding.category] += 1
             if record.meta.get("user") not in (None, ""):
                 self.by_user[str(record.meta["user"])] += 1
@@ -94,10 +117,11 @@ def collect(
     *,
     suppressor: Suppressor | None = None,
     progress: Callable[[], None] | None = None,
+    spool: RowSpool | None = None,
 ) -> ScanReport:
     """Scan every record; keep located findings, read errors and analyzer failures."""
     results = scanner.scan_records(items, language=language)
-    return _report(results, show_values, suppressor, progress)
+    return _report(results, show_values, suppressor, progress, spool)
 
 
 def collect_parallel(
@@ -109,10 +133,11 @@ def collect_parallel(
     *,
     suppressor: Suppressor | None = None,
     progress: Callable[[], None] | None = None,
+    spool: RowSpool | None = None,
 ) -> ScanReport:
     """`collect` with `jobs` worker processes; the report is the same, in the same order."""
     results = scan_parallel(config, items, jobs, language)
-    return _report(results, show_values, suppressor, progress)
+    return _report(results, show_values, suppressor, progress, spool)
 
 
 def _report(
@@ -120,8 +145,9 @@ def _report(
     show_values: bool,
     suppressor: Suppressor | None,
     progress: Callable[[], None] | None,
+    spool: RowSpool | None = None,
 ) -> ScanReport:
-    report = ScanReport()
+    report = ScanReport(spool=spool)
     for result in results:
         report.add(result, show_values, suppressor)
         if progress is not None:
@@ -185,6 +211,35 @@ def _scan_chunk(
     ]
 
 
+def available_cores() -> int:
+    """The cores this process may run on (its CPU affinity where the OS tells it)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def auto_jobs(
+    items: Iterable[Record | ReadError], cores: int | None = None
+) -> tuple[int, Iterator[Record | ReadError]]:
+    """How many processes `jobs="auto"` uses for `items`, and the same items (the ones read
+    ahead to decide, then the rest, unread until asked for)."""
+    cores = available_cores() if cores is None else cores
+    iterator = iter(items)
+    if cores <= 1:
+        return 1, iterator
+    head: list[Record | ReadError] = []
+    records = size = 0
+    for item in iterator:
+        head.append(item)
+        if isinstance(item, Record):
+            records += 1
+            size += len(item.text)
+        if records >= AUTO_MIN_RECORDS or size >= AUTO_MIN_BYTES:
+            return cores, itertools.chain(head, iterator)
+    return 1, iter(head)
+
+
 def scan_paths(
     scanner: Scanner | None,
     paths: list[Path],
@@ -194,13 +249,21 @@ def scan_paths(
     *,
     options: ReadOptions = DEFAULT_OPTIONS,
     suppressor: Suppressor | None = None,
-    jobs: int = 1,
+    jobs: int | str = 1,
     config: Config | None = None,
     progress: Callable[[], None] | None = None,
+    make_scanner: Callable[[], Scanner] | None = None,
+    spool: RowSpool | None = None,
 ) -> ScanReport:
     """Scan files, folders and logs. With `jobs` > 1, `config` builds the workers' scanners
-    and `scanner` may be None (the parent process then never loads a model)."""
-    items = read_paths(paths, exclude, options)
+    and `scanner` may be None (the parent process then never loads a model). With
+    `jobs="auto"`, the input's size decides (see the module's doc); `make_scanner` builds
+    the in-process scanner if one is needed and `scanner` is None. With `spool`, the rows go
+    there instead of `ScanReport.rows` (memory stays flat however many there are)."""
+    items: Iterable[Record | ReadError] = read_paths(paths, exclude, options)
+    if jobs == "auto":
+        jobs, items = auto_jobs(items)
+    assert isinstance(jobs, int)
     if jobs > 1:
         worker_config = config or (scanner.config if scanner else Config())
         return collect_parallel(
@@ -211,10 +274,19 @@ def scan_paths(
             language,
             suppressor=suppressor,
             progress=progress,
+            spool=spool,
         )
     if scanner is None:
-        scanner = Scanner(config)
-    return collect(scanner, items, show_values, language, suppressor=suppressor, progress=progress)
+        scanner = make_scanner() if make_scanner is not None else Scanner(config)
+    return collect(
+        scanner,
+        items,
+        show_values,
+        language,
+        suppressor=suppressor,
+        progress=progress,
+        spool=spool,
+    )
 
 
 def scan_stdin_text(
