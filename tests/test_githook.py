@@ -6,7 +6,6 @@ import json
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -73,16 +72,15 @@ def test_blocked_commit_names_file_line_category_and_masks_the_value(repo: Path)
     assert "baseline create" in done.stderr
 
 
-def test_clean_commit_of_twenty_files_passes_quickly(repo: Path) -> None:
+def test_clean_commit_of_twenty_files_passes(repo: Path) -> None:
+    # how long it takes is measured by bench/bench_latency.py (pre-commit, 20 files), not
+    # here: a timed test fails on a busy machine and passes a slow change on a fast one
     for index in range(20):
         (repo / f"scene{index:02}.md").write_text(f"Scene {index}\n" + CLEAN * 5)
     git(repo, "add", ".")
-    started = time.perf_counter()
     done = commit(repo)
-    elapsed = time.perf_counter() - started
     assert done.returncode == 0, done.stderr
     assert head_count(repo) == 2
-    assert elapsed < 6.0  # the target is 3 s on an idle machine; tests share the CPU
 
 
 def test_only_staged_content_counts(repo: Path) -> None:
