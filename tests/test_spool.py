@@ -15,6 +15,7 @@ from promptguard.findings import Finding
 from promptguard.readers.records import ReadError, Record
 from promptguard.reports import json_report, text
 from promptguard.reports.rows import finding_rows
+from promptguard.reports.sarif import write_sarif
 from promptguard.reports.spool import RowSpool
 
 EMAIL = "crew.desk@example.org"
@@ -64,6 +65,10 @@ def test_spooled_rows_come_back_as_a_full_sort_would_order_them(shuffled: bool) 
     streamed, whole = io.StringIO(), io.StringIO()
     text.write_text_sorted(spool.sorted_rows(text.sort_key), errors, streamed, files_scanned=3)
     text.write_text(everything, errors, whole, files_scanned=3)
+    assert streamed.getvalue() == whole.getvalue()
+    streamed, whole = io.StringIO(), io.StringIO()  # SARIF sorts by (path, line, start) too
+    write_sarif(list(spool.sorted_rows(text.sort_key)), errors, streamed)
+    write_sarif(everything, errors, whole)
     assert streamed.getvalue() == whole.getvalue()
     spool.close()
 
