@@ -259,6 +259,12 @@ def test_jobs_auto_uses_workers_only_past_the_break_even() -> None:
     jobs, items = auto_jobs(endless(), cores=4)
     assert jobs == 4 and next(iter(items)).line == 1
 
+    def unreadable():  # a huge file of malformed lines: the read-ahead is bounded too
+        while True:
+            yield ReadError("huge.jsonl", "invalid JSON", 1)
+
+    assert auto_jobs(unreadable(), cores=2)[0] == 2
+
 
 def test_jobs_option_accepts_auto_or_a_number(tmp_path: Path) -> None:
     (tmp_path / "p.txt").write_text("a quiet harbour at dawn\n")

@@ -44,6 +44,8 @@ CHUNK_RECORDS = 128
 #: 320-byte prompt; `bench/bench_throughput.py --scaling` measures where the break-even is.
 AUTO_MIN_RECORDS = 2 * CHUNK_RECORDS
 AUTO_MIN_BYTES = 256 * 1024
+#: ... or once this many items (records and read errors) have been read ahead.
+AUTO_MAX_AHEAD = 16 * AUTO_MIN_RECORDS
 
 
 @dataclass
@@ -235,7 +237,8 @@ def auto_jobs(
         if isinstance(item, Record):
             records += 1
             size += len(item.text)
-        if records >= AUTO_MIN_RECORDS or size >= AUTO_MIN_BYTES:
+        # (a long run of unreadable lines is a long input too: the read-ahead stays bounded)
+        if records >= AUTO_MIN_RECORDS or size >= AUTO_MIN_BYTES or len(head) >= AUTO_MAX_AHEAD:
             return cores, itertools.chain(head, iterator)
     return 1, iter(head)
 
