@@ -235,7 +235,8 @@ def make_staged_files(folder: Path, count: int, size: int, seed: int = 5) -> lis
 
     git = ["git", "-c", "user.name=bench", "-c", "user.email=bench@example.org"]
     subprocess.run([*git, "init", "-q", str(folder)], check=True, capture_output=True)
-    texts = iter(r["text"] for r in generate(count * size // 150, seed))
+    # generated prompts average ~140 characters: ask for plenty
+    texts = iter(r["text"] for r in generate(count * size // 50, seed))
     paths = []
     for k in range(count):
         lines = [f"# Notes {k:02d}", ""]

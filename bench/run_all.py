@@ -18,6 +18,7 @@ import os
 import platform
 import sys
 import time
+import traceback
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -124,9 +125,9 @@ def report(summary: dict) -> str:
         f"Python {summary['python']}; `python bench/run_all.py{quick}` "
         f"({summary['seconds']:.0f} s).",
         "",
-        bench_throughput.markdown(summary["throughput"]),
-        "",
     ]
+    if summary.get("throughput"):
+        lines += [bench_throughput.markdown(summary["throughput"]), ""]
     if summary.get("scaling"):
         lines += [bench_throughput.scaling_markdown(summary["scaling"]), ""]
     if summary.get("memory"):
@@ -134,6 +135,8 @@ def report(summary: dict) -> str:
     for key in ("latency", "latency_workers", "latency_english"):
         if summary.get(key):
             lines += [bench_latency.markdown(summary[key]), ""]
+    for name, error in (summary.get("failed") or {}).items():
+        lines += [f"**{name} failed**: {error}", ""]
     lines += ["| target | met |", "| --- | :---: |"]
     for name, met in summary["targets"].items():
         lines.append(f"| {TARGETS[name][0]} | {'yes' if met else '**no**'} |")
@@ -185,28 +188,41 @@ def main() -> None:
     started = time.perf_counter()
     cores = os.cpu_count() or 1
     if args.quick:
-        prompts, sizes, big_logs = 300, [30, 120], [0.5, 1.0]
+        prompts, sizes, big_logs = 200, [30, 100], [0.25, 0.5]
         service = {"requests": 400, "single_requests": 100, "scripts": 10, "pages": 30}
         runs = 1
     else:
         prompts, sizes, big_logs = 20000, bench_throughput.SCALING_SIZES, [50.0, 200.0]
         service = {"requests": 20000, "single_requests": 2000, "scripts": 100, "pages": 110}
         runs = 3
-    throughput = bench_throughput.run(prompts=prompts, repeat=args.repeat)
-    scaling = bench_throughput.scaling(sizes) if cores > 1 else None
-    memory = bench_memory.run(big_logs)
-    latency = bench_latency.run(runs=runs, deadline=600, **service)
+    failed: dict[str, str] = {}
+
+    def stage(name: str, measure):  # noqa: ANN001, ANN202
+        """One part of the run; a part that fails is reported and the others still run."""
+        print(f"[{time.perf_counter() - started:6.0f} s] {name}", file=sys.stderr, flush=True)
+        try:
+            return measure()
+        except Exception as error:  # noqa: BLE001 - an hour's run must not be lost to one part
+            traceback.print_exc()
+            failed[name] = f"{type(error).__name__}: {error}"[:300]
+            return None
+
+    throughput = stage("throughput", lambda: bench_throughput.run(prompts=prompts,
+                                                                  repeat=args.repeat))  # fmt: skip
+    scaling = stage("scaling", lambda: bench_throughput.scaling(sizes)) if cores > 1 else None
+    memory = stage("memory", lambda: bench_memory.run(big_logs))
+    latency = stage("latency", lambda: bench_latency.run(runs=runs, deadline=600, **service))
     # the service with one worker process per core (`serve --workers N`)
     latency_workers = None
     if cores > 1:
-        latency_workers = bench_latency.run(
+        latency_workers = stage("latency_workers", lambda: bench_latency.run(
             runs=1, deadline=600, workers=cores, only="service-load", **service
-        )
+        ))  # fmt: skip
     latency_english = None
     if args.english:  # as an English-only production's (`languages = ["en"]`): one model
-        latency_english = bench_latency.run(
+        latency_english = stage("latency_english", lambda: bench_latency.run(
             runs=1, deadline=600, only="service-load", languages=("en",), **service
-        )
+        ))  # fmt: skip
     summary = {
         "date": datetime.now(UTC).strftime("%Y-%m-%d"),
         "machine": f"{platform.system()} {platform.machine()}",
@@ -219,6 +235,7 @@ def main() -> None:
         "latency": latency,
         "latency_workers": latency_workers,
         "latency_english": latency_english,
+        "failed": failed,
     }
     summary["seconds"] = time.perf_counter() - started
     summary["targets"] = check_targets(summary)
