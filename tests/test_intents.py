@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -294,16 +293,15 @@ def test_ordinary_prompts_skip_spacy(analyzers, nlp_models, content):
     assert not text.has_doc
 
 
-def test_prepass_costs_microseconds(analyzers, nlp_models):
-    texts = [ScanText(c * 3, nlp_models) for c in ORDINARY] * 50
-    for a in analyzers.values():  # compile the lists first
-        a.wants_nlp(texts[0])
-    started = time.perf_counter()
+def test_prepass_never_parses(analyzers, nlp_models):
+    # its cost (~10 µs a prompt) is measured by bench/bench_intents.py, not asserted here:
+    # a timed test fails on a busy machine (4 ms at load 12) and passes a slow change on a
+    # fast one
+    texts = [ScanText(c * 3, nlp_models) for c in ORDINARY] * 5
     for text in texts:
         for a in analyzers.values():
-            a.wants_nlp(text)
-    per_prompt = (time.perf_counter() - started) / len(texts)
-    assert per_prompt < 300e-6  # generous for slow CI; the bench measures ~10 µs
+            assert not a.wants_nlp(text)
+        assert not text.has_doc
 
 
 @pytest.fixture
