@@ -32,9 +32,7 @@ Sets and metrics (see bench/README-detection.md for the full rules):
 from __future__ import annotations
 
 import argparse
-import inspect
 import json
-import os
 import sys
 import time
 from collections import Counter, defaultdict
@@ -97,31 +95,19 @@ GROUPS = {
 # --- systems ----------------------------------------------------------------------------------
 
 
-def setup_mode(mode: str) -> dict:
-    """Pass --mode on to promptguard: as scan(mode=) when accepted, else as PROMPTGUARD_MODE."""
-    if mode != "default":
-        os.environ["PROMPTGUARD_MODE"] = mode
+def run_promptguard(records: list[dict], mode: str) -> tuple[list, float]:
+    """Each record's findings as (start, end, type, score, category), in `mode`."""
     import promptguard
+    from promptguard.config.load import load_config
 
-    accepts = "mode" in inspect.signature(promptguard.scan).parameters
-    return {
-        "mode": mode,
-        "passed_as": "scan(mode=...)" if accepts else "env PROMPTGUARD_MODE",
-        "scan_accepts_mode": accepts,
-    }
-
-
-def run_promptguard(records: list[dict], mode: str, accepts_mode: bool) -> tuple[list, float]:
-    """Each record's findings as (start, end, type, score, category)."""
-    import promptguard
-
-    kwargs = {"mode": mode} if accepts_mode else {}
-    promptguard.scan("Warm up with Jane Doe, jane@example.com.", language="en", **kwargs)
-    promptguard.scan("Appelez Jeanne Dupont au 06 12 34 56 78.", language="fr", **kwargs)
+    config = load_config()
+    config.mode = mode
+    promptguard.scan("Warm up with Jane Doe, jane@example.com.", language="en", config=config)
+    promptguard.scan("Appelez Jeanne Dupont au 06 12 34 56 78.", language="fr", config=config)
     started = time.perf_counter()
     out = []
     for record in records:
-        findings = promptguard.scan(record["text"], language=record["language"], **kwargs)
+        findings = promptguard.scan(record["text"], language=record["language"], config=config)
         out.append(
             [
                 (f.start, f.end, f.type, float(f.score), f.category)
@@ -458,57 +444,92 @@ def fmt(value: float | None) -> str:
 
 
 def markdown(set_name: str, result: dict, metric: str, n: int, times: dict) -> str:
-    pg, pr = result["promptguard"][metric], result["presidio"][metric]
+    """One row per type: promptguard default, promptguard full (the control) and Presidio."""
+    systems = [("default", "promptguard"), ("full", "promptguard_full"), ("Presidio", "presidio")]
+    systems = [(label, key) for label, key in systems if metric in result.get(key, {})]
+    timing = ", ".join(f"{label} {times[key]:.1f} s" for label, key in systems if key in times)
+    header = " | ".join(f"{label} P | R | F1" for label, _ in systems)
     lines = [
-        f"### {set_name} ({n} records, {metric.replace('_', ' ')}; "
-        f"promptguard {times['promptguard']:.1f} s, Presidio {times['presidio']:.1f} s)",
+        f"### {set_name} ({n} records, {metric.replace('_', ' ')}; {timing})",
         "",
-        "| type | gold | promptguard P | R | F1 | Presidio P | R | F1 |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        f"| type | gold | {header} |",
+        "| --- | ---: |" + " ---: |" * (3 * len(systems)),
     ]
     for kind in [*result["types"], "overall"]:
-        a, b = pg[kind], pr[kind]
-        gold = a["tp"] + a["fn"]
+        rows = [result[key][metric][kind] for _, key in systems]
+        gold = rows[0]["tp"] + rows[0]["fn"]
         name = f"**{kind}**" if kind == "overall" else kind
-        lines.append(
-            f"| {name} | {gold} | {fmt(a['precision'])} | {fmt(a['recall'])} | {fmt(a['f1'])} | "
-            f"{fmt(b['precision'])} | {fmt(b['recall'])} | {fmt(b['f1'])} |"
+        cells = " | ".join(
+            f"{fmt(r['precision'])} | {fmt(r['recall'])} | {fmt(r['f1'])}" for r in rows
         )
+        lines.append(f"| {name} | {gold} | {cells} |")
     return "\n".join(lines)
+
+
+def full_vs_default(result: dict, metric: str) -> dict:
+    """Per type, recall points the default loses (+) or gains (-) against full mode."""
+    out = {}
+    for kind in [*result["types"], "overall"]:
+        a = result["promptguard"][metric][kind]["recall"]
+        b = result["promptguard_full"][metric][kind]["recall"]
+        if a is not None and b is not None:
+            out[kind] = round(100 * (b - a), 2)
+    return out
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sets", default="presidio,wnut17,production,real")
     parser.add_argument("--limit", type=int, default=0, help="first N records of each set")
-    parser.add_argument("--mode", choices=("default", "full"), default="default")
+    parser.add_argument(
+        "--modes",
+        default="default,full",
+        help="promptguard modes to run: default, full (the control), or both (the default)",
+    )
+    parser.add_argument("--mode", choices=("default", "full"), help="one mode only (old flag)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench/results/detection.json")
     args = parser.parse_args()
     sets = [s.strip() for s in args.sets.split(",") if s.strip()]
     unknown = [s for s in sets if s not in LOADERS]
     if unknown:
         parser.error(f"unknown set(s): {', '.join(unknown)}")
+    modes = [args.mode] if args.mode else [m.strip() for m in args.modes.split(",") if m.strip()]
+    if any(m not in ("default", "full") for m in modes) or not modes:
+        parser.error("--modes takes default and/or full")
 
-    mode_info = setup_mode(args.mode)
-    payload: dict = {"mode": mode_info, "limit": args.limit or None, "sets": {}}
+    payload: dict = {"modes": modes, "limit": args.limit or None, "sets": {}}
     reports = []
     for set_name in sets:
         records = LOADERS[set_name](args.limit or None)
-        pg, pg_time = run_promptguard(records, args.mode, mode_info["scan_accepts_mode"])
+        runs = {mode: run_promptguard(records, mode) for mode in modes}
         pr, pr_time = run_presidio(records)
+        main_mode = modes[0]
+        pg, _ = runs[main_mode]
         result = EVALUATORS[set_name](records, pg, pr)
-        times = {"promptguard": pg_time, "presidio": pr_time}
+        times = {"promptguard": runs[main_mode][1], "presidio": pr_time}
+        predictions = {"promptguard": pg, "presidio": pr}
+        if main_mode == "full":
+            result["promptguard_full"] = result["promptguard"]
+            times["promptguard_full"] = times.pop("promptguard")
+            del result["promptguard"]
+        elif "full" in runs:
+            full = EVALUATORS[set_name](records, runs["full"][0], pr)
+            result["promptguard_full"] = full["promptguard"]
+            times["promptguard_full"] = runs["full"][1]
+            predictions["promptguard_full"] = runs["full"][0]
         result["records"] = len(records)
         result["seconds"] = times
         result["predictions"] = {
-            "promptguard": [[list(p) for p in row] for row in pg],
-            "presidio": [[list(p) for p in row] for row in pr],
+            name: [[list(p) for p in row] for row in rows] for name, rows in predictions.items()
         }
+        metric = result["primary_metric"]
+        if "promptguard" in result and "promptguard_full" in result:
+            result["recall_points_default_below_full"] = full_vs_default(result, metric)
         payload["sets"][set_name] = result
-        report = markdown(set_name, result, result["primary_metric"], len(records), times)
+        report = markdown(set_name, result, metric, len(records), times)
         if set_name == "presidio":
             report += "\n\n" + markdown(set_name, result, "token", len(records), times)
-        if "span_overlap_clean_values" in result["promptguard"]:
+        if "span_overlap_clean_values" in result.get("promptguard", {}):
             report += "\n\n" + markdown(
                 set_name, result, "span_overlap_clean_values", len(records), times
             )
@@ -519,7 +540,10 @@ def main() -> None:
                 f"\n\npromptguard PERSON *or* reference (a person found in any form): "
                 f"P {fmt(row['precision'])} R {fmt(row['recall'])} F1 {fmt(row['f1'])}"
             )
-        refs = result["promptguard"].get("references", {})
+        if "recall_points_default_below_full" in result:
+            gaps = result["recall_points_default_below_full"]
+            report += f"\n\nrecall points default is below full, per type: {json.dumps(gaps)}"
+        refs = result.get("promptguard", result.get("promptguard_full", {})).get("references", {})
         report += f"\n\npromptguard references (not personal data): {json.dumps(refs)}"
         print(report + "\n", flush=True)
         reports.append(report)

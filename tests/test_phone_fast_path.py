@@ -32,10 +32,12 @@ from promptguard.analyzers.personal_data.phone import (
     may_hold_phone_number,
     overseas_range,
 )
+from promptguard.config.defaults import DEFAULT_PHONE_REGIONS
 from promptguard.config.load import Config
 from promptguard.nlp.models import NlpModels, ScanText
 
 DATA = Path(__file__).parent / "data" / "pii_prompts.jsonl"
+#: The pruning tests use three regions; the engine's wiring and the digit bound, the defaults.
 REGIONS = ("FR", "US", "GB")
 
 
@@ -256,7 +258,7 @@ def test_min_phone_digits_holds_for_every_numbering_plan():
     for code in COUNTRY_CODES_FOR_NON_GEO_REGIONS:
         metadata = PhoneMetadata.metadata_for_nongeo_region(code)
         assert len(str(code)) + shortest(metadata) >= MIN_PHONE_DIGITS
-    for region in REGIONS:
+    for region in DEFAULT_PHONE_REGIONS:
         assert shortest(PhoneMetadata.metadata_for_region(region)) >= MIN_PHONE_DIGITS
 
 
@@ -268,5 +270,5 @@ def test_engine_wiring_unchanged():
     assert sorted(r.supported_language for r in recognizers) == ["en", "fr"]
     for recognizer in recognizers:
         assert isinstance(recognizer, EntityRecognizer)
-        assert tuple(recognizer.supported_regions) == REGIONS
+        assert tuple(recognizer.supported_regions) == DEFAULT_PHONE_REGIONS
         assert recognizer.supported_entities == ["PHONE_NUMBER"]

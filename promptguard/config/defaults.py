@@ -25,3 +25,18 @@ BUILTIN_TOOLS: dict[str, str] = {
 }
 #: The tool a check is for when none is named: never enterprise.
 UNNAMED_TOOL = "unknown"
+
+#: Scan modes: "default" lets cheap pre-passes skip the spaCy parse (and the phone matcher)
+#: where they prove it cannot change a finding; "full" runs NER and every recognizer on every
+#: text, the control the default is measured against (`bench/bench_detection.py`).
+MODES: tuple[str, ...] = ("default", "full")
+#: `PROMPTGUARD_MODE=full` sets the mode for a process (it wins over the file).
+ENV_MODE = "PROMPTGUARD_MODE"
+
+#: Regions whose numbering plans phone numbers are parsed against (national formats; a
+#: number written with "+" is read whatever the region). Presidio's own defaults (US, GB, DE,
+#: FR, IL, IN, CA, BR) and the other countries productions commonly shoot or post in.
+DEFAULT_PHONE_REGIONS: tuple[str, ...] = (
+    "US", "GB", "FR", "DE", "IL", "IN", "CA", "BR",
+    "ES", "IT", "NL", "BE", "CH", "IE", "PT", "AU", "NZ", "MX", "ZA",
+)  # fmt: skip

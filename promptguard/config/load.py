@@ -9,11 +9,19 @@ file, the key and what is allowed, because the person fixing it is rarely the on
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from promptguard.config.defaults import BUILTIN_TOOLS, DEFAULT_MODELS, UNNAMED_TOOL
+from promptguard.config.defaults import (
+    BUILTIN_TOOLS,
+    DEFAULT_MODELS,
+    DEFAULT_PHONE_REGIONS,
+    ENV_MODE,
+    MODES,
+    UNNAMED_TOOL,
+)
 from promptguard.config.files import (
     ConfigError,
     config_root,
@@ -113,6 +121,11 @@ class Config:
     scripts: str = ""
     #: Approvers: login -> {"password_hash": argon2 hash, "name": display name}.
     approvers: dict[str, dict[str, str]] = field(default_factory=dict)
+    #: "default" (pre-passes skip work they prove useless) or "full" (NER and every
+    #: recognizer on every text: the control). `$PROMPTGUARD_MODE` wins over the file.
+    mode: str = field(default_factory=lambda: mode_from_env() or "default")
+    #: ISO regions whose national phone formats are recognised.
+    phone_regions: tuple[str, ...] = DEFAULT_PHONE_REGIONS
 
     @property
     def state_dir(self) -> Path:
@@ -183,7 +196,7 @@ def parse_config(data: dict[str, Any], path: Path | None = None) -> Config:
     known = {
         "default_purpose", "tools", "policy", "code_names", "models", "default_language",
         "languages", "analyzers", "min_score", "exclude", "ai_contact", "state_dir",
-        "production", "scripts", "approvers",
+        "production", "scripts", "approvers", "mode", "phone_regions",
     }  # fmt: skip
     check.known_keys(data, known, "")
     root = config_root(path)
@@ -225,6 +238,11 @@ def parse_config(data: dict[str, Any], path: Path | None = None) -> Config:
         config.disabled_analyzers = check.str_list(
             analyzers.get("disable", []), "analyzers.disable"
         )
+    if "mode" in data:
+        config.mode = check.choice(data["mode"], MODES, "mode")
+    config.mode = mode_from_env(where) or config.mode
+    if "phone_regions" in data:
+        config.phone_regions = _phone_regions(data["phone_regions"], check)
     if "tools" in data:
         for tool_id, table in check.table(data["tools"], "tools").items():
             config.tools[tool_id] = _parse_tool(tool_id, table, check)
@@ -240,6 +258,26 @@ def parse_config(data: dict[str, Any], path: Path | None = None) -> Config:
         for kind, table in policy.items():
             config.policy[kind].update(check.policy(table, f"policy.{kind}"))
     return config
+
+
+def mode_from_env(where: str = "environment") -> str | None:
+    """`$PROMPTGUARD_MODE` if set (validated), else None."""
+    value = os.environ.get(ENV_MODE, "").strip()
+    if not value:
+        return None
+    if value not in MODES:
+        raise ConfigError(f"{where}: ${ENV_MODE} must be one of {', '.join(MODES)}")
+    return value
+
+
+def _phone_regions(value: Any, check: _Validator) -> tuple[str, ...]:
+    import phonenumbers
+
+    regions = [r.upper() for r in check.str_list(value, "phone_regions")]
+    supported = phonenumbers.SUPPORTED_REGIONS
+    if not regions or any(r not in supported for r in regions):
+        raise check.error("phone_regions", 'a non-empty list of region codes ("US", "FR")')
+    return tuple(dict.fromkeys(regions))
 
 
 def _parse_tool(tool_id: str, table: Any, check: _Validator) -> Tool:

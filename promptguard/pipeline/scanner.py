@@ -140,6 +140,11 @@ class Scanner:
         groups: dict[frozenset[str], list[tuple[int, ScanText]]] = {}
         for index, (_, segments) in enumerate(segmented):
             for _, text in segments:
+                if self.config.mode == "full":
+                    # The control: every analyzer that reads the parse gets it, whatever
+                    # its pre-pass would say (and `analyze` sees the same answer).
+                    for analyzer in self.analyzers:
+                        text.prepass[analyzer] = analyzer.needs_nlp
                 wanted = tuple(
                     position
                     for position, analyzer in enumerate(self.analyzers)

@@ -54,6 +54,10 @@ from promptguard.analyzers.personal_data.person import (
     ner_free_spans,
     trim_name,
 )
+from promptguard.analyzers.personal_data.person_names import (
+    is_not_a_person,
+    may_hold_uncased_name,
+)
 from promptguard.analyzers.personal_data.phone import ValidPhoneRecognizer
 from promptguard.analyzers.personal_data.recognizers import custom_recognizers
 from promptguard.config.load import Config
@@ -91,7 +95,8 @@ _NAME_BEFORE_CONTACT = re.compile(
 )
 
 _build_lock = threading.Lock()
-_engine: AnalyzerEngine | None = None
+#: (mode, phone regions) -> the Presidio engine built for them.
+_engines: dict[tuple[str, tuple[str, ...]], AnalyzerEngine] = {}
 
 
 class PersonalDataAnalyzer(Analyzer):
@@ -108,9 +113,8 @@ class PersonalDataAnalyzer(Analyzer):
     # -- the cheap pre-pass -----------------------------------------------------------------
 
     def wants_nlp(self, text: ScanText) -> bool:
-        """Only names need the spaCy parse, and names are capitalised words that are not
-        just the first word of a sentence, nor production vocabulary ("Scene", "Call")."""
-        return may_hold_name(text.content)
+        """Only names need the spaCy parse (see `may_hold_name`); in full mode, every text."""
+        return self.config.mode == "full" or may_hold_name(text.content)
 
     # -- analysis -------------------------------------------------------------------------------
 
@@ -119,7 +123,7 @@ class PersonalDataAnalyzer(Analyzer):
         if not content.strip():
             return []
         language = text.language if text.language in LANGUAGES else "en"
-        engine = get_engine()
+        engine = get_engine(self.config)
         use_ner = text.has_doc or self.needs_parse(text)
         if use_ner:
             doc = text.doc
@@ -147,6 +151,10 @@ class PersonalDataAnalyzer(Analyzer):
                 # A 15-digit number whose NIR key checks is a NIR, even when it happens to
                 # pass Luhn (one number in ten does) or to parse as a phone number.
                 continue
+            if result.entity_type == "PERSON" and is_not_a_person(
+                content[result.start : result.end]
+            ):
+                continue  # "Pixar", "Unreal Engine", "Photoshop": not people
             if result.entity_type == "PERSON" and any(
                 s.start <= result.start and result.end <= s.end for s in shields
             ):
@@ -175,9 +183,13 @@ class PersonalDataAnalyzer(Analyzer):
 
 
 def may_hold_name(content: str) -> bool:
-    """True when a capitalised run may be a name only NER would find: not an ordinary word,
-    a known place or a sentence start (`name_prepass`), and not inside a name, address or
-    e-mail that the pattern recognizers find on their own."""
+    """True when the text may hold a name only NER would find: a known given name or
+    surname written without the usual capitals (which the person recognizer accepts from
+    NER only then), or a capitalised run that is not an ordinary word, a known place or a
+    lone sentence start (`unexplained_runs`), and not inside a name, address or e-mail that
+    the pattern recognizers find on their own."""
+    if may_hold_uncased_name(content):
+        return True  # a known name in lowercase, ALL CAPS, or alone opening a sentence
     runs = unexplained_runs(content)
     if not runs:
         return False
@@ -188,17 +200,21 @@ def may_hold_name(content: str) -> bool:
 # --- Presidio wiring -------------------------------------------------------------------------
 
 
-def get_engine() -> AnalyzerEngine:
-    """The shared Presidio engine (built once per process: recognizers are stateless)."""
-    global _engine
-    if _engine is None:
+def get_engine(config: Config | None = None) -> AnalyzerEngine:
+    """The shared Presidio engine for a configuration's mode and phone regions (built once
+    per process and key: recognizers are stateless)."""
+    config = config or Config()
+    key = (config.mode, tuple(config.phone_regions))
+    engine = _engines.get(key)
+    if engine is None:
         with _build_lock:
-            if _engine is None:
-                _engine = _build_engine()
-    return _engine
+            engine = _engines.get(key)
+            if engine is None:
+                engine = _engines[key] = _build_engine(*key)
+    return engine
 
 
-def _build_engine() -> AnalyzerEngine:
+def _build_engine(mode: str, phone_regions: tuple[str, ...]) -> AnalyzerEngine:
     phone_context = [
         "phone", "telephone", "tel", "cell", "cellphone", "mobile", "call", "text", "whatsapp",
         "téléphone", "portable", "numéro", "joindre", "appeler", "appelez",
@@ -210,8 +226,9 @@ def _build_engine() -> AnalyzerEngine:
             EmailRecognizer(supported_language=language, context=["email", "mail", "courriel"]),
             ValidPhoneRecognizer(
                 supported_language=language,
-                supported_regions=("FR", "US", "GB"),
+                supported_regions=phone_regions,
                 context=phone_context,
+                full=mode == "full",
             ),
             CreditCardRecognizer(supported_language=language),
             IbanRecognizer(supported_language=language),

@@ -17,7 +17,7 @@ from presidio_analyzer import (
 )
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from promptguard.analyzers.names.prepass import NOT_NAMES
+from promptguard.analyzers.names.prepass import NOT_NAMES, is_ordinary_word
 from promptguard.analyzers.personal_data.address import _ADDRESS_PATTERNS
 from promptguard.analyzers.personal_data.cue import value_spans
 
@@ -34,7 +34,10 @@ TITLED_NAME = re.compile(
 def trim_name(content: str, start: int, end: int) -> tuple[int, int]:
     """Drop production vocabulary and titles from both ends of a candidate name span."""
     words = list(re.finditer(r"\S+", content[start:end]))
-    while words and words[0].group().strip(".,:;").lower() in NOT_NAMES:
+    while words and (
+        words[0].group().strip(".,:;").lower() in NOT_NAMES
+        or (len(words) > 2 and is_ordinary_word(words[0].group().strip(".,:;")))
+    ):  # "Owner Ingrid Sørensen": a role word before a two-word name
         words.pop(0)
     while words and words[-1].group().strip(".,:;").lower() in NOT_NAMES:
         words.pop()
@@ -97,6 +100,51 @@ def is_plausible_name(value: str) -> bool:
     if not any(w[0].isupper() for w in words):
         return False
     return not (len(words) == 1 and (value.isupper() or len(value) < 2))
+
+
+def accept_ner_name(text: str, start: int, end: int) -> bool:
+    """Whether an NER person span is a name. Written with the usual capitals it is, unless
+    `is_plausible_name` says otherwise. Written without them (all lowercase, ALL CAPS, or a
+    lone word opening a sentence: "Rédige un mail…", "Imagine a…" are imperatives more
+    often than names) it is only when a word of it is a known given name or surname that is
+    no ordinary word ("natasha higuchi", "Johnny, can you…"); the name pre-pass asks NER
+    for exactly those texts (`person_names.may_hold_uncased_name`)."""
+    from promptguard.analyzers.personal_data.person_names import (
+        explained_without_ner,
+        is_not_a_person,
+        supports_uncased_span,
+    )
+
+    value = text[start:end]
+    if is_not_a_person(value):
+        return False
+    words = value.split()
+    cased = [w for w in words if w[:1].isupper() and not w.isupper()]
+    uncased = not cased or (len(words) == 1 and is_sentence_start(text, start))
+    if uncased:
+        if any(ch.isdigit() or ch in "@/\\_=<>|" for ch in value):
+            return False
+        return supports_uncased_span(value)
+    return is_plausible_name(value) and not explained_without_ner(text, start, end)
+
+
+#: Quote marks and e-mail quoting around a name: trimmed, not a reason to reject it.
+_QUOTES = "\"'«»“”„‘’`>*_ \t"
+
+
+def trim_quotes(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span cut at its first line break (NER runs "Ashley Belov⏎>Mclaughlin Ltd."
+    together) and without quote marks at either end."""
+    while start < end and text[start] in _QUOTES + "\r\n":
+        start += 1
+    newline = text.find("\n", start, end)
+    if newline != -1:
+        end = newline
+    while start < end and text[start] in _QUOTES:
+        start += 1
+    while end > start and text[end - 1] in _QUOTES:
+        end -= 1
+    return start, end
 
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -162,15 +210,16 @@ class PersonRecognizer(LocalRecognizer):
         if entities and "PERSON" not in entities:
             return []
         spans: list[tuple[int, int, float, str]] = []
+        # Names found by title or cue explain the words inside them (the pre-pass never
+        # asks NER about those): an NER span within one adds nothing, in either mode.
+        cued = [(s, e) for s, e, how in _ner_free_names(text) if how != "weak"]
         for ent in getattr(nlp_artifacts, "entities", None) or []:
             if ent.label_ != "PERSON":
                 continue
-            start, end = trim_name(text, ent.start_char, ent.end_char)
-            if end <= start or not is_plausible_name(text[start:end]):
+            start, end = trim_name(text, *trim_quotes(text, ent.start_char, ent.end_char))
+            if end <= start or not accept_ner_name(text, start, end):
                 continue
-            if " " not in text[start:end] and is_sentence_start(text, start):
-                # "Rédige un mail…", "Imagine a…": a lone first word is an imperative far
-                # more often than a name in a prompt.
+            if any(s <= start and end <= e and (s, e) != (start, end) for s, e in cued):
                 continue
             spans.append((start, end, self.NER_SCORE, "spacy"))
         places: list[tuple[int, int]] | None = None  # read only for a weak name

@@ -51,10 +51,15 @@ class ValidPhoneRecognizer(PhoneRecognizer):
 
     SCORE = 0.6
 
+    def __init__(self, *args, full: bool = False, **kwargs) -> None:  # noqa: ANN002, ANN003
+        #: Full mode (the control): the plain matcher on every text, no pre-check.
+        self.full = full
+        super().__init__(*args, **kwargs)
+
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
-        if _PRUNING_AVAILABLE and self.leniency == Leniency.VALID:
+        if _PRUNING_AVAILABLE and self.leniency == Leniency.VALID and not self.full:
             if not may_hold_phone_number(text):
                 return []
             shared: dict = {}
@@ -76,7 +81,10 @@ class ValidPhoneRecognizer(PhoneRecognizer):
         if "FR" in self.supported_regions:
             spans = [(m.start, m.end) for m in matches]
             for start, end, region in french_overseas_numbers(text):
-                if not any(s < end and start < e for s, e in spans):
+                inside = [(s, e) for s, e in spans if start <= s and e <= end]
+                if not any(s < end and start < e for s, e in spans if (s, e) not in inside):
+                    # the whole French-format number, not a part another plan validates
+                    results = [r for r in results if (r.start, r.end) not in inside]
                     results.append(self._result(start, end, region))
         return EntityRecognizer.remove_duplicates(results)
 
@@ -95,10 +103,10 @@ class ValidPhoneRecognizer(PhoneRecognizer):
         )
 
 
-#: The fewest digits a valid phone number is written with: "+43 1234" (a two-digit country
-#: code and a four-digit Austrian, German or Iranian number); national FR/US/GB numbers need
-#: seven or more. tests/test_phone_fast_path.py re-derives it from phonenumbers' metadata.
-MIN_PHONE_DIGITS = 6
+#: The fewest digits a valid phone number is written with: a German national number can be
+#: four digits long (and "DE" is among the default `phone_regions`, as in Presidio's).
+#: tests/test_phone_fast_path.py re-derives it from phonenumbers' metadata.
+MIN_PHONE_DIGITS = 4
 #: Digits, and the letter x, which phonenumbers reads as a keypad 9 in a number holding three
 #: letters: counting it keeps the digit bound safe.
 _DIGIT_LIKE = "\\dxXｘＸ"

@@ -1,0 +1,152 @@
+"""Given names and surnames (any case), and names that are no person (brands, tools, studios).
+
+Not a recognizer: the word lists the person recognizers and the name pre-pass read.
+
+* `person_names.tsv`: given names and surnames from the US census and Faker's locales (see
+  `wordlists/SOURCES.md`), folded. spaCy's small models find names by their capitals; a
+  name written "natasha higuchi", "JOHN SMITH" or alone at the start of a sentence is found
+  only where this list (with a cue, or as a given name + surname pair) backs it.
+* A lowercase word counts as a name only when it is not also an ordinary word
+  (`common_words.tsv`, `plain_words.tsv`): "natasha" yes, "will", "rose", "frank" no
+  (those need a cue: "my name is frank").
+* `not_names.tsv`: platforms, software, brands, studios, AI models ("Pixar", "Artstation",
+  "Unreal Engine", "Midjourney", "Photoshop"): never a person, whatever NER says.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex as re
+
+from promptguard.analyzers.names.lexicon import common_words, fold, read_wordlist
+from promptguard.analyzers.names.prepass import _LOCATIVE, is_ordinary_word, vocabulary
+
+#: A word as the name rules read it: letters with inner apostrophes or hyphens.
+WORD = re.compile(r"\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*")
+_SENTENCE_END = frozenset(".!?\n")
+_LEADING_JUNK = " \t\"'«»“”(*•-–—#>"
+
+
+@lru_cache(maxsize=1)
+def name_kinds() -> dict[str, str]:
+    """Folded given name or surname -> "G", "S" or "GS" (loaded once, about 40 ms)."""
+    return {row[0]: row[1] for row in read_wordlist("person_names.tsv") if len(row) > 1}
+
+
+@lru_cache(maxsize=1)
+def not_names() -> frozenset[str]:
+    """Folded names (and aliases) of things that are not persons."""
+    keys = set()
+    for row in read_wordlist("not_names.tsv"):
+        if not row or not row[0].strip():
+            continue
+        keys.add(fold(row[0]))
+        if len(row) > 2:  # name, kind, aliases ("a|b"), source: the wordlists builder's format
+            keys.update(fold(alias) for alias in row[2].split("|") if alias.strip())
+    keys.discard("")
+    return frozenset(keys)
+
+
+def is_not_a_person(value: str) -> bool:
+    """A brand, platform, studio or tool ("Pixar", "Unreal Engine", "Photoshop's")."""
+    key = fold(re.sub(r"['’]s$", "", value.strip()))
+    if key in not_names():
+        return True
+    words = key.split()
+    # "Pixar Studios", "Midjourney v6": the name and a trailing ordinary word or version
+    return len(words) > 1 and " ".join(words[:-1]) in not_names()
+
+
+def name_kind(word: str) -> str:
+    """ "G", "S", "GS", or "" when the word is no known given name or surname."""
+    return name_kinds().get(fold(word), "")
+
+
+def is_ordinary(word: str) -> bool:
+    """An ordinary English or French word, even one that is also a name ("will", "rose")."""
+    key = fold(word)
+    return key in common_words() or is_ordinary_word(word)
+
+
+def is_name_word(word: str) -> bool:
+    """A known given name or surname that is not an ordinary word in any case: "natasha",
+    "HIGUCHI"; not "will", "frank", "rose" (which need a cue or capitals), nor a function
+    word of English or French ("le", "une", "son")."""
+    if len(word) < 3 or word.lower() in _stop_words():
+        return False
+    return bool(name_kind(word)) and not is_ordinary(word)
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS as EN
+    from spacy.lang.fr.stop_words import STOP_WORDS as FR
+
+    return frozenset(EN | FR)
+
+
+def is_sentence_start(content: str, start: int) -> bool:
+    before = content[:start].rstrip(_LEADING_JUNK)
+    return not before or before[-1] in _SENTENCE_END
+
+
+def explained_without_ner(text: str, start: int, end: int) -> bool:
+    """Whether the name pre-pass sets this capitalised span aside as no name (so the default
+    mode never asks NER about it): every word an ordinary word ("Golden Hour", "Loved"), or
+    a known place ("Brooklyn"; "Paris" only after "in", "à"…). An NER person span the
+    pre-pass explains this way is not reported in either mode."""
+    value = text[start:end]
+    words = WORD.findall(value)
+    if not words or all(is_ordinary_word(w) for w in words):
+        return True
+    ambiguous = vocabulary().places.get(fold(re.sub(r"['’]s$", "", value)))
+    if ambiguous is None:
+        return False
+    return not ambiguous or bool(_LOCATIVE.search(text[max(0, start - 12) : start]))
+
+
+def supports_uncased_span(value: str) -> bool:
+    """Whether a span NER called a person, written without the usual capitals (all
+    lowercase, ALL CAPS, or one word opening a sentence), is backed by the list: one of its
+    words is a known name that is not an ordinary word."""
+    return any(is_name_word(w) for w in WORD.findall(value))
+
+
+#: E-mail addresses, URLs, handles, file and domain names: their words are not names here.
+_GLUED = re.compile(r"\S*[@/\\_#]\S*|\S+\.\p{L}\S*")
+
+
+def _blank(match: re.Match) -> str:
+    return " " * len(match.group())
+
+
+def may_hold_uncased_name(content: str) -> bool:
+    """The name pre-pass's complement: True when the text holds a word the NER span rules
+    would accept without capitals (see `supports_uncased_span`): a known name written in
+    lowercase or ALL CAPS, or a known name alone at the start of a sentence. The capitalised
+    runs elsewhere are `unexplained_runs`' job."""
+    for match in WORD.finditer(_GLUED.sub(_blank, content)):
+        word = match.group()
+        if word[0].isupper() and not word.isupper():
+            nxt = content[match.end() : match.end() + 2]
+            alone = not (nxt[:1] == " " and nxt[1:2].isupper())
+            if not (alone and is_sentence_start(content, match.start())):
+                continue  # a capitalised word mid-sentence: `unexplained_runs` decides
+        if len(word) > 1 and is_name_word(word):
+            return True
+    return False
+
+
+__all__ = [
+    "WORD",
+    "is_name_word",
+    "is_not_a_person",
+    "is_ordinary",
+    "is_sentence_start",
+    "may_hold_uncased_name",
+    "name_kind",
+    "name_kinds",
+    "not_names",
+    "supports_uncased_span",
+]
