@@ -58,7 +58,7 @@ from promptguard.analyzers.personal_data.person_names import (
     is_not_a_person,
     may_hold_uncased_name,
 )
-from promptguard.analyzers.personal_data.phone import ValidPhoneRecognizer
+from promptguard.analyzers.personal_data.phones import PhoneRecognizer
 from promptguard.analyzers.personal_data.recognizers import custom_recognizers
 from promptguard.config.load import Config
 from promptguard.findings import Finding, merge_overlapping
@@ -224,7 +224,7 @@ def _build_engine(mode: str, phone_regions: tuple[str, ...]) -> AnalyzerEngine:
         recognizers += [
             PersonRecognizer(language),
             EmailRecognizer(supported_language=language, context=["email", "mail", "courriel"]),
-            ValidPhoneRecognizer(
+            PhoneRecognizer(
                 supported_language=language,
                 supported_regions=phone_regions,
                 context=phone_context,
