@@ -99,6 +99,16 @@ NAME_EXPLAINED_BY: frozenset[str] = frozenset(
 )
 
 
+#: The share of a PERSON span a reference must overlap to explain it.
+COVERED = 0.8
+
+
+def covers(reference: Finding, person: Finding) -> bool:
+    """Whether `reference` overlaps at least `COVERED` of `person`'s characters."""
+    shared = min(reference.end, person.end) - max(reference.start, person.start)
+    return shared > 0 and shared >= COVERED * person.length
+
+
 def merge_overlapping(findings: Iterable[Finding]) -> list[Finding]:
     """Reconcile findings so each span is reported once per category.
 
@@ -107,7 +117,9 @@ def merge_overlapping(findings: Iterable[Finding]) -> list[Finding]:
     findings we keep the one with the higher score (the longer one on a tie), since it is
     the more specific explanation. Across categories one rule applies: a PERSON name that
     is a known public figure, deceased figure or artist is reported as that, not as
-    personal data. Otherwise nothing is dropped across categories: the gate sees all.
+    personal data — when the reference covers the name (at least `COVERED` of it): a
+    reference that only touches a name ("Trevor" of "Trevor Muñiz") leaves the ordinary
+    person reported. Otherwise nothing is dropped across categories: the gate sees all.
     """
     findings = list(findings)
     known_names = [f for f in findings if f.category in NAME_EXPLAINED_BY]
@@ -116,7 +128,7 @@ def merge_overlapping(findings: Iterable[Finding]) -> list[Finding]:
         if (
             finding.category == "personal_data"
             and finding.type == "PERSON"
-            and any(finding.overlaps(name) for name in known_names)
+            and any(covers(name, finding) for name in known_names)
         ):
             continue
         by_category.setdefault(finding.category, []).append(finding)

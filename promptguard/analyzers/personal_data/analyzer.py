@@ -47,6 +47,7 @@ from presidio_analyzer.predefined_recognizers import (
 
 from promptguard.analyzers.base import Analyzer
 from promptguard.analyzers.names.prepass import unexplained_runs
+from promptguard.analyzers.personal_data.cased_names import CasedNameRecognizer
 from promptguard.analyzers.personal_data.person import (
     NAME_CAPS,
     NAME_WORD,
@@ -223,6 +224,7 @@ def _build_engine(mode: str, phone_regions: tuple[str, ...]) -> AnalyzerEngine:
     for language in LANGUAGES:
         recognizers += [
             PersonRecognizer(language),
+            CasedNameRecognizer(language),
             EmailRecognizer(supported_language=language, context=["email", "mail", "courriel"]),
             PhoneRecognizer(
                 supported_language=language,

@@ -1,0 +1,258 @@
+"""People's names in any case, from a cue or a given-name + surname pair: no model needed.
+
+spaCy's small models find names by their capitals, so "she named him joshua", "mr. martin",
+"ms. Wijtze", "JOHN SMITH" or "contact natasha higuchi" are missed, and Presidio with them.
+This recognizer reads the words themselves:
+
+* after a **strong cue** (a title, "my name is", "named", "je m'appelle", a signature's
+  closing line) the next word is a name unless it is a function word or an ordinary word
+  that no name list knows ("Mr. Right" stays, "Mr. and" does not);
+* after a **weak cue** (a greeting, "call", "contact", a family or client relation) the next
+  word must be a known given name or surname (`person_names.tsv`) that is not also an
+  ordinary word ("contact frank" is not a name, "contact natasha" is);
+* **without a cue**, a known given name followed by a known surname, in any case, when at
+  least one of the two is not an ordinary word ("natasha higuchi", "JOHN SMITH"; not "will
+  smith" in lowercase, which needs capitals or a cue).
+
+A name is then extended over following surnames, initials and particles ("van", "de").
+Brands, studios and tools (`not_names.tsv`) are never reported.
+"""
+
+from __future__ import annotations
+
+import regex as re
+from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from promptguard.analyzers.personal_data.person_names import (
+    is_name_word,
+    is_not_a_person,
+    is_ordinary,
+    name_kind,
+)
+
+#: Titles and forms of address, English and French ("Mr", "Mrs.", "Mme", "Dr").
+_TITLES = (
+    r"mr|mrs|ms|mx|dr|prof|professor|mister|mme|mlle|monsieur|madame|mademoiselle|docteur|"
+    r"sra|srta|herr|frau|signora|signor|señor|señora"
+)
+#: Titles that are also ordinary words count only capitalised ("Miss Lane", not "miss the").
+_CASED_TITLES = r"Miss|Sir|Dame|Lady|Lord|Madam|Ma[iî]tre|Me"
+_TITLE_WORDS = frozenset((_TITLES + "|miss|sir|dame|lady|lord|madam|maitre|maître").split("|"))
+#: Strong cues: what follows is a name.
+_STRONG = re.compile(
+    rf"(?:(?i:\b(?:{_TITLES}))\b\.?|\b(?:{_CASED_TITLES})\b\.?"
+    r"|(?i:\bmy\s+name\s+is|\bmy\s+name['’]s|\bname\s*(?:is|:)"
+    r"|\b(?:nick)?named(?:\s+(?:him|her|them|it|me|us))?"
+    r"|\bje\s+m['’]appelle|\bm['’]appelle|\bnom\s*:|\bpr[ée]nom\s*:|\bsigned|\bsign[ée])"
+    r"|\b(?i:i\s+am|i['’]m)\s+(?=\p{Lu}))[ \t]*$"
+)
+#: Weak cues: what follows is a name only if it is a known one.
+_WEAK = re.compile(
+    r"(?i:\b(?:hi|hello|hey|dear|bonjour|salut|cher|ch[èe]re|thanks|thank\s+you|merci|"
+    r"call|called|ring|phone|text|email|e-mail|contact|ask|tell|invite|ping|cc|meet|"
+    r"producer|director|actor|actress|writer|editor|designer|manager|agent|officer|"
+    r"doctor|nurse|lawyer|attorney|teacher|coach|captain|player|singer|artist|author|"
+    r"(?:call|calls|called|calling)\s+(?:him|her|them|me)|"
+    r"appeler|appelez|contacter|contactez|joindre|"
+    r"wife|husband|spouse|partner|son|daughter|brother|sister|mother|father|mom|mum|dad|"
+    r"uncle|aunt|cousin|grandma|grandpa|grandmother|grandfather|friend|boyfriend|girlfriend|"
+    r"colleague|boss|manager|assistant|patient|client|customer|tenant|employee|applicant|"
+    r"beneficiary|user|member|student|child|kid|baby|"
+    r"femme|mari|épouse|[ée]poux|fils|fille|fr[èe]re|s[œo]eur|m[èe]re|p[èe]re|ami|amie|"
+    r"coll[èe]gue|patron|patronne|client|cliente|patient|patiente)\b)[ \t,:]*$"
+)
+#: A signature: a closing formula, then the name on the next line.
+_SIGNATURE = re.compile(
+    r"(?i:\b(?:regards|best\s+regards|kind\s+regards|cheers|thanks|thank\s+you|sincerely|"
+    r"best|yours|cordialement|bien\s+[àa]\s+vous|bisous|amiti[ée]s|merci)\b)[ \t]*[,.!]?"
+    r"[ \t]*\r?\n[ \t\-—–]*$"
+)
+#: A token: an initial ("J.", "J.-P."), or a word.
+_TOKEN = re.compile(r"\p{Lu}\.(?:-?\p{Lu}\.)*|\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*")
+_INITIAL = re.compile(r"\p{Lu}\.(?:-?\p{Lu}\.)*")
+_PARTICLES = frozenset(
+    re.split(r"\s+", "van von de der den del della di da du le la bin ibn al el dos das ter ten")
+)
+_FUNCTION_WORDS = frozenset(
+    re.split(
+        r"\s+",
+        """a an the this that these those my your his her its our their me you him them us it i
+        we they he she and or but if so of in on at to for with from by as is are was were be
+        been am do does did has have had not no yes all any some here there who what which
+        when where why how please un une le la les des du de et ou mais est sont mon ma mes ton
+        ta son sa ses notre votre leur il elle ils elles je tu nous vous on ce cet cette qui que
+        quoi dont où pour avec sans sur sous dans par en au aux""".strip(),
+    )
+)
+
+
+def _is_initial(token: str) -> bool:
+    return bool(_INITIAL.fullmatch(token))
+
+
+def _word(token: str) -> str:
+    return token
+
+
+class CasedNameRecognizer(LocalRecognizer):
+    """PERSON spans from cues and name lists, in any case (see the module docstring)."""
+
+    STRONG_SCORE = 0.75
+    WEAK_SCORE = 0.7
+    PAIR_SCORE = 0.65
+
+    def __init__(self, language: str) -> None:
+        super().__init__(
+            supported_entities=["PERSON"],
+            supported_language=language,
+            context=[],
+            name="CasedNameRecognizer",
+        )
+
+    def load(self) -> None:
+        """Nothing to load: the lists load on first use."""
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        if entities and "PERSON" not in entities:
+            return []
+        return [self._result(start, end, score, how) for start, end, score, how in find_names(text)]
+
+    def _result(self, start: int, end: int, score: float, how: str) -> RecognizerResult:
+        name = f"{self.name}:{how}"
+        return RecognizerResult(
+            entity_type="PERSON",
+            start=start,
+            end=end,
+            score=score,
+            analysis_explanation=AnalysisExplanation(name, score),
+            recognition_metadata={
+                RecognizerResult.RECOGNIZER_NAME_KEY: name,
+                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+            },
+        )
+
+
+def find_names(text: str) -> list[tuple[int, int, float, str]]:
+    """(start, end, score, how) of the names in `text`; how is "cue", "weak" or "pair"."""
+    tokens = [m for m in _TOKEN.finditer(text)]
+    found: list[tuple[int, int, float, str]] = []
+    taken_until = -1
+    for index, match in enumerate(tokens):
+        if match.start() < taken_until:
+            continue
+        token = match.group()
+        word = _word(token)
+        lowered = word.lower()
+        if len(word) < 2 or lowered in _FUNCTION_WORDS or lowered in _TITLE_WORDS:
+            continue
+        if _glued(text, match):
+            continue
+        before = text[max(0, match.start() - 40) : match.start()]
+        how = ""
+        if _STRONG.search(before):
+            if _is_initial(word) or name_kind(word) or not is_ordinary(word):
+                how = "cue"
+        elif _SIGNATURE.search(before):
+            if name_kind(word) or (word[0].isupper() and not is_ordinary(word)):
+                how = "cue"
+        elif _WEAK.search(before) and is_name_word(word):
+            how = "weak"
+        if not how and _pair_at(tokens, index):
+            how = "pair"
+        if not how:
+            continue
+        end_index = _extend(text, tokens, index, how)
+        start, end = match.start(), tokens[end_index].end()
+        value = text[start:end]
+        if is_not_a_person(value):
+            continue
+        score = {"cue": 0.75, "weak": 0.7, "pair": 0.65}[how]
+        found.append((start, end, score, how))
+        taken_until = end
+    return found
+
+
+def _glued(text: str, match: re.Match) -> bool:
+    """Part of an e-mail address, a URL, a handle or a file name."""
+    before = text[max(0, match.start() - 1) : match.start()]
+    after = text[match.end() : match.end() + 2]
+    if before in ("@", "/", "_", "#", ".", "\\") or after[:1] in ("@", "_", "/", "\\"):
+        return True
+    return after[:1] == "." and after[1:2].isalnum()
+
+
+def _same_line(text: str, a: re.Match, b: re.Match) -> bool:
+    gap = text[a.end() : b.start()]
+    return "\n" not in gap and len(gap) <= 2 and gap.strip(" ,") == "" and "," not in gap
+
+
+def _pair_at(tokens: list[re.Match], index: int) -> bool:
+    """A known given name, then a known surname, one space apart, in the same case style,
+    one of them not an ordinary word."""
+    if index + 1 >= len(tokens):
+        return False
+    first, second = tokens[index], tokens[index + 1]
+    a, b = _word(first.group()), _word(second.group())
+    if first.string[first.end() : second.start()] != " " or _is_initial(first.group()):
+        return False
+    if _case(a) != _case(b) or len(b) < 2:
+        return False
+    kind_a, kind_b = name_kind(a), name_kind(b)
+    if "G" not in kind_a or "S" not in kind_b:
+        return False
+    if b.lower() in _FUNCTION_WORDS or a.lower() in _FUNCTION_WORDS:
+        return False
+    if _glued(first.string, second):
+        return False
+    # In lowercase one of the two must be a name only ("natasha higuchi", not "will smith");
+    # capitals are evidence enough ("JOHN SMITH", as NER reads "John Smith").
+    return _case(a) != "lower" or not (is_ordinary(a) and is_ordinary(b))
+
+
+def _case(word: str) -> str:
+    if word.isupper():
+        return "upper"
+    if word.islower():
+        return "lower"
+    return "title" if word[0].isupper() else "mixed"
+
+
+def _extend(text: str, tokens: list[re.Match], index: int, how: str) -> int:
+    """The index of the last token of the name that starts at `index` (at most 4 tokens)."""
+    last = index + 1 if how == "pair" else index
+    style = _case(_word(tokens[index].group()))
+    for nxt in range(last + 1, min(index + 4, len(tokens))):
+        prev, token = tokens[nxt - 1], tokens[nxt]
+        if not _same_line(text, prev, token) or "," in text[prev.end() : token.start()]:
+            break
+        raw = token.group()
+        word = _word(raw)
+        if _is_initial(raw) and style != "lower":
+            last = nxt
+            continue
+        if word.lower() in _PARTICLES and nxt + 1 < len(tokens):
+            continue  # kept only if a name follows
+        if word.lower() in _FUNCTION_WORDS:
+            break
+        capitalised_name = word[:1].isupper() and not word.isupper() and not is_ordinary(word)
+        if "S" in name_kind(word) or "G" in name_kind(word):
+            if is_ordinary(word) and (_case(word) == "lower" or _case(word) != style):
+                break  # "mr. martin is", "Dr. Lee Said": an ordinary word in another case
+            last = nxt
+        elif capitalised_name and style != "lower":
+            last = nxt
+        elif style == "lower" and "G" in name_kind(tokens[index].group()) and nxt == index + 1:
+            if is_ordinary(word) or _glued(text, token):
+                break
+            last = nxt  # "matthew pušaver": a known given name, then a word of no dictionary
+        else:
+            break
+        if text[token.end() : token.end() + 1] == ".":
+            break  # "Smith." ends the sentence
+    return last
+
+
+__all__ = ["CasedNameRecognizer", "find_names"]
