@@ -47,7 +47,11 @@ from presidio_analyzer.predefined_recognizers import (
 
 from promptguard.analyzers.base import Analyzer
 from promptguard.analyzers.names.prepass import unexplained_runs
+from promptguard.analyzers.personal_data.bank_account import BankAccountRecognizer
+from promptguard.analyzers.personal_data.card_numbers import CardNumberRecognizer
 from promptguard.analyzers.personal_data.cased_names import CasedNameRecognizer
+from promptguard.analyzers.personal_data.driver_licence import DriverLicenceRecognizer
+from promptguard.analyzers.personal_data.national_ids import NationalIdRecognizer
 from promptguard.analyzers.personal_data.person import (
     NAME_CAPS,
     NAME_WORD,
@@ -82,6 +86,9 @@ ENTITY_LABELS: dict[str, str] = {
     "FR_NIR": "A French social security number (NIR)",
     "PASSPORT": "A passport number",
     "IP_ADDRESS": "An IP address",
+    "US_DRIVER_LICENSE": "A driver's licence number",
+    "US_BANK_NUMBER": "A bank account number",
+    "NATIONAL_ID": "A national identity or tax number",
     "DATE_OF_BIRTH": "A date of birth",
 }
 ENTITIES: list[str] = list(ENTITY_LABELS)
@@ -233,7 +240,12 @@ def _build_engine(mode: str, phone_regions: tuple[str, ...]) -> AnalyzerEngine:
                 full=mode == "full",
             ),
             CreditCardRecognizer(supported_language=language),
-            IbanRecognizer(supported_language=language),
+            # IGNORECASE, as Presidio's own registry adds it: "gb50mvfc3836…" is an IBAN
+            IbanRecognizer(supported_language=language, regex_flags=re.I | re.M | re.S),
+            CardNumberRecognizer(language),
+            DriverLicenceRecognizer(language),
+            BankAccountRecognizer(language),
+            NationalIdRecognizer(language),
             UsSsnRecognizer(supported_language=language),
             IpRecognizer(supported_language=language),
             *custom_recognizers(language),

@@ -13,7 +13,7 @@ from promptguard.analyzers.personal_data.cue import CueRecognizer
 
 _PASSPORT = re.compile(
     r"(?i:passport|passeport|pasaporte|reisepass)(?:\s+(?i:no|nr|number|num[ée]ro|n°|#))?\.?"
-    r"(?:\s+(?i:de|of|du)\s+[\p{L}'’ -]{2,30}?)?\s*[:#-]?\s*"
+    r"(?:\s+(?i:de|of|du)\s+[\p{L}'’ -]{2,30}?)?(?:\s+(?i:is|was|reads|est))?\s*[:#-]?\s*"
     r"(?P<value>(?=[A-Z0-9]*\d)[A-Z0-9]{6,9}|\d{2}[A-Z]{2}\d{5})(?![\w])"
 )
 
