@@ -363,11 +363,24 @@ def evaluate_wnut(records: list[dict], pg: list, pr: list) -> dict:
         ]
         for row in pg
     ]
+    # A person's name found in a person's form: personal data, or a public or deceased
+    # figure, or an artist (ARTIST_STYLE); works, films and characters do not count.
+    person_forms = [
+        [
+            (p[0], p[1], "PERSON", p[3], p[4])
+            for p in row
+            if p[2] == "PERSON"
+            or p[4] in ("public_figure", "deceased_figure")
+            or (p[4] == "copyrighted_work" and p[2] == "ARTIST_STYLE")
+        ]
+        for row in pg
+    ]
     result: dict = {"primary_metric": "span_overlap", "types": ["PERSON"]}
     for name, preds in (
         ("promptguard", only_personal(pg)),
         ("presidio", pr),
         ("promptguard_person_or_reference", persons_or_refs),
+        ("promptguard_person_name_any_form", person_forms),
     ):
         entry = {}
         for label, exact in (("span_overlap", False), ("span_exact", True)):
@@ -532,6 +545,13 @@ def main() -> None:
         if "span_overlap_clean_values" in result.get("promptguard", {}):
             report += "\n\n" + markdown(
                 set_name, result, "span_overlap_clean_values", len(records), times
+            )
+        named = result.get("promptguard_person_name_any_form", {}).get("span_overlap")
+        if named:
+            row = named["overall"]
+            report += (
+                f"\n\npromptguard person name as PERSON, public/deceased figure or artist: "
+                f"P {fmt(row['precision'])} R {fmt(row['recall'])} F1 {fmt(row['f1'])}"
             )
         either = result.get("promptguard_person_or_reference", {}).get("span_overlap")
         if either:

@@ -49,7 +49,7 @@ from promptguard.analyzers.base import Analyzer
 from promptguard.analyzers.names.prepass import unexplained_runs
 from promptguard.analyzers.personal_data.bank_account import BankAccountRecognizer
 from promptguard.analyzers.personal_data.card_numbers import CardNumberRecognizer
-from promptguard.analyzers.personal_data.cased_names import CasedNameRecognizer
+from promptguard.analyzers.personal_data.cased_names import CasedNameRecognizer, with_title
 from promptguard.analyzers.personal_data.driver_licence import DriverLicenceRecognizer
 from promptguard.analyzers.personal_data.national_ids import NationalIdRecognizer
 from promptguard.analyzers.personal_data.person import (
@@ -170,11 +170,14 @@ class PersonalDataAnalyzer(Analyzer):
                 # enclosing finding already covers it, with the right type.
                 continue
             label = ENTITY_LABELS[result.entity_type]
+            start = result.start
+            if result.entity_type == "PERSON":
+                start = with_title(content, start)  # "Mr. Ford": the title is masked too
             findings.append(
                 Finding(
                     category="personal_data",
                     type=result.entity_type,
-                    start=result.start,
+                    start=start,
                     end=result.end,
                     score=float(result.score),
                     subject=result.entity_type,

@@ -24,11 +24,15 @@ import regex as re
 from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from promptguard.analyzers.names.lexicon import fold
+from promptguard.analyzers.names.prepass import vocabulary
 from promptguard.analyzers.personal_data.person_names import (
+    explained_without_ner,
     is_name_word,
     is_not_a_person,
     is_ordinary,
     name_kind,
+    stop_words,
 )
 
 #: Titles and forms of address, English and French ("Mr", "Mrs.", "Mme", "Dr").
@@ -135,6 +139,16 @@ class CasedNameRecognizer(LocalRecognizer):
         )
 
 
+_TITLE_BEFORE = re.compile(rf"(?:(?i:\b(?:{_TITLES}))|\b(?:{_CASED_TITLES}))\.?[ \t]*$")
+
+
+def with_title(text: str, start: int) -> int:
+    """The start of a name with the title written right before it ("Mr. Ford", "dr. hurst",
+    "Mme Lefèvre"): the title is part of how the person is named, and masked with it."""
+    match = _TITLE_BEFORE.search(text[max(0, start - 16) : start])
+    return start - (len(match.group()) if match else 0)
+
+
 def find_names(text: str) -> list[tuple[int, int, float, str]]:
     """(start, end, score, how) of the names in `text`; how is "cue", "weak" or "pair"."""
     tokens = [m for m in _TOKEN.finditer(text)]
@@ -162,6 +176,12 @@ def find_names(text: str) -> list[tuple[int, int, float, str]]:
             how = "weak"
         if not how and _pair_at(tokens, index):
             how = "pair"
+        if (
+            not how
+            and _known_given_name(text, word)
+            and not explained_without_ner(text, match.start(), match.end())
+        ):
+            how = "given"  # not "Rica" of "Costa Rica", a run the pre-pass explains
         if not how:
             continue
         end_index = _extend(text, tokens, index, how)
@@ -169,10 +189,20 @@ def find_names(text: str) -> list[tuple[int, int, float, str]]:
         value = text[start:end]
         if is_not_a_person(value):
             continue
-        score = {"cue": 0.75, "weak": 0.7, "pair": 0.65}[how]
+        score = {"cue": 0.75, "weak": 0.7, "pair": 0.65, "given": 0.6}[how]
         found.append((start, end, score, how))
         taken_until = end
     return found
+
+
+def _known_given_name(text: str, word: str) -> bool:
+    """A capitalised known given name that is no ordinary word, no place, no brand:
+    "Clotilde, can I…", "Xavier is from…", "They had 6: Malon, Kaylee…"."""
+    if not (word[:1].isupper() and word[1:].islower()) or len(word) < 3:
+        return False
+    if "G" not in name_kind(word) or is_ordinary(word) or word.lower() in stop_words():
+        return False
+    return fold(word) not in vocabulary().places and not is_not_a_person(word)
 
 
 def _glued(text: str, match: re.Match) -> bool:
@@ -203,8 +233,8 @@ def _pair_at(tokens: list[re.Match], index: int) -> bool:
     kind_a, kind_b = name_kind(a), name_kind(b)
     if "G" not in kind_a or "S" not in kind_b:
         return False
-    if b.lower() in _FUNCTION_WORDS or a.lower() in _FUNCTION_WORDS:
-        return False
+    if any(w.lower() in _FUNCTION_WORDS or w.lower() in stop_words() for w in (a, b)):
+        return False  # "per diem"
     if _glued(first.string, second):
         return False
     # In lowercase one of the two must be a name only ("natasha higuchi", not "will smith");

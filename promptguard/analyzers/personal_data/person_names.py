@@ -20,7 +20,13 @@ from functools import lru_cache
 import regex as re
 
 from promptguard.analyzers.names.lexicon import common_words, fold, read_wordlist
-from promptguard.analyzers.names.prepass import _LOCATIVE, is_ordinary_word, vocabulary
+from promptguard.analyzers.names.prepass import (
+    _LOCATIVE,
+    capitalised_runs,
+    is_ordinary_word,
+    unexplained_runs,
+    vocabulary,
+)
 
 #: A word as the name rules read it: letters with inner apostrophes or hyphens.
 WORD = re.compile(r"\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*")
@@ -73,13 +79,13 @@ def is_name_word(word: str) -> bool:
     """A known given name or surname that is not an ordinary word in any case: "natasha",
     "HIGUCHI"; not "will", "frank", "rose" (which need a cue or capitals), nor a function
     word of English or French ("le", "une", "son")."""
-    if len(word) < 3 or word.lower() in _stop_words():
+    if len(word) < 3 or word.lower() in stop_words():
         return False
     return bool(name_kind(word)) and not is_ordinary(word)
 
 
 @lru_cache(maxsize=1)
-def _stop_words() -> frozenset[str]:
+def stop_words() -> frozenset[str]:
     from spacy.lang.en.stop_words import STOP_WORDS as EN
     from spacy.lang.fr.stop_words import STOP_WORDS as FR
 
@@ -100,6 +106,12 @@ def explained_without_ner(text: str, start: int, end: int) -> bool:
     words = WORD.findall(value)
     if not words or all(is_ordinary_word(w) for w in words):
         return True
+    for run in capitalised_runs(text):
+        if run.start <= start and end <= run.end:
+            if len(run.words) == 1 and is_sentence_start(text, run.start):
+                break  # a lone sentence start: `supports_uncased_span` decides
+            # "Rica" of "Costa Rica": the pre-pass explained the whole run
+            return not any(u.start < run.end and run.start < u.end for u in unexplained_runs(text))
     ambiguous = vocabulary().places.get(fold(re.sub(r"['’]s$", "", value)))
     if ambiguous is None:
         return False
@@ -148,5 +160,6 @@ __all__ = [
     "name_kind",
     "name_kinds",
     "not_names",
+    "stop_words",
     "supports_uncased_span",
 ]

@@ -10,13 +10,15 @@ a phone cue ("tel", "call", "mobile", "appelez"…) stands just before it:
 * a one-digit lead then groups of three ("1 234 567"), or a year then more ("1990 1 234");
 * four or more space-separated groups led by a group of one or two digits other than 0
   (national formats that start with 0 or a "+" are not affected: "06 12 34 56 78");
-* another figure right beside it, or three more figures on its line outside any number
-  (a row of a table).
+* another figure right beside it, or three figures in a row elsewhere on its line (a row
+  of a table).
 
 Numbers written after an account, routing, card, order or reference cue are not phones.
 """
 
 from __future__ import annotations
+
+from itertools import pairwise
 
 import regex as re
 from presidio_analyzer import RecognizerResult
@@ -39,6 +41,7 @@ _OTHER_CUE = re.compile(
     r"compte|rib|carte|commande|facture|dossier|contrat)\b)[^\n\d]{0,20}$"
 )
 _GROUP = re.compile(r"\d+")
+_ROW_GAP = re.compile(r"[ \t]{1,3}")
 _DOTTED = re.compile(r"\d{1,3}(?:\.\d{1,3}){2,3}")
 _FIGURE = re.compile(r"(?<![\w.,])\d[\d.,]*(?![\w])")
 
@@ -78,7 +81,11 @@ def looks_like_figures(text: str, start: int, end: int, numbers: list[tuple[int,
         for m in _FIGURE.finditer(line)
         if not any(s <= line_start + m.start() < e for s, e in numbers)
     ]
-    return len(outside) >= 3  # a row of a table of figures
+    # a row of a table: three figures in a row, nothing but spaces or tabs between them
+    return any(
+        all(_ROW_GAP.fullmatch(line[a.end() : b.start()]) for a, b in pairwise(run))
+        for run in (outside[i : i + 3] for i in range(len(outside) - 2))
+    )
 
 
 class PhoneRecognizer(ValidPhoneRecognizer):
