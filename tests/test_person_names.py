@@ -123,3 +123,9 @@ def test_a_reference_that_only_touches_a_name_keeps_the_person() -> None:
     work = finding("copyrighted_work", "FILM", 14, 20, 0.9)
     merged = merge_overlapping([person, work])
     assert person in merged and work in merged
+
+
+def test_names_listed_with_a_name() -> None:
+    found = persons("The brainchild of our 3 founders: Kovalev, Lee and Phillips.")
+    assert "Phillips" in found
+    assert persons("Contact Jane Doe, Paris and London offices") == ["Jane Doe"]

@@ -49,7 +49,11 @@ from promptguard.analyzers.base import Analyzer
 from promptguard.analyzers.names.prepass import unexplained_runs
 from promptguard.analyzers.personal_data.bank_account import BankAccountRecognizer
 from promptguard.analyzers.personal_data.card_numbers import CardNumberRecognizer
-from promptguard.analyzers.personal_data.cased_names import CasedNameRecognizer, with_title
+from promptguard.analyzers.personal_data.cased_names import (
+    CasedNameRecognizer,
+    listed_with,
+    with_title,
+)
 from promptguard.analyzers.personal_data.driver_licence import DriverLicenceRecognizer
 from promptguard.analyzers.personal_data.national_ids import NationalIdRecognizer
 from promptguard.analyzers.personal_data.person import (
@@ -144,6 +148,7 @@ class PersonalDataAnalyzer(Analyzer):
             # every capitalised run was explained as an ordinary word or a place.
             results = [r for r in results if _recognizer_name(r) != "PersonRecognizer:weak"]
         results = _add_names_near_contacts(content, results)
+        results = _add_listed_names(content, results)
         return self._to_findings(content, results)
 
     def _to_findings(self, content: str, results: list[RecognizerResult]) -> list[Finding]:
@@ -423,6 +428,26 @@ def _add_names_near_contacts(
                 recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: "NameNearContact"},
             )
         )
+    return results + added
+
+
+def _add_listed_names(content: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
+    """Add known names listed with a person found ("Kovalev, Lee and Phillips")."""
+    people = [(r.start, r.end) for r in results if r.entity_type == "PERSON"]
+    if not people:
+        return results
+    added = [
+        RecognizerResult(
+            "PERSON",
+            start,
+            end,
+            0.6,
+            analysis_explanation=AnalysisExplanation("ListedName", 0.6),
+            recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: "ListedName"},
+        )
+        for start, end in listed_with(content, people)
+        if not any(r.start < end and start < r.end for r in results)
+    ]
     return results + added
 
 

@@ -195,6 +195,47 @@ def find_names(text: str) -> list[tuple[int, int, float, str]]:
     return found
 
 
+_LIST_JOIN = re.compile(
+    r"(?:,|,?\s+(?:and|&|et|or|ou|y|und|e))\s+$|^,\s+|^,?\s+(?:and|&|et|or|ou|y|und|e)\s+"
+)
+
+
+def listed_with(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Capitalised known names listed with a name already found by any recognizer
+    ("Kovalev, Lee and Phillips"), one step at a time, in both directions."""
+    tokens = list(_TOKEN.finditer(text))
+    spans = list(names)
+    added: list[tuple[int, int]] = []
+    changed = True
+    while changed:
+        changed = False
+        for match in tokens:
+            start, end = match.span()
+            word = match.group()
+            if any(s <= start < e for s, e in spans):
+                continue
+            if not (word[:1].isupper() and word[1:].islower()) or not name_kind(word):
+                continue
+            if is_not_a_person(word) or word.lower() in stop_words():
+                continue
+            if fold(word) in vocabulary().places:
+                continue  # "Jane Doe, Paris and London offices"
+            if is_ordinary(word) and "S" not in name_kind(word):
+                continue
+            joined = any(
+                _LIST_JOIN.search(text[e:start])
+                and len(text[e:start]) <= 6
+                or _LIST_JOIN.search(text[end:s])
+                and len(text[end:s]) <= 6
+                for s, e in spans
+            )
+            if joined and not explained_without_ner(text, start, end):
+                spans.append((start, end))
+                added.append((start, end))
+                changed = True
+    return added
+
+
 def _known_given_name(text: str, word: str) -> bool:
     """A capitalised known given name that is no ordinary word, no place, no brand:
     "Clotilde, can I…", "Xavier is from…", "They had 6: Malon, Kaylee…"."""
@@ -285,4 +326,4 @@ def _extend(text: str, tokens: list[re.Match], index: int, how: str) -> int:
     return last
 
 
-__all__ = ["CasedNameRecognizer", "find_names"]
+__all__ = ["CasedNameRecognizer", "find_names", "listed_with", "with_title"]
