@@ -1,5 +1,6 @@
 """US bank account numbers: Presidio's pattern (8 to 17 digits), reported only after an
-account cue ("bank account", "account number", "acct", "checking", "savings")."""
+account cue ("bank account", "account number", "acct", "checking", "savings"). A routing
+number identifies the bank, not the person, and is left alone."""
 
 from __future__ import annotations
 
@@ -12,8 +13,8 @@ from promptguard.analyzers.personal_data.cue_window import cue_before, result
 
 _CUE = re.compile(
     r"(?i:\b(?:bank\s+)?account(?:\s*(?:no|nr|number|num|#))?|\bacct\.?(?:\s*(?:no|#))?|"
-    r"\bchecking(?:\s+account)?|\bsavings(?:\s+account)?|\ba/c|\bcompte(?:\s+bancaire)?|"
-    r"\brouting(?:\s+number)?|\baba)(?:\s+(?:is|was|:))?[\s:#.=-]*$"
+    r"\bchecking(?:\s+account)?|\bsavings(?:\s+account)?|\ba/c|\bcompte(?:\s+bancaire)?)"
+    r"(?:\s+(?:is|was|:))?[\s:#.=-]*$"
 )
 
 
@@ -30,11 +31,11 @@ class BankAccountRecognizer(UsBankRecognizer):
     ) -> list[RecognizerResult]:
         lowered = text.lower()
         if not any(c in lowered for c in ("account", "acct", "checking", "saving", "a/c",
-                                          "compte", "routing", "aba")):  # fmt: skip
+                                          "compte")):  # fmt: skip
             return []
         found = super().analyze(text, entities, nlp_artifacts) or []
         return [
             result(self.supported_entities[0], r.start, r.end, self.SCORE, self.name, self.id)
             for r in found
-            if cue_before(_CUE, text, r.start)
-        ]
+            if cue_before(_CUE, text, r.start) and len(set(text[r.start : r.end])) > 1
+        ]  # "000000000000" is a placeholder, not an account

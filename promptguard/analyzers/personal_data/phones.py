@@ -42,6 +42,7 @@ _OTHER_CUE = re.compile(
 )
 _GROUP = re.compile(r"\d+")
 _ROW_GAP = re.compile(r"[ \t]{1,3}")
+_DECIMAL = re.compile(r"\d+[.,]\d+")
 _DOTTED = re.compile(r"\d{1,3}(?:\.\d{1,3}){2,3}")
 _FIGURE = re.compile(r"(?<![\w.,])\d[\d.,]*(?![\w])")
 
@@ -58,6 +59,8 @@ def looks_like_figures(text: str, start: int, end: int, numbers: list[tuple[int,
     value = text[start:end]
     if value[:1] in "+＋(":
         return False
+    if _DECIMAL.fullmatch(value):
+        return True  # "35.6895": a decimal number (a coordinate, a price)
     if _DOTTED.fullmatch(value):
         return True  # "192.168.10.24", "3.2.1.4": an address or a version
     groups = _GROUP.findall(value)
