@@ -129,3 +129,8 @@ def test_names_listed_with_a_name() -> None:
     found = persons("The brainchild of our 3 founders: Kovalev, Lee and Phillips.")
     assert "Phillips" in found
     assert persons("Contact Jane Doe, Paris and London offices") == ["Jane Doe"]
+
+
+def test_in_a_text_without_capitals_a_known_given_name_is_a_name() -> None:
+    assert persons("eugenio is from the leasing company") == ["eugenio"]
+    assert persons("i will call you at noon, see you in paris then") == []

@@ -238,8 +238,14 @@ def listed_with(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]
 
 def _known_given_name(text: str, word: str) -> bool:
     """A capitalised known given name that is no ordinary word, no place, no brand:
-    "Clotilde, can I…", "Xavier is from…", "They had 6: Malon, Kaylee…"."""
-    if not (word[:1].isupper() and word[1:].islower()) or len(word) < 3:
+    "Clotilde, can I…", "Xavier is from…", "They had 6: Malon, Kaylee…". In a text with no
+    capital at all, where case says nothing, a lowercase one too ("eugenio is from…")."""
+    if len(word) < 3:
+        return False
+    if word.islower() and not any(c.isupper() for c in text):
+        if not is_name_word(word):
+            return False
+    elif not (word[:1].isupper() and word[1:].islower()):
         return False
     if "G" not in name_kind(word) or is_ordinary(word) or word.lower() in stop_words():
         return False
@@ -250,8 +256,10 @@ def _glued(text: str, match: re.Match) -> bool:
     """Part of an e-mail address, a URL, a handle or a file name."""
     before = text[max(0, match.start() - 1) : match.start()]
     after = text[match.end() : match.end() + 2]
-    if before in ("@", "/", "_", "#", ".", "\\") or after[:1] in ("@", "_", "/", "\\"):
+    if before in ("@", "/", "_", "#", ".", "\\") or after[:1] in ("@", "_", "/"):
         return True
+    if after[:1] == "\\" and after[1:2].isalnum():
+        return True  # a Windows path; "I\'m Jonathan\'s" (escaped quotes) is no path
     return after[:1] == "." and after[1:2].isalnum()
 
 
