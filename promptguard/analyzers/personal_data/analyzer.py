@@ -43,15 +43,10 @@ from presidio_analyzer.predefined_recognizers import (
 
 from promptguard.analyzers.base import Analyzer
 from promptguard.analyzers.names.prepass import unexplained_runs
-from promptguard.analyzers.personal_data.bank_account import BankAccountRecognizer
-from promptguard.analyzers.personal_data.card_numbers import CardNumberRecognizer
 from promptguard.analyzers.personal_data.cased_names import (
-    CasedNameRecognizer,
     listed_with,
     with_title,
 )
-from promptguard.analyzers.personal_data.driver_licence import DriverLicenceRecognizer
-from promptguard.analyzers.personal_data.national_ids import NationalIdRecognizer
 from promptguard.analyzers.personal_data.person import (
     NAME_CAPS,
     NAME_WORD,
@@ -236,7 +231,6 @@ def _build_engine(mode: str, phone_regions: tuple[str, ...]) -> AnalyzerEngine:
     for language in LANGUAGES:
         recognizers += [
             PersonRecognizer(language),
-            CasedNameRecognizer(language),
             EmailRecognizer(supported_language=language, context=["email", "mail", "courriel"]),
             PhoneRecognizer(
                 supported_language=language,
@@ -247,10 +241,6 @@ def _build_engine(mode: str, phone_regions: tuple[str, ...]) -> AnalyzerEngine:
             CreditCardRecognizer(supported_language=language),
             # IGNORECASE, as Presidio's own registry adds it: "gb50mvfc3836…" is an IBAN
             IbanRecognizer(supported_language=language, regex_flags=re.I | re.M | re.S),
-            CardNumberRecognizer(language),
-            DriverLicenceRecognizer(language),
-            BankAccountRecognizer(language),
-            NationalIdRecognizer(language),
             UsSsnRecognizer(supported_language=language),
             IpRecognizer(supported_language=language),
             *custom_recognizers(language),

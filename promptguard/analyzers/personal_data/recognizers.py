@@ -7,7 +7,8 @@ enhancer, de-duplication and thresholds still apply. Recognizers that would fire
 numbers (passport ids, dates) require their cue word in the match itself: "born 1999" is a
 birth year but "the 1999 film" is not, and only the cue tells them apart.
 
-`custom_recognizers` lists them, one module each, for one language.
+`custom_recognizers` lists them, one module each, for one language (the phone recognizer,
+which reads the configured regions and mode, is built by the analyzer).
 """
 
 from __future__ import annotations
@@ -17,7 +18,12 @@ from presidio_analyzer import (
 )
 
 from promptguard.analyzers.personal_data.address import address_recognizers
+from promptguard.analyzers.personal_data.bank_account import BankAccountRecognizer
+from promptguard.analyzers.personal_data.card_numbers import CardNumberRecognizer
+from promptguard.analyzers.personal_data.cased_names import CasedNameRecognizer
 from promptguard.analyzers.personal_data.date_of_birth import dob_recognizer
+from promptguard.analyzers.personal_data.driver_licence import DriverLicenceRecognizer
+from promptguard.analyzers.personal_data.national_ids import NationalIdRecognizer
 from promptguard.analyzers.personal_data.nir import nir_recognizer
 from promptguard.analyzers.personal_data.passport import passport_recognizer
 
@@ -29,4 +35,9 @@ def custom_recognizers(language: str) -> list[LocalRecognizer]:
         nir_recognizer(language),
         passport_recognizer(language),
         dob_recognizer(language),
+        CasedNameRecognizer(language),
+        CardNumberRecognizer(language),
+        DriverLicenceRecognizer(language),
+        BankAccountRecognizer(language),
+        NationalIdRecognizer(language),
     ]
