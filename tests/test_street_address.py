@@ -66,6 +66,10 @@ def test_a_dutch_address_is_found():
         ("Meet me at the corner of Sunset Boulevard and Vine Street.",
          "Sunset Boulevard and Vine Street"),
         ("My zip code is 30307", "30307"),
+        ("Return it to Jl. Rajiman No. 669, Bandung", "Jl. Rajiman No. 669, Bandung"),
+        ("Envíenlo a Avenida Entre Ríos N° 611", "Avenida Entre Ríos N° 611"),
+        ("Flat 17\nJanet Meadows\nSouth Joyceborough\nSR8 7UX",
+         "Flat 17\nJanet Meadows\nSouth Joyceborough\nSR8 7UX"),
     ],
 )  # fmt: skip
 def test_addresses_of_many_countries(text, expected):
@@ -109,6 +113,11 @@ def test_a_table_of_scores_is_not_an_address():
         "Route 66 and Highway 1 at dusk, moodboard please.",
         "Account 0168754245, routing 0298555401, card 4539 1488 0343 6467.",
         "Final: Brazil 3 Germany 7\nGermany 2014\nFrance 2018",
+        "Score: Arsenal 2 Chelsea 1, Liverpool 3 Everton 0",
+        "Visit 3 Yosemite Falls viewpoints next week.",
+        "Buy 2 TB Drive, 16 GB RAM, 3 Hard Drives, 4 USB Ports.",
+        "Agent 47 Hitman Mission, then Player 456 Squid Game.",
+        "Meet at Gate 12 Terminal 3 of Heathrow.",
     ],
 )
 def test_look_alikes_are_not_addresses(text):
@@ -117,3 +126,12 @@ def test_look_alikes_are_not_addresses(text):
 
 def test_house_number_zero_is_not_an_address():
     assert address_spans("The test address is 000 Business St, for the demo.") == ()
+
+
+def test_an_address_ends_with_its_sentence_and_leaves_the_next_name_alone():
+    text = "Repérage au 31 rue Victor Hugo. Propriétaire Fatou ADEYEMI — 020 7976 6194."
+    findings = promptguard.scan(text, language="fr")
+    assert [text[f.start : f.end] for f in findings if f.type == "STREET_ADDRESS"] == [
+        "31 rue Victor Hugo"
+    ]
+    assert "PERSON" in {f.type for f in findings}
