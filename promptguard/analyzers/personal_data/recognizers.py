@@ -7,7 +7,6 @@ engine's context enhancer, de-duplication and thresholds still apply. Recognizer
 fire on ordinary numbers (passport ids, dates) require their cue word in the match itself:
 "born 1999" is a birth year but "the 1999 film" is not, and only the cue tells them apart.
 
-
 `custom_recognizers` lists them, one module each, for one language.
 """
 
