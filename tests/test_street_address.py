@@ -94,8 +94,21 @@ def test_a_street_name_inside_an_address_is_not_a_person():
     assert [f.type for f in findings if f.category == "personal_data"] == ["STREET_ADDRESS"]
 
 
-def test_a_table_of_scores_is_not_an_address():
-    table = "Final scores\nLakers 102 Celtics 99\nBulls 88 Knicks 91\nHeat 110 Nets 104\n"
+def test_a_lowercase_street_above_its_postcode_is_found():
+    assert addresses("send it to\nkrátká 12\n110 00 praha 1\nthanks") == [
+        "krátká 12\n110 00 praha 1"
+    ]
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "Final scores\nLakers 102 Celtics 99\nBulls 88 Knicks 91\nHeat 110 Nets 104\n",
+        "final scores\nlakers 102 celtics 99\nbulls 88 knicks 91\nheat 110 nets 104",
+        "group a\nmexico 3 korea 1\nsweden 2 chile 0",
+    ],
+)
+def test_a_table_of_scores_is_not_an_address(table):
     assert addresses(table) == []
 
 

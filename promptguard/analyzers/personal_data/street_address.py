@@ -153,7 +153,9 @@ def _tail(text: str, end: int) -> tuple[int, int, int]:
             # A bare number after a word is weak ("Referencia 361282"); a postcode after a
             # known town, or one with letters (UK, Canada, Netherlands), is not.
             code = match.group("postcode")
-            points += 2 if town and (_is_place(town) or not code.isdigit()) else 1
+            after = SAME_LINE_TAIL.match(text, match.end())
+            then_town = after is not None and after.lastgroup == "city"  # "0669 Ruthnes"
+            points += 2 if then_town or town and (_is_place(town) or not code.isdigit()) else 1
         else:
             points += 2
         position = match.end()
@@ -319,7 +321,7 @@ def address_spans(text: str) -> tuple[tuple[int, int, float, str], ...]:
     accepted: list[tuple[int, int, float, str]] = []
     for candidate in _street_lines(text):
         end, tail_points, place_points = _tail(text, candidate.end)
-        if candidate.how in ("number-name-number", "name-number"):
+        if candidate.how in ("number-name-number", "name-number", "name-number-lower"):
             tail_points -= place_points  # "2 Chelsea 1, Liverpool": a score, then a town
         points = candidate.points + tail_points
         ordinary = candidate.how == "number-name-number" and _is_ordinary(candidate.names)
@@ -329,7 +331,7 @@ def address_spans(text: str) -> tuple[tuple[int, int, float, str], ...]:
             if tail_points < 2:
                 continue
             points = 3
-        elif candidate.how == "number-name":
+        elif candidate.how in ("number-name", "name-number-lower"):
             # "Day 1 onsite": a number and a word are an address only with a unit, postcode
             # or block after them, never on a cue alone.
             if tail_points < 2:

@@ -114,6 +114,13 @@ _P6 = _compile(
 _P7 = _compile(
     rf"(?<![\p{{L}}\p{{M}}\d])(?P<name>{_CAP_NAMES3}){_S}(?P<hn2>(?=\d{{1,4}}(?!\d)){_HN2_ALONE})"
 )
+#: The same in lowercase text ("grammova 8 / 777 63 městec králové"): only above a postcode
+#: or unit line (checked where candidates are weighed).
+_LOWER_NW = rf"(?!{STOP_RE})\p{{Ll}}[\p{{L}}\p{{M}}'’\-]*"
+_P7L = _compile(
+    rf"(?<![\p{{L}}\p{{M}}\d])(?P<name>{_LOWER_NW}(?:[ \t]+{_LOWER_NW}){{0,2}}){_S}"
+    rf"(?P<hn2>(?=\d{{1,4}}(?!\d)){_HN2_ALONE})"
+)
 _P8 = _compile(rf"(?P<hn>{_HN_ALONE}(?:[ \t]+{_HN})?){_S}(?P<name>{_NAMES3})(?![\p{{L}}\p{{M}}\d])")
 #: A unit standing for the house number, the street on its own line or after a comma
 #: (British "Flat 17 / Janet Meadows").
@@ -137,6 +144,7 @@ SHAPES = (
     ("suffix", _P5),
     ("number-name-number", _P6),
     ("name-number", _P7),
+    ("name-number-lower", _P7L),
     ("number-name", _P8),
 )
 
@@ -195,7 +203,7 @@ LINE_UNIT = _compile(rf"{_LINE_LEAD}(?:{_UNIT}|{PO_BOX.pattern})[ \t]*,?[ \t]*$"
 LINE_POSTCODE = _compile(
     rf"{_LINE_LEAD}(?:(?:{_L}[\p{{L}}\p{{M}}'’.\-]*[ \t]*,?[ \t]*){{0,5}})?"
     rf"(?:{_US_STATE}[ \t]+)?{_POSTCODE}(?:[ \t]+(?i:cedex)(?:[ \t]+\d{{1,2}})?)?"
-    rf"(?:[ \t]+(?:{_L}[\p{{L}}\p{{M}}'’.\-]*[ \t]*){{1,4}})?[ \t]*,?[ \t]*$"
+    rf"(?:[ \t]+(?:{_L}[\p{{L}}\p{{M}}'’.\-]*[ \t]*){{1,4}}(?:\d{{1,2}})?)?[ \t]*,?[ \t]*$"
 )
 LINE_STATE = _compile(rf"{_LINE_LEAD}(?:[A-Z]{{2}}|{_US_STATE})[ \t]*,?[ \t]*$")
 LINE_WORDS = _compile(
@@ -224,4 +232,4 @@ ANY_TYPE = _compile(
     rf"(?i:(?<![\p{{L}}\p{{M}}])(?:\L<prefix_strong>|\L<prefix_weak>|\L<suffix_strong>|\L<suffix_weak>)"
     rf"(?![\p{{L}}\p{{M}}])|(?:{COMPOUND})(?![\p{{L}}\p{{M}}\d]))"
 )
-UNTYPED = frozenset({"number-name-number", "name-number", "number-name"})
+UNTYPED = frozenset({"number-name-number", "name-number", "name-number-lower", "number-name"})
