@@ -35,7 +35,7 @@ from detection_sets import LOADERS  # noqa: E402
 
 def parse(text: str, language: str):  # noqa: ANN201 - a spaCy Doc
     """promptguard's own parse of the text (entities only, as its scanner runs it)."""
-    from promptguard.nlp import ENTS_ONLY, NlpModels
+    from promptguard.nlp.models import ENTS_ONLY, NlpModels
 
     global _ents_models
     if "_ents_models" not in globals():
@@ -51,12 +51,9 @@ def _same_group(kind: str, wanted: str) -> bool:
 
 def diagnose(record: dict, error: dict, pg_row: list, pr_row: list) -> list[str]:
     """Why promptguard got this span wrong (see the module docstring)."""
-    from promptguard.analyzers.personal_data import may_hold_name
-    from promptguard.analyzers.pii_patterns import (
-        is_plausible_name,
-        is_sentence_start,
-        may_hold_phone_number,
-    )
+    from promptguard.analyzers.personal_data.analyzer import may_hold_name
+    from promptguard.analyzers.personal_data.person import is_plausible_name, is_sentence_start
+    from promptguard.analyzers.personal_data.phone import may_hold_phone_number
 
     text, start, end = record["text"], error["start"], error["end"]
     language = record.get("language", "en")
