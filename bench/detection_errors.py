@@ -35,7 +35,7 @@ from detection_sets import LOADERS  # noqa: E402
 
 def parse(text: str, language: str):  # noqa: ANN201 - a spaCy Doc
     """promptguard's own parse of the text (entities only, as its scanner runs it)."""
-    from promptguard.nlp import ENTS_ONLY, NlpModels
+    from promptguard.nlp.models import ENTS_ONLY, NlpModels
 
     global _ents_models
     if "_ents_models" not in globals():

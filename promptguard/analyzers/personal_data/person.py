@@ -18,8 +18,7 @@ from presidio_analyzer import (
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from promptguard.analyzers.names.prepass import NOT_NAMES, is_ordinary_word
-from promptguard.analyzers.personal_data.address import _ADDRESS_PATTERNS
-from promptguard.analyzers.personal_data.cue import value_spans
+from promptguard.analyzers.personal_data.street_address import address_spans
 
 # --- people ------------------------------------------------------------------------------
 
@@ -259,7 +258,6 @@ def ner_free_spans(text: str) -> list[tuple[int, int]]:
     next to a cue, a street address, an e-mail address. A capitalised word inside one of them
     gives NER nothing to add."""
     spans = [(start, end) for start, end, how in _ner_free_names(text) if how != "weak"]
-    for pattern, _score in _ADDRESS_PATTERNS:
-        spans += list(value_spans(pattern, text))
+    spans += [(start, end) for start, end, _score, _how in address_spans(text)]
     spans += [match.span() for match in _EMAIL_SHAPE.finditer(text)]
     return spans
