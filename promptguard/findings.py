@@ -103,13 +103,43 @@ NAME_EXPLAINED_BY: frozenset[str] = frozenset(
 COVERED = 0.8
 
 
-def covers(reference: Finding, person: Finding) -> bool:
-    """Whether `reference` overlaps at least `COVERED` of `person`'s characters."""
-    shared = min(reference.end, person.end) - max(reference.start, person.start)
-    return shared > 0 and shared >= COVERED * person.length
+def explained(person: Finding, references: list[Finding], text: str | None = None) -> bool:
+    """Whether the references together cover at least `COVERED` of `person`.
+
+    Together, because a tag list's run of names without commas ("rossetti bouguereau") is
+    one span for NER but two references. With the text at hand, only the letters of words
+    of two letters or more count, so initials do not keep a name ("j. c. leyendecker")
+    apart from the reference they belong to ("leyendecker")."""
+    covered = [False] * person.length
+    for reference in references:
+        for position in range(max(reference.start, person.start), min(reference.end, person.end)):
+            covered[position - person.start] = True
+    if not any(covered):
+        return False
+    if text is not None and len(text) >= person.end:
+        weight = _name_letters(text[person.start : person.end])
+        if any(weight):
+            total = sum(weight)
+            shared = sum(w for w, c in zip(weight, covered, strict=True) if c)
+            return shared >= COVERED * total
+    return sum(covered) >= COVERED * person.length
 
 
-def merge_overlapping(findings: Iterable[Finding]) -> list[Finding]:
+def _name_letters(span: str) -> list[int]:
+    """1 for each letter of a word of two letters or more, 0 elsewhere."""
+    weight = [0] * len(span)
+    start = None
+    for index, char in enumerate([*span, " "]):
+        if char.isalpha():
+            start = index if start is None else start
+            continue
+        if start is not None and index - start >= 2:
+            weight[start:index] = [1] * (index - start)
+        start = None
+    return weight
+
+
+def merge_overlapping(findings: Iterable[Finding], text: str | None = None) -> list[Finding]:
     """Reconcile findings so each span is reported once per category.
 
     Two analyzers (or two recognizers) often report the same span: an email that is also
@@ -117,9 +147,10 @@ def merge_overlapping(findings: Iterable[Finding]) -> list[Finding]:
     findings we keep the one with the higher score (the longer one on a tie), since it is
     the more specific explanation. Across categories one rule applies: a PERSON name that
     is a known public figure, deceased figure or artist is reported as that, not as
-    personal data — when the reference covers the name (at least `COVERED` of it): a
-    reference that only touches a name ("Trevor" of "Trevor Muñiz") leaves the ordinary
-    person reported. Otherwise nothing is dropped across categories: the gate sees all.
+    personal data — when the references cover the name together (at least `COVERED` of its
+    letters, see `explained`): a reference that only touches a name ("Trevor" of "Trevor
+    Muñiz") leaves the ordinary person reported. Otherwise nothing is dropped across
+    categories: the gate sees all.
     """
     findings = list(findings)
     known_names = [f for f in findings if f.category in NAME_EXPLAINED_BY]
@@ -128,7 +159,7 @@ def merge_overlapping(findings: Iterable[Finding]) -> list[Finding]:
         if (
             finding.category == "personal_data"
             and finding.type == "PERSON"
-            and any(covers(name, finding) for name in known_names)
+            and explained(finding, [n for n in known_names if n.overlaps(finding)], text)
         ):
             continue
         by_category.setdefault(finding.category, []).append(finding)

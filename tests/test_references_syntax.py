@@ -180,3 +180,18 @@ def test_figures_carry_evidence_too():
     evidence = finding.to_dict()["evidence"]
     assert (evidence["entry"], evidence["status"]) == ("Meryl Streep", "living")
     assert evidence["list"].startswith("people")
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "a lady in a garden, by rossetti bouguereau, oil on canvas",
+        "magazine cover illustration by j. c. leyendecker, 1920s",
+    ],
+)
+def test_artists_named_in_a_tag_list_are_never_personal_data(prompt: str) -> None:
+    """NER may read a run of names, or a name with initials, as one person: the artists'
+    references explain it together, so no PERSON is reported beside them."""
+    findings = promptguard.scan(prompt)
+    assert [f for f in findings if f.category == "personal_data"] == []
+    assert any(f.type == "ARTIST_STYLE" for f in findings)

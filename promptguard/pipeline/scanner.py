@@ -115,7 +115,7 @@ class Scanner:
                         if f.score >= self.config.min_score
                     )
             results[id(record)] = ScanResult(
-                record, merge_overlapping(findings), sorted(set(record_failures))
+                record, merge_overlapping(findings, record.text), sorted(set(record_failures))
             )
         for item in batch:
             yield item if isinstance(item, ReadError) else results[id(item)]
