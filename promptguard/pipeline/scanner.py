@@ -178,7 +178,9 @@ def _within(finding: Finding, length: int) -> Finding:
 
 
 def split_segments(text: str) -> list[tuple[int, str]]:
-    """Split a long text at line breaks into overlapping segments: (offset, segment)."""
+    """Split a long text at line breaks (else at spaces) into overlapping segments:
+    (offset, segment). Never inside a word: a segment that began with "reet" of "street"
+    would hand the analyzers a word nobody wrote."""
     if len(text) <= SEGMENT_CHARS:
         return [(0, text)]
     segments: list[tuple[int, str]] = []
@@ -187,10 +189,16 @@ def split_segments(text: str) -> list[tuple[int, str]]:
         end = min(len(text), start + SEGMENT_CHARS)
         if end < len(text):
             newline = text.rfind("\n", start + SEGMENT_CHARS // 2, end)
-            if newline != -1:
-                end = newline + 1
+            end = newline + 1 if newline != -1 else _after_space(text, end, start + 1)
         segments.append((start, text[start:end]))
         if end >= len(text):
             break
-        start = max(start + 1, end - SEGMENT_OVERLAP)
+        start = max(start + 1, _after_space(text, end - SEGMENT_OVERLAP, start + 1))
     return segments
+
+
+def _after_space(text: str, position: int, lowest: int) -> int:
+    """The nearest word start at or before `position` (not below `lowest`), or `position`
+    itself where a run of non-space characters goes back further than that."""
+    space = max(text.rfind(" ", lowest, position + 1), text.rfind("\t", lowest, position + 1))
+    return space + 1 if space != -1 else position

@@ -95,9 +95,13 @@ def vocabulary() -> Vocabulary:
     )
 
 
-def capitalised_runs(content: str) -> list[Run]:
+@lru_cache(maxsize=16)
+def capitalised_runs(content: str) -> tuple[Run, ...]:
     """Runs of capitalised words (a capital and at least one lowercase letter; all-caps
-    slugline words are not names here), joined by a single space or hyphen on one line."""
+    slugline words are not names here), joined by a single space or hyphen on one line.
+
+    Cached: the personal-data recognizers ask once per candidate name, and recomputing the
+    runs of a long text for each of them made a 3 MB prompt quadratic."""
     runs: list[Run] = []
     words: list[str] = []
     start = end = -1
@@ -118,7 +122,7 @@ def capitalised_runs(content: str) -> list[Run]:
         end = match.end()
     if words:
         runs.append(Run(start, end, tuple(words)))
-    return runs
+    return tuple(runs)
 
 
 @lru_cache(maxsize=64)

@@ -152,6 +152,7 @@ def with_title(text: str, start: int) -> int:
 def find_names(text: str) -> list[tuple[int, int, float, str]]:
     """(start, end, score, how) of the names in `text`; how is "cue", "weak" or "pair"."""
     tokens = [m for m in _TOKEN.finditer(text)]
+    caseless = not any(c.isupper() for c in text)  # once per text, not once per word
     found: list[tuple[int, int, float, str]] = []
     taken_until = -1
     for index, match in enumerate(tokens):
@@ -178,7 +179,7 @@ def find_names(text: str) -> list[tuple[int, int, float, str]]:
             how = "pair"
         if (
             not how
-            and _known_given_name(text, word)
+            and _known_given_name(word, caseless)
             and not explained_without_ner(text, match.start(), match.end())
         ):
             how = "given"  # not "Rica" of "Costa Rica", a run the pre-pass explains
@@ -212,9 +213,9 @@ def listed_with(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]
         for match in tokens:
             start, end = match.span()
             word = match.group()
-            if any(s <= start < e for s, e in spans):
-                continue
             if not (word[:1].isupper() and word[1:].islower()) or not name_kind(word):
+                continue  # the cheap test first: most words are no capitalised name
+            if any(s <= start < e for s, e in spans):
                 continue
             if is_not_a_person(word) or word.lower() in stop_words():
                 continue
@@ -236,13 +237,13 @@ def listed_with(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]
     return added
 
 
-def _known_given_name(text: str, word: str) -> bool:
+def _known_given_name(word: str, caseless: bool) -> bool:
     """A capitalised known given name that is no ordinary word, no place, no brand:
     "Clotilde, can I…", "Xavier is from…", "They had 6: Malon, Kaylee…". In a text with no
     capital at all, where case says nothing, a lowercase one too ("eugenio is from…")."""
     if len(word) < 3:
         return False
-    if word.islower() and not any(c.isupper() for c in text):
+    if word.islower() and caseless:
         if not is_name_word(word):
             return False
     elif not (word[:1].isupper() and word[1:].islower()):
