@@ -169,6 +169,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small counts: a smoke test")
     parser.add_argument("--repeat", type=int, default=1, help="throughput runs (best kept)")
+    parser.add_argument("--prompts", type=int, help="log size for throughput (default 20,000)")
+    parser.add_argument("--requests", type=int, help="service load requests (default 20,000)")
+    parser.add_argument(
+        "--big-logs", type=float, nargs="*", help="MB of the memory runs (default 50 200)"
+    )
     parser.add_argument("--update-readme", action="store_true")
     parser.add_argument("--english", action="store_true",
                         help='also the service with `languages = ["en"]`')  # fmt: skip
@@ -195,6 +200,13 @@ def main() -> None:
         prompts, sizes, big_logs = 20000, bench_throughput.SCALING_SIZES, [50.0, 200.0]
         service = {"requests": 20000, "single_requests": 2000, "scripts": 100, "pages": 110}
         runs = 3
+    if args.prompts:
+        prompts = args.prompts
+    if args.requests:
+        service = {**service, "requests": args.requests,
+                   "single_requests": max(100, args.requests // 10)}  # fmt: skip
+    if args.big_logs is not None:
+        big_logs = args.big_logs
     failed: dict[str, str] = {}
 
     def stage(name: str, measure):  # noqa: ANN001, ANN202
