@@ -180,7 +180,9 @@ def _scan_json(*args: str, cwd: Path) -> dict:
         timeout=600,
         env={**os.environ, "PROMPTGUARD_CONFIG": str(cwd / "promptguard.toml")},
     )
-    assert result.returncode in (0, 1), result.stderr
+    # 2: a line of the log could not be read (the malformed one the tests plant); the rest
+    # is scanned and reported all the same
+    assert result.returncode in (0, 1, 2), result.stderr
     return json.loads(result.stdout)
 
 
@@ -316,7 +318,8 @@ def test_analyzer_failures_are_errors_not_clean_records(spark, project):
     config = load_config(project / "promptguard.toml")
     config.models = {"en": "no_such_spacy_model", "fr": "no_such_spacy_model"}
     frame = spark.createDataFrame(
-        [("name", "Ask Tomasz Wierzbicki about the grip truck"), ("mail", "mail a@example.org")],
+        # one capitalised word no cue or list explains: only the NER model can tell
+        [("name", "Ask Okonkwo about the grip truck"), ("mail", "mail a@example.org")],
         "id string, text string",
     )
     scan = scan_dataframe(frame, config=config)
@@ -381,8 +384,8 @@ def test_command_writes_findings_identical_to_promptguard_scan(spark, project, t
     assert got_errors == expected_errors
     assert {reason for _, reason in got_errors} == {
         "invalid JSON: Expecting value",
-        "no prompt field (prompt, text, content, messages)",
-        "not valid UTF-8: undecodable bytes replaced",
+        "no prompt field (prompt, text, content, messages): nothing to scan",
+        "not valid UTF-8: decoded as Windows-1252 (latin-1)",
     }
     summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
     assert summary["findings"] == len(expected) and summary["errors"] == len(expected_errors)
