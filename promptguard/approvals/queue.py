@@ -19,10 +19,8 @@ hand-written or edited verdict no longer verifies and is ignored.
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import json
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -30,7 +28,7 @@ from promptguard.errors import AuditError, ClearanceError
 from promptguard.gate.audit import AuditLog
 from promptguard.gate.audit_records import utc_timestamp
 from promptguard.gate.clearances.requests import RequestStore
-from promptguard.gate.clearances.signing import key_id, load_key
+from promptguard.gate.clearances.signing import SignedRecord, load_key
 from promptguard.gate.clearances.store import (
     EXPIRED,
     REVOKED,
@@ -48,7 +46,7 @@ GRANT, DENY = "granted", "denied"
 
 
 @dataclass(frozen=True)
-class Verdict:
+class Verdict(SignedRecord):
     """One approver's decision on one request, signed with the clearance key."""
 
     request_id: str
@@ -62,22 +60,6 @@ class Verdict:
     requested_at: str = ""
     key_id: str = ""
     signature: str = ""
-
-    def payload(self) -> bytes:
-        data = asdict(self)
-        data.pop("signature")
-        return json.dumps(data, sort_keys=True, ensure_ascii=False).encode()
-
-    def signed(self, key: bytes) -> Verdict:
-        unsigned = replace(self, key_id=key_id(key), signature="")
-        signature = hmac.new(key, unsigned.payload(), hashlib.sha256).hexdigest()
-        return replace(unsigned, signature=signature)
-
-    def verify(self, key: bytes | None) -> bool:
-        if key is None:
-            return False
-        expected = hmac.new(key, self.payload(), hashlib.sha256).hexdigest()
-        return hmac.compare_digest(expected, self.signature)
 
 
 class VerdictLog:

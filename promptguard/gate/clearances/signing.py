@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import hmac
+import json
 import os
 import secrets
+from dataclasses import asdict, replace
 from pathlib import Path
+from typing import Any, Self
 
 from promptguard.errors import ClearanceError
 
@@ -74,3 +78,28 @@ def _read_key_file(path: Path) -> bytes:
 def key_id(key: bytes) -> str:
     """A short public fingerprint, to tell "signed with another key" from "tampered"."""
     return hashlib.sha256(b"promptguard-key-id:" + key).hexdigest()[:8]
+
+
+class SignedRecord:
+    """A frozen dataclass with `key_id` and `signature` fields, signed with HMAC-SHA256 over
+    every other field: clearances and approvers' verdicts share this one implementation."""
+
+    key_id: str
+    signature: str
+
+    def payload(self) -> bytes:
+        """The canonical bytes the signature covers: every field but the signature."""
+        data: dict[str, Any] = asdict(self)  # type: ignore[call-overload]
+        data.pop("signature")
+        return json.dumps(data, sort_keys=True, ensure_ascii=False).encode()
+
+    def signed(self, key: bytes) -> Self:
+        unsigned = replace(self, key_id=key_id(key), signature="")  # type: ignore[type-var]
+        signature = hmac.new(key, unsigned.payload(), hashlib.sha256).hexdigest()
+        return replace(unsigned, signature=signature)  # type: ignore[type-var]
+
+    def verify(self, key: bytes | None) -> bool:
+        if key is None:
+            return False
+        expected = hmac.new(key, self.payload(), hashlib.sha256).hexdigest()
+        return hmac.compare_digest(expected, self.signature)

@@ -7,9 +7,6 @@ that no longer verifies is reported as tampered and ignored.
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import hmac
-import json
 import re
 import secrets
 import tomllib
@@ -22,7 +19,7 @@ from promptguard._util import atomic_write
 from promptguard.config.load import PURPOSES
 from promptguard.errors import ClearanceError
 from promptguard.gate.audit_records import utc_timestamp
-from promptguard.gate.clearances.signing import ENV_KEY, key_file, key_id, load_key
+from promptguard.gate.clearances.signing import ENV_KEY, SignedRecord, key_file, key_id, load_key
 from promptguard.gate.clearances.subjects import canonical_subject, validate_item
 
 CLEARANCES_FILE = "clearances.toml"
@@ -47,7 +44,7 @@ _FILE_HEADER = """\
 
 
 @dataclass(frozen=True)
-class Clearance:
+class Clearance(SignedRecord):
     """One written approval, as stored (and signed) in clearances.toml."""
 
     id: str
@@ -64,21 +61,6 @@ class Clearance:
     revoked_at: str = ""
     key_id: str = ""
     signature: str = ""
-
-    def payload(self) -> bytes:
-        """The canonical bytes the signature covers: every field but the signature."""
-        data = asdict(self)
-        data.pop("signature")
-        return json.dumps(data, sort_keys=True, ensure_ascii=False).encode()
-
-    def signed(self, key: bytes) -> Clearance:
-        unsigned = replace(self, key_id=key_id(key), signature="")
-        signature = hmac.new(key, unsigned.payload(), hashlib.sha256).hexdigest()
-        return replace(unsigned, signature=signature)
-
-    def verify(self, key: bytes) -> bool:
-        expected = hmac.new(key, self.payload(), hashlib.sha256).hexdigest()
-        return hmac.compare_digest(expected, self.signature)
 
     @property
     def expiry_date(self) -> date | None:
