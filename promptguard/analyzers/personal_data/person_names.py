@@ -27,6 +27,7 @@ from promptguard.analyzers.names.prepass import (
     unexplained_runs,
     vocabulary,
 )
+from promptguard.nlp.stop_words import stop_words as nlp_stop_words
 
 #: A word as the name rules read it: letters with inner apostrophes or hyphens.
 WORD = re.compile(r"\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*")
@@ -86,10 +87,8 @@ def is_name_word(word: str) -> bool:
 
 @lru_cache(maxsize=1)
 def stop_words() -> frozenset[str]:
-    from spacy.lang.en.stop_words import STOP_WORDS as EN
-    from spacy.lang.fr.stop_words import STOP_WORDS as FR
-
-    return frozenset(EN | FR)
+    """English and French function words ("le", "une", "son"), from spaCy's lists."""
+    return nlp_stop_words("en") | nlp_stop_words("fr")
 
 
 def is_sentence_start(content: str, start: int) -> bool:
