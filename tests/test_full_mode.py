@@ -61,6 +61,30 @@ def test_full_mode_reads_names_the_pre_pass_would_skip(scanners) -> None:
         assert kinds == ["PERSON"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a crew member with contacts: NER reads no person in the name, so it is no two-edit
+        # typo of a public figure (Santiago Carrillo) in either mode
+        "Draft an intro email to Santiago Castillo (casting director) — mail: "
+        "scastillo@orange.fr, mobile (818) 946-0099.",
+        # NER ends the name on the colon; the reported name stops at the last word
+        "Call sheet crew:\nSTUNT COORDINATOR — Leïla Haddad : +1 646 258 2497",
+    ],
+)
+def test_crew_names_are_personal_data_in_both_modes(scanners, text: str) -> None:
+    results = {
+        mode: [(f.category, f.type, text[f.start : f.end]) for f in scanner.scan_text(text)]
+        for mode, scanner in scanners.items()
+    }
+    assert results["default"] == results["full"]
+    people = [value for category, kind, value in results["default"] if kind == "PERSON"]
+    assert people and all(
+        category == "personal_data" for category, kind, _ in results["default"] if kind == "PERSON"
+    )
+    assert not any(value.endswith(":") for value in people)
+
+
 def test_mode_from_file_and_environment(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
     monkeypatch.delenv("PROMPTGUARD_MODE", raising=False)
     monkeypatch.delenv("PROMPTGUARD_CONFIG", raising=False)

@@ -74,10 +74,17 @@ class PublicFigureAnalyzer(Analyzer):
         return get_lexicon()
 
     def wants_nlp(self, text: ScanText) -> bool:
-        """Never asks for a parse: the loose typo match reads NER's people when another
-        analyzer had the text parsed, and otherwise the capitalised runs the name pre-pass
-        could not explain, which hold every name NER could find."""
-        return False
+        """Asks for a parse only when the loose typo match would match one of the capitalised
+        runs the name pre-pass could not explain (a superset of NER's people). NER then
+        decides whether the run is a person at all, as in full mode: "Santiago Castillo
+        (casting director)" is a crew member NER reads as no person, not a two-edit typo of
+        the politician Santiago Carrillo. Other texts are matched exactly without a model."""
+        if self.config.mode == "full":
+            return True
+        spans = _name_spans(text)
+        if not spans:
+            return False
+        return bool(self._entities(self.lexicon, spans, tokenize(text.content), set()))
 
     def analyze(self, text: ScanText) -> list[Finding]:
         content = text.content

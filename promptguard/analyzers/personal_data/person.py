@@ -38,7 +38,10 @@ def trim_name(content: str, start: int, end: int) -> tuple[int, int]:
         or (len(words) > 2 and is_ordinary_word(words[0].group().strip(".,:;")))
     ):  # "Owner Ingrid Sørensen": a role word before a two-word name
         words.pop(0)
-    while words and words[-1].group().strip(".,:;").lower() in NOT_NAMES:
+    while words and (
+        words[-1].group().strip(".,:;").lower() in NOT_NAMES
+        or not any(c.isalpha() for c in words[-1].group())
+    ):  # "Leïla Haddad :" as NER may end it: no letter, no part of the name
         words.pop()
     if not words:
         return start, start
