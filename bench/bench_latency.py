@@ -511,6 +511,35 @@ def presidio_startup(runs: int) -> dict:
     return {"median_seconds": round(statistics.median(times), 3), "peak_rss_mb": max(peaks)}
 
 
+#: The floor of any cold check that runs spaCy's NER: a fresh interpreter that imports spaCy,
+#: loads the English model with only its NER components and parses the prompt once.
+COLD_FLOOR_SCRIPT = """
+import sys
+import spacy
+skip = ["parser", "tagger", "lemmatizer", "attribute_ruler", "senter"]
+nlp = spacy.load(sys.argv[1], exclude=skip)
+nlp(open(sys.argv[2], encoding="utf-8").read())
+"""
+
+
+def cold_ner_floor(folder: Path, prompt: str, runs: int) -> dict:
+    """Median wall time of `COLD_FLOOR_SCRIPT` on the prompt: what a cold `check` cannot beat
+    while it parses in process (the service path is the way around it)."""
+    from promptguard.config.defaults import DEFAULT_MODELS
+
+    prompt_file = folder / "floor-prompt.txt"
+    prompt_file.write_text(prompt, encoding="utf-8")
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run(
+            [PYTHON, "-c", COLD_FLOOR_SCRIPT, DEFAULT_MODELS["en"], str(prompt_file)],
+            check=True, capture_output=True, timeout=300,
+        )  # fmt: skip
+        times.append(time.perf_counter() - started)
+    return {"median_seconds": round(statistics.median(times), 3)}
+
+
 def compile_bytecode() -> None:
     """Byte-compile promptguard as `pip install` does. An editable checkout under
     PYTHONDONTWRITEBYTECODE (set on some CI machines) would otherwise compile every module
@@ -542,6 +571,7 @@ def run(requests: int = 20000, clients: int = 8, scripts: int = 100, pages: int 
         if everything:
             summary["cold_check_en"] = time_check(folder, prompt_en, None, runs)
             summary["cold_check_fr"] = time_check(folder, prompt_fr, None, runs)
+            summary["cold_ner_floor"] = cold_ner_floor(folder, prompt_en, runs)
             summary["precommit"] = time_precommit(folder, runs)
         # distinct prompts: the one-client run's first, then the 8 clients' (no prompt twice)
         prompts = load_prompts(single_requests + 30 + requests + 30) if single_requests else []
@@ -613,6 +643,11 @@ def markdown(summary: dict) -> str:
             ("cold `check`, 300-char French prompt", f"{cold_fr['median_seconds']:.2f} s", "",
              f"≤ {COLD_CHECK_S} s"),
         ]  # fmt: skip
+        if "cold_ner_floor" in summary:
+            rows.append((
+                "floor: fresh Python, spaCy English NER loaded, 1 parse",
+                f"{summary['cold_ner_floor']['median_seconds']:.2f} s", "", "–",
+            ))  # fmt: skip
         if "precommit" in summary:
             hook = summary["precommit"]
             rows.append((
