@@ -278,9 +278,16 @@ def time_precommit(folder: Path, runs: int) -> dict:
         started = time.perf_counter()
         subprocess.run(command, cwd=repo, capture_output=True, timeout=300, check=True)
         presidio.append(time.perf_counter() - started)
+    floor = []
+    for _ in range(runs):
+        command = [PYTHON, str(ROOT / "bench/spacy_floor.py"), "--files", *map(str, paths)]
+        started = time.perf_counter()
+        subprocess.run(command, cwd=repo, capture_output=True, timeout=300, check=True)
+        floor.append(time.perf_counter() - started)
     return {
         "files": len(paths),
         "kb": round(sum(p.stat().st_size for p in paths) / 1024),
+        "spacy_ner_floor_median_seconds": round(statistics.median(floor), 3),
         "median_seconds": round(statistics.median(times), 3),
         "all_seconds": [round(t, 3) for t in times],
         "exit_codes": sorted(codes),
@@ -655,6 +662,11 @@ def markdown(summary: dict) -> str:
                 f"{hook['median_seconds']:.2f} s", _s(hook["presidio_median_seconds"]),
                 f"≤ {PRECOMMIT_S} s",
             ))  # fmt: skip
+            if "spacy_ner_floor_median_seconds" in hook:
+                rows.append((
+                    "floor: spaCy's English NER alone on the same files (fresh process)",
+                    f"{hook['spacy_ner_floor_median_seconds']:.2f} s", "", "–",
+                ))  # fmt: skip
         via = summary["check_via_service"]
         rows.append(("`check` with the service running",
                      f"{via['median_seconds'] * 1000:.0f} ms", "", "< 50 ms"))  # fmt: skip

@@ -10,6 +10,7 @@ as one whole process.
     python bench/spacy_floor.py LOG.jsonl [--shard K/N]     # throughput: every N-th record
     python bench/spacy_floor.py --latency PROMPTS.json      # one text at a time: p50 / p99
     python bench/spacy_floor.py --startup-only
+    python bench/spacy_floor.py --files A B ...                # each file's whole text
 
 This script must not import promptguard.
 """
@@ -52,6 +53,7 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=64)
     parser.add_argument("--latency", type=Path, help="a JSON list of prompts, one nlp() each")
     parser.add_argument("--startup-only", action="store_true")
+    parser.add_argument("--files", nargs="+", help="parse these text files, each whole")
     args = parser.parse_args()
     shard, shards = (int(part) for part in args.shard.split("/"))
     started = time.perf_counter()
@@ -73,10 +75,14 @@ def main() -> None:
         print(json.dumps({"prompts": len(latencies), "p50_ms": pick(50) * 1000,
                           "p99_ms": pick(99) * 1000, "pipes": nlp.pipe_names}))  # fmt: skip
         return
-    if not args.log:
-        parser.error("give a JSONL log")
+    if not args.log and not args.files:
+        parser.error("give a JSONL log or --files")
 
     def texts():  # noqa: ANN202
+        if args.files:
+            for name in args.files:
+                yield Path(name).read_text(encoding="utf-8", errors="replace")
+            return
         with open(args.log, encoding="utf-8") as handle:
             for number, line in enumerate(handle, start=1):
                 if (number - 1) % shards != shard:
