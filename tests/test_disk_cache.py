@@ -103,3 +103,23 @@ def test_names_must_be_plain_words(cache: Path, tmp_path: Path) -> None:
     with pytest.raises(ValueError):
         disk_cache.cache_path("two-words", 1, lists(tmp_path / "install"))
     assert os.sep not in disk_cache.cache_path("names", 1, []).name
+
+
+def test_the_name_lexicon_is_cached_per_install_and_loads_the_same(cache: Path) -> None:
+    from promptguard.analyzers.names import lexicon
+
+    compiled = lexicon.load_lexicon(use_cache=False)
+    first = lexicon.load_lexicon()  # built and stored
+    files = sorted(cache.glob("lexicon-*.bin"))
+    assert len(files) == 1
+    # another install's lexicon file in the same folder is left alone
+    foreign = cache / "lexicon-000000000000-ffffffffffffffffffffffff-py311.bin"
+    foreign.write_bytes(b"another install")
+    second = lexicon.load_lexicon()  # loaded from the file
+    assert foreign.exists()
+    assert compiled.find("a portrait of Meryl Streep")
+    for found in (first, second):
+        assert [hit[:2] for hit in found.find("a portrait of Meryl Streep")] == [
+            hit[:2] for hit in compiled.find("a portrait of Meryl Streep")
+        ]
+        assert found.surnames == compiled.surnames

@@ -12,16 +12,13 @@ every run of non-letters is a single space, so `Beyoncé`, `BEYONCE` and `beyonc
 
 from __future__ import annotations
 
-import hashlib
-import marshal
-import os
 import re
-import sys
 import threading
 from functools import lru_cache
 from pathlib import Path
 
-from promptguard._util import atomic_write, get_logger
+from promptguard import disk_cache
+from promptguard._util import get_logger
 from promptguard.analyzers.names.folding import fold
 from promptguard.analyzers.names.packed import (
     ARTIST,
@@ -276,28 +273,10 @@ def _index_fuzzy(data: dict) -> None:
     data["surnames"] = surnames
 
 
-def _cache_dir() -> Path:
-    override = os.environ.get("PROMPTGUARD_CACHE_DIR")
-    if override:
-        return Path(override)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "promptguard"
-
-
-def _fingerprint() -> str:
-    """Identify the shipped lists by size and mtime (cheap), or content when not on disk."""
-    digest = hashlib.blake2b(str(CACHE_VERSION).encode(), digest_size=16)
-    for name in SOURCE_FILES:
-        resource = wordlist(name)
-        if not resource.is_file():
-            continue
-        digest.update(name.encode())
-        try:
-            stat = os.stat(str(resource))
-            digest.update(f"{stat.st_size}:{stat.st_mtime_ns}".encode())
-        except OSError:
-            digest.update(resource.read_bytes())
-    return digest.hexdigest()
+def _sources() -> list[Path]:
+    """The shipped lists the lexicon is compiled from, as files (a zipped install has none:
+    the cache key then only holds their names, and a rebuild follows the version)."""
+    return [Path(str(wordlist(name))) for name in SOURCE_FILES]
 
 
 #: Phrases that ask for the look of someone else's work (EN, FR); shared by both analyzers.
@@ -337,27 +316,18 @@ def style_context(text: str, start: int, end: int) -> bool:
 def load_lexicon(use_cache: bool = True) -> Lexicon:
     """Load the lexicon from the user cache, compiling and caching it when stale.
 
-    The tables are stored with `marshal`, the fastest loader for plain tuples and dicts
-    (a cache is only ever read by the Python that wrote it: the version is in the name)."""
+    The tables are plain tuples and dicts stored with `marshal`, the fastest loader for
+    them, through `disk_cache`: versioned, verified, and kept per install, so a virtualenv
+    and the pre-commit framework's environment no longer evict each other's file."""
     if not use_cache:
         return Lexicon(_compile())
-    folder = _cache_dir()
-    version = f"py{sys.version_info[0]}{sys.version_info[1]}"
-    path = folder / f"lexicon-{_fingerprint()}-{version}.marshal"
-    try:
-        data = marshal.loads(path.read_bytes())
-        if isinstance(data, dict) and "surnames" in data and "not_names" in data:
-            return Lexicon(data)
-    except (OSError, ValueError, EOFError, TypeError):
-        log.debug("no usable lexicon cache at %s: compiling the wordlists", path)
-    data = _compile()
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        for stale in folder.glob("lexicon-*"):
-            stale.unlink(missing_ok=True)
-        atomic_write(path, marshal.dumps(data))
-    except OSError as error:  # a read-only home is fine: we just compile again next time
-        log.debug("cannot write the lexicon cache %s: %s", path, error.strerror or error)
+    data = disk_cache.load_or_build(
+        "lexicon",
+        CACHE_VERSION,
+        _sources(),
+        _compile,
+        valid=lambda data: isinstance(data, dict) and "surnames" in data and "not_names" in data,
+    )
     return Lexicon(data)
 
 
