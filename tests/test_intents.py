@@ -223,6 +223,36 @@ def test_owned_material_is_fine_but_our_actors_likeness_is_not(analyzers, nlp_mo
     assert [f.type for f in findings] == ["TRAINING_ON_LIKENESS"]
 
 
+@pytest.mark.parametrize(
+    "content",
+    [
+        "breaking news broadcast showing an explosion at the Eiffel Tower, live ticker",
+        "an AP-style wire photo of flooding in downtown Paris today, believable",
+        "photojournalism style picture of a bombing in Kyiv yesterday",
+        "une photo de presse d'un attentat à Marseille hier",
+    ],
+)
+def test_news_or_press_image_of_an_event_at_a_real_place_is_misleading(
+    analyzers, nlp_models, content
+):
+    assert MC in categories(analyzers, content, nlp_models)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "A breaking news broadcast of an explosion in our fictional city of Port Vane",
+        "storyboard the car crash on the bridge for the stunt coordinator",
+        "Retrain our image model on Harrison Ford's press photos",
+        "les photos de presse de la première pour le dossier",
+    ],
+)
+def test_an_event_needs_a_real_place_and_a_press_photo_needs_a_subject(
+    analyzers, nlp_models, content
+):
+    assert MC not in categories(analyzers, content, nlp_models)
+
+
 def test_fiction_marker_only_cancels_what_it_qualifies(analyzers, nlp_models):
     analyzer = analyzers[MC]
     assert scan(analyzer, "A news segment with our fictional anchor", nlp_models) == []

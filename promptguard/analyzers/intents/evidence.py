@@ -19,7 +19,8 @@ from promptguard.analyzers.intents.lists import _AMBIGUOUS_PRONOUNS, _YEAR, CLAU
 
 #: Evidence kinds from spaCy entities.
 _ENTITY_KIND = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "WORK_OF_ART": "WORK",
-                "MISC": "MISC", "NORP": "NORP", "GPE": "PLACE", "LOC": "PLACE"}  # fmt: skip
+                "MISC": "MISC", "NORP": "NORP", "GPE": "PLACE", "LOC": "PLACE",
+                "FAC": "PLACE"}  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -111,7 +111,19 @@ class MisleadingContentAnalyzer(IntentAnalyzer):
                 continue  # "the landing" alone is no event; "the 1969 landing" is
             if best is None or score > best.score:
                 best = Verdict(self._type(context, clue), score, clue)
+        if best is None and profile in ("real", "event") and not fiction:
+            best = self._event_at_a_real_place(context)
         return best
+
+    def _event_at_a_real_place(self, context: Context) -> Verdict | None:
+        """A news, press or archive cue showing an event at a named real place ("a news
+        broadcast of an explosion at the Eiffel Tower", "a wire photo of flooding in Paris"):
+        the place makes the event one that could be taken as real, as a year does."""
+        places = [c for c in context.find("PLACE") if not fictional_near(context.clues, c)]
+        events = [c for c in context.find("EVENT") if not fictional_near(context.clues, c)]
+        if not places or not events:
+            return None
+        return Verdict(self._type(context, events[0]), 0.75, events[0])
 
     def _type(self, context: Context, clue: Clue) -> str:
         if context.rule.profile == "named" and context.has("YEAR", "EVENT_NAMED"):
