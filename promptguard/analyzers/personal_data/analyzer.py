@@ -1,4 +1,5 @@
-"""Personal data in a prompt: names, contact details, identity and bank numbers, addresses.
+"""Personal data in a prompt: names, contact details, identity and bank numbers, addresses,
+ages and health facts about someone.
 
 Built on Presidio's recognizers, with three changes that matter on production paperwork:
 
@@ -43,10 +44,12 @@ from presidio_analyzer.predefined_recognizers import (
 
 from promptguard.analyzers.base import Analyzer
 from promptguard.analyzers.names.prepass import unexplained_runs
+from promptguard.analyzers.personal_data.age import keep_age
 from promptguard.analyzers.personal_data.cased_names import (
     listed_with,
     with_title,
 )
+from promptguard.analyzers.personal_data.medical import keep_medical
 from promptguard.analyzers.personal_data.person import (
     NAME_CAPS,
     NAME_WORD,
@@ -89,6 +92,8 @@ ENTITY_LABELS: dict[str, str] = {
     "US_BANK_NUMBER": "A bank account number",
     "NATIONAL_ID": "A national identity or tax number",
     "DATE_OF_BIRTH": "A date of birth",
+    "AGE": "A person's age",
+    "MEDICAL": "Health information about a person",
 }
 ENTITIES: list[str] = list(ENTITY_LABELS)
 
@@ -141,6 +146,7 @@ class PersonalDataAnalyzer(Analyzer):
             results = [r for r in results if _recognizer_name(r) != "PersonRecognizer:weak"]
         results = _add_names_near_contacts(content, results)
         results = _add_listed_names(content, results)
+        results = _facts_about_people(content, results)
         return self._to_findings(content, results)
 
     def _to_findings(self, content: str, results: list[RecognizerResult]) -> list[Finding]:
@@ -310,6 +316,28 @@ def _add_listed_names(content: str, results: list[RecognizerResult]) -> list[Rec
         if not any(r.start < end and start < r.end for r in results)
     ]
     return results + added
+
+
+def _facts_about_people(content: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
+    """Keep an age or a medical fact only when it is about someone real: a person found in
+    the text, a crew or cast member, the writer (`fact_holder`); "a 40-year-old man" in an
+    ideation prompt describes a character."""
+    if not any(r.entity_type in _FACT_KEEPERS for r in results):
+        return results
+    persons = [
+        (r.start, r.end)
+        for r in results
+        if r.entity_type == "PERSON" and not is_not_a_person(content[r.start : r.end])
+    ]
+    return [
+        r
+        for r in results
+        if r.entity_type not in _FACT_KEEPERS
+        or _FACT_KEEPERS[r.entity_type](content, r.start, r.end, persons)
+    ]
+
+
+_FACT_KEEPERS = {"AGE": keep_age, "MEDICAL": keep_medical}
 
 
 def _recognizer_name(result: RecognizerResult) -> str:
