@@ -54,12 +54,14 @@ from promptguard.analyzers.personal_data.person import (
     NAME_CAPS,
     NAME_WORD,
     PersonRecognizer,
+    may_hold_subject_name,
     ner_free_spans,
     trim_name,
 )
 from promptguard.analyzers.personal_data.person_names import (
     is_not_a_person,
     may_hold_uncased_name,
+    not_a_person_here,
 )
 from promptguard.analyzers.personal_data.phone_figures import PhoneRecognizer
 from promptguard.analyzers.personal_data.presidio_glue import (
@@ -162,10 +164,11 @@ class PersonalDataAnalyzer(Analyzer):
                 # A 15-digit number whose NIR key checks is a NIR, even when it happens to
                 # pass Luhn (one number in ten does) or to parse as a phone number.
                 continue
-            if result.entity_type == "PERSON" and is_not_a_person(
-                content[result.start : result.end]
+            if result.entity_type == "PERSON" and (
+                is_not_a_person(content[result.start : result.end])
+                or not_a_person_here(content, result.start, result.end)
             ):
-                continue  # "Pixar", "Unreal Engine", "Photoshop": not people
+                continue  # "Pixar", "Photoshop", "the Clinton Foundation": not people
             if result.entity_type == "PERSON" and any(
                 s.start <= result.start and result.end <= s.end for s in shields
             ):
@@ -204,6 +207,8 @@ def may_hold_name(content: str) -> bool:
     the pattern recognizers find on their own."""
     if may_hold_uncased_name(content):
         return True  # a known name in lowercase, ALL CAPS, or alone opening a sentence
+    if may_hold_subject_name(content):
+        return True  # "Bill is from…", "that Bodega was…": `person.subject_of_verb`
     runs = unexplained_runs(content)
     if not runs:
         return False
