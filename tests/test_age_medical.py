@@ -69,6 +69,12 @@ def test_facts_about_someone_are_found(text: str, language: str, expected: set) 
         ("Il y a 34 ans sortait le premier film de la saga.", "fr"),
         ("Un homme de 40 ans entre dans un café, lumière du matin.", "fr"),
         ("Ages 18-35, open casting call for a music video.", "en"),
+        (
+            "Write a comedy scene from this. Andy is a 41 year old teacher at a failing school.",
+            "en",
+        ),
+        ("In the story, her father, 50, has cancer and hides it.", "en"),
+        ("Explain compound interest like I'm 5 years old.", "en"),
     ],
 )
 def test_characters_and_topics_are_not_facts(text: str, language: str) -> None:

@@ -34,7 +34,8 @@ _ANS = re.compile(
 #: name-shaped word; the analyzer checks that a person was found there.
 _APPOSITION = re.compile(
     r"(?<=[\p{L}.'’])[ \t]*(?:,[ \t]*|\([ \t]*)"
-    rf"{_N}(?=[ \t]*(?:\)|,|;|\.(?!\d)|$|\n|[ \t]+(?:and|et|who|qui|is|est|was|from|de|of)\b))"
+    rf"{_N}(?![.,]\d)"
+    r"(?=[ \t]*(?:\)|,|;|\.(?!\d)|$|\n|[ \t]+(?:and|et|who|qui|is|est|was|from|de|of)\b))"
 )
 
 

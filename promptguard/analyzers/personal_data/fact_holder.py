@@ -9,12 +9,16 @@ span, and the analyzer keeps it when `holder` finds, in the same sentence and cl
 * a **person** found by the person recognizers ("Tom Okafor, 34,", "Dana is diabetic");
 * a **role** written as someone in particular: a crew or cast role, or a relation, with a
   definite or possessive word before it ("our gaffer is pregnant", "my wife has epilepsy",
-  "notre chef op est diabétique"); "a 40-year-old actor" is a casting brief, not a person;
+  "notre chef op est diabétique"); "a 40-year-old actor" is a casting brief, not a person,
+  and in a prompt about a story only "our", "my"… tie a role ("her father" is a character);
 * the **writer** themself ("I'm 34 years old", "I have asthma", "j'ai 52 ans").
 
-A person (not a role, not the writer) found in a sentence that describes a story, a
-character or an image ("the protagonist, Jane, 34", "portrait of Mara, pregnant") is taken
-as fictional: the name itself is still reported by the person recognizers.
+A person (not a role, not the writer) named in a prompt that asks for a story, a
+character, a scene or an image ("the protagonist, Jane, 34", "portrait of Mara, pregnant",
+"a comedy scene based on this: Andy is a 41 year old teacher") is taken as fictional,
+wherever in the prompt the cue stands (real prompts set the scene first, then list the
+characters): the name itself is still reported by the person recognizers. "Like I'm 5
+years old" is a figure of speech.
 """
 
 from __future__ import annotations
@@ -50,6 +54,8 @@ _ROLE = re.compile(
     r"son|sa|ses|leur|ce|cette)\s+(?:[\p{L}\d-]+\s+){0,2}?"
     rf"(?:{_ROLES}|{_RELATIONS})s?\b)"
 )
+#: The possessives that tie a role to the writer's own production or family.
+_OURS = re.compile(r"(?i:(?:our|my|your|notre|nos|mon|ma|mes|votre)\b)")
 #: The writer: "I'm", "I am", "I have", "I've had", "my age", "je suis", "j'ai".
 _SELF = re.compile(
     r"(?i:\b(?:i\s+am|i['’]m|im|i\s+have|i['’]ve|i\s+had|i\s+was|i\s+suffer|i\s+live|"
@@ -60,10 +66,13 @@ _SELF = re.compile(
 _FICTION = re.compile(
     r"(?i:\b(?:character|protagonist|antagonist|hero|heroine|villain|story|storyline|plot|"
     r"scene|script|screenplay|novel|fiction|fictional|imagine|portrait|illustration|"
-    r"drawing|painting|render|concept\s+art|moodboard|logline|synopsis|"
+    r"drawing|painting|render|concept\s+art|moodboard|logline|synopsis|tale|comedy|sitcom|"
+    r"act\s+as|pretend|role-?play|(?:girl|boy|woman|man|kid|child|lady|guy)\s+named|"
     r"personnage|h[ée]ro[ïi]ne|h[ée]ros|histoire|sc[èe]ne|sc[ée]nario|roman|fictif|fictive|"
     r"imagin(?:e|ez)|illustr(?:ation|e))\b)"
 )
+#: A figure of speech, not the writer's age or health: "explain it like I'm 5 years old".
+_AS_IF = re.compile(r"(?i:\b(?:like|as\s+if|as\s+though)\s+(?:i['’]m|i\s+am|im)\b)")
 _SENTENCE_END = re.compile(r"[.!?;\n](?:\s|$)|\n")
 
 
@@ -89,12 +98,16 @@ def holder(
     lo = max(left, start - WINDOW)
     hi = min(right, end + (WINDOW // 2 if after else 0))
     before = text[lo:start]
+    if _AS_IF.search(before):
+        return None
     if _SELF.search(before):
         return "self"
-    if _ROLE.search(text, lo, hi):
-        return "role"
+    fiction = _FICTION.search(text)
+    for match in _ROLE.finditer(text, lo, hi):
+        if not fiction or _OURS.match(match.group()):
+            return "role"  # in a story, "her father" is a character; "our gaffer" is not
     near = [(s, e) for s, e in persons if s < hi and e > lo and (e <= start or s >= end)]
-    if near and not _FICTION.search(text, left, right):
+    if near and not fiction:
         return "person"
     return None
 
