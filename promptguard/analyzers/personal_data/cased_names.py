@@ -28,7 +28,6 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from promptguard.analyzers.names.lexicon import fold
 from promptguard.analyzers.names.prepass import vocabulary
-from promptguard.analyzers.personal_data.person import HUMAN_VERBS
 from promptguard.analyzers.personal_data.person_names import (
     explained_without_ner,
     is_chat_word,
@@ -286,8 +285,14 @@ def _capitalised_name(word: str) -> bool:
     return "G" in name_kind(word) or not is_ordinary(word)
 
 
-#: A person's verb right after a word: "casey has", "chloe is wearing", "freddie laughs".
-_VERB_AFTER = re.compile(rf"[ ]+(?:{HUMAN_VERBS}|gave|gives|wakes|woke|sucks|wears)\b")
+#: A person's verb right after a word: "casey has", "freddie laughs", "gaby gave". Not the
+#: copula: "my nam is J hn" (a typo of "name") or "rose is red" say nothing of a person.
+_VERB_AFTER = re.compile(
+    r"[ ]+(?:has|had|got|gets|says|said|looks|looked|laughs|laughed|wants|wanted|needs|"
+    r"loves|loved|hates|thinks|thought|knows|knew|does|did|seems|sounds|sings|sang|plays|"
+    r"played|asked|told|tells|went|goes|came|comes|made|makes|gave|gives|wakes|woke|wears|"
+    r"cried|shouted|smiled|texted|called|wrote|tried|likes|liked)\b"
+)
 #: Someone spoken to: "Loey, do you…", "Miranda, you are…" (after the name).
 _ADDRESSED = re.compile(
     r"[ ]*,[ ]*(?:(?:do|can|could|will|would|are|did|have|thank)[ ]+)?"

@@ -132,19 +132,19 @@ def accept_ner_name(text: str, start: int, end: int) -> bool:
 #: Verbs whose subject is a person: a capitalised word NER calls a person before one of
 #: these is a name even when it opens a sentence or is also a word ("Bill is from…", "So
 #: fitting that Bodega was…", "Harry got shot"); an imperative ("Imagine a…") never is.
-HUMAN_VERBS = (
+_HUMAN_VERBS = (
     r"is|was|has|had|got|gets|says|said|looks|looked|laughs|laughed|wants|wanted|needs|"
     r"needed|loves|loved|hates|hated|thinks|thought|knows|knew|does|did|seems|sounds|sings|"
     r"sang|plays|played|asked|told|tells|went|goes|came|comes|made|makes|continues|shouted|"
     r"smiled|cried|died|won|lost|dances|danced|wrote|writes|tried|tries|likes|liked|"
     r"est|[ée]tait|a|avait|dit|fait|veut|pense|chante|joue"
 )
-_SUBJECT = re.compile(rf"(?<![\p{{L}}'’])(\p{{Lu}}\p{{Ll}}{{2,}})[ ]+(?:{HUMAN_VERBS})\b")
+_SUBJECT = re.compile(rf"(?<![\p{{L}}'’])(\p{{Lu}}\p{{Ll}}{{2,}})[ ]+(?:{_HUMAN_VERBS})\b")
 
 
 def subject_of_verb(text: str, start: int, end: int) -> bool:
     """Whether [start, end) is one capitalised word right before a verb of a person
-    (`HUMAN_VERBS`), and no function word ("This is", "There was")."""
+    (`_HUMAN_VERBS`), and no function word ("This is", "There was")."""
     match = _SUBJECT.match(text, start)
     return bool(match) and match.end(1) == end and _may_be_subject_name(match.group(1))
 
