@@ -137,7 +137,7 @@ _HUMAN_VERBS = (
     r"needed|loves|loved|hates|hated|thinks|thought|knows|knew|does|did|seems|sounds|sings|"
     r"sang|plays|played|asked|told|tells|went|goes|came|comes|made|makes|continues|shouted|"
     r"smiled|cried|died|won|lost|dances|danced|wrote|writes|tried|tries|likes|liked|"
-    r"est|[ée]tait|a|avait|dit|fait|veut|pense|chante|joue"
+    r"est|[ée]tait|avait|dit|fait|veut|pense|chante|joue"
 )
 _SUBJECT = re.compile(rf"(?<![\p{{L}}'’])(\p{{Lu}}\p{{Ll}}{{2,}})[ ]+(?:{_HUMAN_VERBS})\b")
 
