@@ -1,4 +1,5 @@
-"""Personal data in a prompt: names, contact details, identity and bank numbers, addresses.
+"""Personal data in a prompt: names, contact details, identity and bank numbers, addresses,
+ages and health facts about someone.
 
 Built on Presidio's recognizers, with three changes that matter on production paperwork:
 
@@ -43,20 +44,24 @@ from presidio_analyzer.predefined_recognizers import (
 
 from promptguard.analyzers.base import Analyzer
 from promptguard.analyzers.names.prepass import unexplained_runs
+from promptguard.analyzers.personal_data.age import keep_age
 from promptguard.analyzers.personal_data.cased_names import (
     listed_with,
     with_title,
 )
+from promptguard.analyzers.personal_data.medical import keep_medical
 from promptguard.analyzers.personal_data.person import (
     NAME_CAPS,
     NAME_WORD,
     PersonRecognizer,
+    may_hold_subject_name,
     ner_free_spans,
     trim_name,
 )
 from promptguard.analyzers.personal_data.person_names import (
     is_not_a_person,
     may_hold_uncased_name,
+    not_a_person_here,
 )
 from promptguard.analyzers.personal_data.phone_figures import PhoneRecognizer
 from promptguard.analyzers.personal_data.presidio_glue import (
@@ -89,6 +94,8 @@ ENTITY_LABELS: dict[str, str] = {
     "US_BANK_NUMBER": "A bank account number",
     "NATIONAL_ID": "A national identity or tax number",
     "DATE_OF_BIRTH": "A date of birth",
+    "AGE": "A person's age",
+    "MEDICAL": "Health information about a person",
 }
 ENTITIES: list[str] = list(ENTITY_LABELS)
 
@@ -141,6 +148,7 @@ class PersonalDataAnalyzer(Analyzer):
             results = [r for r in results if _recognizer_name(r) != "PersonRecognizer:weak"]
         results = _add_names_near_contacts(content, results)
         results = _add_listed_names(content, results)
+        results = _facts_about_people(content, results)
         return self._to_findings(content, results)
 
     def _to_findings(self, content: str, results: list[RecognizerResult]) -> list[Finding]:
@@ -156,10 +164,11 @@ class PersonalDataAnalyzer(Analyzer):
                 # A 15-digit number whose NIR key checks is a NIR, even when it happens to
                 # pass Luhn (one number in ten does) or to parse as a phone number.
                 continue
-            if result.entity_type == "PERSON" and is_not_a_person(
-                content[result.start : result.end]
+            if result.entity_type == "PERSON" and (
+                is_not_a_person(content[result.start : result.end])
+                or not_a_person_here(content, result.start, result.end)
             ):
-                continue  # "Pixar", "Unreal Engine", "Photoshop": not people
+                continue  # "Pixar", "Photoshop", "the Clinton Foundation": not people
             if result.entity_type == "PERSON" and any(
                 s.start <= result.start and result.end <= s.end for s in shields
             ):
@@ -198,6 +207,8 @@ def may_hold_name(content: str) -> bool:
     the pattern recognizers find on their own."""
     if may_hold_uncased_name(content):
         return True  # a known name in lowercase, ALL CAPS, or alone opening a sentence
+    if may_hold_subject_name(content):
+        return True  # "Bill is from…", "that Bodega was…": `person.subject_of_verb`
     runs = unexplained_runs(content)
     if not runs:
         return False
@@ -310,6 +321,28 @@ def _add_listed_names(content: str, results: list[RecognizerResult]) -> list[Rec
         if not any(r.start < end and start < r.end for r in results)
     ]
     return results + added
+
+
+def _facts_about_people(content: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
+    """Keep an age or a medical fact only when it is about someone real: a person found in
+    the text, a crew or cast member, the writer (`fact_holder`); "a 40-year-old man" in an
+    ideation prompt describes a character."""
+    if not any(r.entity_type in _FACT_KEEPERS for r in results):
+        return results
+    persons = [
+        (r.start, r.end)
+        for r in results
+        if r.entity_type == "PERSON" and not is_not_a_person(content[r.start : r.end])
+    ]
+    return [
+        r
+        for r in results
+        if r.entity_type not in _FACT_KEEPERS
+        or _FACT_KEEPERS[r.entity_type](content, r.start, r.end, persons)
+    ]
+
+
+_FACT_KEEPERS = {"AGE": keep_age, "MEDICAL": keep_medical}
 
 
 def _recognizer_name(result: RecognizerResult) -> str:

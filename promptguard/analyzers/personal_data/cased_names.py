@@ -7,9 +7,11 @@ This recognizer reads the words themselves:
 * after a **strong cue** (a title, "my name is", "named", "je m'appelle", a signature's
   closing line) the next word is a name unless it is a function word or an ordinary word
   that no name list knows ("Mr. Right" stays, "Mr. and" does not);
-* after a **weak cue** (a greeting, "call", "contact", a family or client relation) the next
-  word must be a known given name or surname (`person_names.tsv`) that is not also an
-  ordinary word ("contact frank" is not a name, "contact natasha" is);
+* after a **weak cue** (a greeting, "call", "contact", "where is", a family or client
+  relation) the next word must be a known given name or surname (`person_names.tsv`) that
+  is not also an ordinary word ("contact frank" is not a name, "contact natasha" is), or,
+  capitalised, a known given name or a word no dictionary knows ("Thanks Jimmy", "Thank you
+  Hendo"; not "Contact Support", "call Paris", "meet April");
 * **without a cue**, a known given name followed by a known surname, in any case, when at
   least one of the two is not an ordinary word ("natasha higuchi", "JOHN SMITH"; not "will
   smith" in lowercase, which needs capitals or a cue).
@@ -28,9 +30,11 @@ from promptguard.analyzers.names.lexicon import fold
 from promptguard.analyzers.names.prepass import vocabulary
 from promptguard.analyzers.personal_data.person_names import (
     explained_without_ner,
+    is_chat_word,
     is_name_word,
     is_not_a_person,
     is_ordinary,
+    is_sentence_start,
     name_kind,
     stop_words,
 )
@@ -54,6 +58,8 @@ _STRONG = re.compile(
 #: Weak cues: what follows is a name only if it is a known one.
 _WEAK = re.compile(
     r"(?i:\b(?:hi|hello|hey|dear|bonjour|salut|cher|ch[èe]re|thanks|thank\s+you|merci|"
+    r"bye|goodbye|congrats|congratulations|happy\s+birthday|shout\s*out\s+to|poor|"
+    r"where\s+is|where\s*['’]\s*s|o[uù]\s+est|"
     r"call|called|ring|phone|text|email|e-mail|contact|ask|tell|invite|ping|cc|meet|"
     r"producer|director|actor|actress|writer|editor|designer|manager|agent|officer|"
     r"doctor|nurse|lawyer|attorney|teacher|coach|captain|player|singer|artist|author|"
@@ -173,7 +179,7 @@ def find_names(text: str) -> list[tuple[int, int, float, str]]:
         elif _SIGNATURE.search(before):
             if name_kind(word) or (word[0].isupper() and not is_ordinary(word)):
                 how = "cue"
-        elif _WEAK.search(before) and is_name_word(word):
+        elif _WEAK.search(before) and (is_name_word(word) or _capitalised_name(word)):
             how = "weak"
         if not how and _pair_at(tokens, index):
             how = "pair"
@@ -183,6 +189,8 @@ def find_names(text: str) -> list[tuple[int, int, float, str]]:
             and not explained_without_ner(text, match.start(), match.end())
         ):
             how = "given"  # not "Rica" of "Costa Rica", a run the pre-pass explains
+        if not how and _named_by_position(text, match):
+            how = "given"
         if not how:
             continue
         end_index = _extend(text, tokens, index, how)
@@ -253,6 +261,64 @@ def _known_given_name(word: str, caseless: bool) -> bool:
     return fold(word) not in vocabulary().places and not is_not_a_person(word)
 
 
+_CALENDAR = frozenset(
+    re.split(
+        r"\s+",
+        "january february march april may june july august september october november december "
+        "monday tuesday wednesday thursday friday saturday sunday",
+    )
+)
+
+
+def _capitalised_name(word: str) -> bool:
+    """After a weak cue, a capitalised word that reads as someone's name: a known given
+    name even when it is also a word ("Thanks Jimmy", "poor Summer"), or a word no
+    dictionary knows ("Thank you Hendo", "Bye Capwin"); not a place, a month or a day
+    ("call Paris", "meet April 3"), nor an ordinary word ("Contact Support")."""
+    if len(word) < 3 or not (word[0].isupper() and word[1:].islower()):
+        return False
+    lowered = word.lower()
+    if lowered in stop_words() or lowered in _CALENDAR or lowered in _FUNCTION_WORDS:
+        return False
+    if fold(word) in vocabulary().places:
+        return False
+    return "G" in name_kind(word) or not is_ordinary(word)
+
+
+#: A person's verb right after a word: "casey has", "freddie laughs", "gaby gave". Not the
+#: copula: "my nam is J hn" (a typo of "name") or "rose is red" say nothing of a person.
+_VERB_AFTER = re.compile(
+    r"[ ]+(?:has|had|got|gets|says|said|looks|looked|laughs|laughed|wants|wanted|needs|"
+    r"loves|loved|hates|thinks|thought|knows|knew|does|did|seems|sounds|sings|sang|plays|"
+    r"played|asked|told|tells|went|goes|came|comes|made|makes|gave|gives|wakes|woke|wears|"
+    r"cried|shouted|smiled|texted|called|wrote|tried|likes|liked)\b"
+)
+#: Someone spoken to: "Loey, do you…", "Miranda, you are…" (after the name).
+_ADDRESSED = re.compile(
+    r"[ ]*,[ ]*(?:(?:do|can|could|will|would|are|did|have|thank)[ ]+)?"
+    r"(?i:you|your|u|ur|please|pls|plz|tu|vous|merci)\b"
+)
+#: "…, Summer?" "…, Amber!": a name closing its sentence after a comma.
+_CLOSING = re.compile(r"[ ]*(?:[?!.]|$)")
+
+
+def _named_by_position(text: str, match: re.Match) -> bool:
+    """A word that its place in the sentence shows to be someone's name, whatever the case
+    habits of the writer: a known given name in lowercase before a person's verb ("casey has
+    a better phone", "I swear freddie laughs"), or a capitalised name spoken to, opening a
+    sentence before ", you" ("Loey, do you…") or closing one after a comma ("…, Summer?")."""
+    word = match.group()
+    after = text[match.end() : match.end() + 24]
+    if word.islower():
+        return is_name_word(word) and "G" in name_kind(word) and bool(_VERB_AFTER.match(after))
+    if not _capitalised_name(word):
+        return False
+    if _ADDRESSED.match(after) and is_sentence_start(text, match.start()):
+        return True
+    before = text[max(0, match.start() - 3) : match.start()]
+    return before.rstrip().endswith(",") and bool(_CLOSING.match(after))
+
+
 def _glued(text: str, match: re.Match) -> bool:
     """Part of an e-mail address, a URL, a handle or a file name."""
     before = text[max(0, match.start() - 1) : match.start()]
@@ -315,8 +381,8 @@ def _extend(text: str, tokens: list[re.Match], index: int, how: str) -> int:
             continue
         if word.lower() in _PARTICLES and nxt + 1 < len(tokens):
             continue  # kept only if a name follows
-        if word.lower() in _FUNCTION_WORDS:
-            break
+        if word.lower() in _FUNCTION_WORDS or is_chat_word(word):
+            break  # "your last name is martin lmao": the name ends before the shorthand
         capitalised_name = word[:1].isupper() and not word.isupper() and not is_ordinary(word)
         if "S" in name_kind(word) or "G" in name_kind(word):
             if is_ordinary(word) and (_case(word) == "lower" or _case(word) != style):

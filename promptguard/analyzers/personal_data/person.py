@@ -121,6 +121,8 @@ def accept_ner_name(text: str, start: int, end: int) -> bool:
     if is_not_a_person(value):
         return False
     words = value.split()
+    if subject_of_verb(text, start, end):
+        return is_plausible_name(value)
     cased = [w for w in words if w[:1].isupper() and not w.isupper()]
     uncased = not cased or (len(words) == 1 and is_sentence_start(text, start))
     if uncased:
@@ -128,6 +130,42 @@ def accept_ner_name(text: str, start: int, end: int) -> bool:
             return False
         return supports_uncased_span(value)
     return is_plausible_name(value) and not explained_without_ner(text, start, end)
+
+
+#: Verbs whose subject is a person: a capitalised word NER calls a person before one of
+#: these is a name even when it opens a sentence or is also a word ("Bill is from…", "So
+#: fitting that Bodega was…", "Harry got shot"); an imperative ("Imagine a…") never is.
+_HUMAN_VERBS = (
+    r"is|was|has|had|got|gets|says|said|looks|looked|laughs|laughed|wants|wanted|needs|"
+    r"needed|loves|loved|hates|hated|thinks|thought|knows|knew|does|did|seems|sounds|sings|"
+    r"sang|plays|played|asked|told|tells|went|goes|came|comes|made|makes|continues|shouted|"
+    r"smiled|cried|died|won|lost|dances|danced|wrote|writes|tried|tries|likes|liked|"
+    r"est|[ée]tait|avait|dit|fait|veut|pense|chante|joue"
+)
+_SUBJECT = re.compile(rf"(?<![\p{{L}}'’])(\p{{Lu}}\p{{Ll}}{{2,}})[ ]+(?:{_HUMAN_VERBS})\b")
+
+
+def subject_of_verb(text: str, start: int, end: int) -> bool:
+    """Whether [start, end) is one capitalised word right before a verb of a person
+    (`_HUMAN_VERBS`), and no function word ("This is", "There was")."""
+    match = _SUBJECT.match(text, start)
+    return bool(match) and match.end(1) == end and _may_be_subject_name(match.group(1))
+
+
+def may_hold_subject_name(content: str) -> bool:
+    """The pre-pass side of `subject_of_verb`: True when some capitalised word that is no
+    function word stands before a verb of a person, so NER is asked about it."""
+    return any(_may_be_subject_name(m.group(1)) for m in _SUBJECT.finditer(content))
+
+
+def _may_be_subject_name(word: str) -> bool:
+    """No function word ("This is"), and no ordinary word that no name list knows ("Idiot
+    needs…", "Water was…"); "Bill", "Harry" (words and names) and "Muselk" (neither) pass."""
+    from promptguard.analyzers.personal_data.person_names import is_ordinary, name_kind, stop_words
+
+    if word.lower() in stop_words():
+        return False
+    return bool(name_kind(word)) or not is_ordinary(word)
 
 
 #: Quote marks and e-mail quoting around a name: trimmed, not a reason to reject it.

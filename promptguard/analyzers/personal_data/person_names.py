@@ -65,6 +65,49 @@ def is_not_a_person(value: str) -> bool:
     return len(words) > 1 and " ".join(words[:-1]) in not_names()
 
 
+#: Chat shorthand: a span holding one is a phrase ("Plz Subscribe", "Funny AF", "LOL Fak"),
+#: however NER reads its capitals.
+_CHAT_WORDS = frozenset(
+    re.split(
+        r"\s+",
+        "lol lmao lmfao rofl omg wtf btw smh tbh idk af plz pls thx xd ikr imo imho fyi "
+        "bruh tho lmk ngl irl",
+    )
+)
+#: Heads of organisation and place names: "Clinton Foundation", "Clark Airbase Hospital",
+#: "Kimmel Show", "Fondation Cartier" read as a person by NER or by a given name alone.
+_ORG_HEADS = (
+    r"Foundation|Hospital|University|College|School|Academy|Institute|Center|Centre|Museum|"
+    r"Library|Airport|Airbase|Station|Stadium|Arena|Theatre|Theater|Hotel|Church|Cathedral|"
+    r"Bridge|Park|Street|Avenue|Road|Boulevard|Square|Inc|Ltd|LLC|Corp|Corporation|Company|"
+    r"Group|Records|Studios?|Productions|Pictures|Films|Entertainment|Network|Channel|Trust|"
+    r"Fund|Awards?|Prize|Cup|Trophy|Administration|Show|Festival|Memorial|Clinic|Labs?|Bank|"
+    r"Foundation|Fondation|H[ôo]pital|Universit[ée]|Lyc[ée]e|Coll[èe]ge|[ÉE]cole|Institut|"
+    r"Mus[ée]e|Gare|A[ée]roport|Stade|Th[ée][âa]tre|Prix"
+)
+_ORG_AFTER = re.compile(rf"^[ ]+(?:{_ORG_HEADS})\b")
+_ORG_LAST = re.compile(rf"[ ](?:{_ORG_HEADS})$")
+
+
+def is_chat_word(word: str) -> bool:
+    """Chat shorthand ("lol", "plz", "AF"): it ends a name, and a span holding it is none."""
+    return word.lower() in _CHAT_WORDS
+
+
+def not_a_person_here(text: str, start: int, end: int) -> bool:
+    """A PERSON span that its own words or the next word show to be no person: chat
+    shorthand inside it, or an organisation or place head right after it or closing it
+    ("The Clinton Foundation", "Go to Clark Airbase Hospital"; "Jane Park" stays a name:
+    a head that is also a known surname ends a span only when NER put it there)."""
+    value = text[start:end]
+    if any(w.lower() in _CHAT_WORDS for w in WORD.findall(value)):
+        return True
+    if _ORG_AFTER.match(text[end : end + 24]):
+        return True
+    last = _ORG_LAST.search(value)
+    return bool(last) and not name_kind(last.group().strip())
+
+
 def name_kind(word: str) -> str:
     """ "G", "S", "GS", or "" when the word is no known given name or surname."""
     return name_kinds().get(fold(word), "")
@@ -153,6 +196,8 @@ __all__ = [
     "WORD",
     "is_name_word",
     "is_not_a_person",
+    "is_chat_word",
+    "not_a_person_here",
     "is_ordinary",
     "is_sentence_start",
     "may_hold_uncased_name",

@@ -1,0 +1,54 @@
+"""Names as people write them in comments and chats: lowercase, alone, spoken to.
+
+Hand-written sentences (none from WNUT-17 or another benchmark): a user pasting a thread of
+comments into a prompt should see the people in it reported, and the shorthand, brands and
+organisations around them left alone. Real spaCy and Presidio, through the public API.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import promptguard
+from promptguard.config.load import Config
+
+
+def persons(text: str, mode: str = "default") -> set[str]:
+    return {
+        text[f.start : f.end]
+        for f in promptguard.scan(text, language="en", config=Config(mode=mode))
+        if f.category == "personal_data" and f.type == "PERSON"
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("honestly I think melanie has the best voice on the team", "melanie"),
+        ("Did you see how priscilla laughs at her own jokes?", "priscilla"),
+        ("Rowan, do you still have the link to the audition tape?", "Rowan"),
+        ("We waited two hours for the shuttle, Ingrid!", "Ingrid"),
+        ("Thank you Okonkwo for the quick turnaround!", "Okonkwo"),
+        ("Where is Tadeusz? The van leaves at six.", "Tadeusz"),
+        ("Harry got stuck in traffic again this morning.", "Harry"),
+    ],
+)
+@pytest.mark.parametrize("mode", ["default", "full"])
+def test_people_in_comments_are_found(text: str, name: str, mode: str) -> None:
+    assert name in persons(text, mode)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_name"),
+    [
+        ("Plz Subscribe to my channel for more", "Plz Subscribe"),
+        ("Funny AF , but I could not stop laughing", "Funny AF"),
+        ("The Clinton Foundation announced a new grant", "Clinton"),
+        ("Drive the actors to Saint Mary Hospital after the wrap", "Saint Mary Hospital"),
+        ("Contact Support if the upload fails", "Support"),
+        ("Let's meet April 3 at the studio", "April"),
+        ("Idiot needs to learn how to park a truck", "Idiot"),
+    ],
+)
+def test_shorthand_organisations_and_words_are_not_people(text: str, not_a_name: str) -> None:
+    assert not any(not_a_name in found or found in not_a_name for found in persons(text))
