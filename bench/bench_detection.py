@@ -445,6 +445,7 @@ def evaluate_grouped(records: list[dict], pg: list, pr: list) -> dict:
 EVALUATORS = {
     "presidio": evaluate_presidio,
     "wnut17": evaluate_wnut,
+    "wnut17-train": evaluate_wnut,
     "production": evaluate_grouped,
     "real": evaluate_grouped,
 }

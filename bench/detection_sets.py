@@ -15,6 +15,8 @@ DATA = ROOT / "bench" / "data"
 
 PRESIDIO_FILE = DATA / "presidio_dev" / "generated_large.json"
 WNUT_FILE = DATA / "wnut17" / "emerging.dev.conll"
+#: WNUT-17 train: a second, larger check nobody tuned on (the rules were developed on dev).
+WNUT_TRAIN_FILE = DATA / "wnut17" / "wnut17train.conll"
 PRODUCTION_FILE = ROOT / "tests" / "data" / "pii_prompts.jsonl"
 REAL_LABELS = DATA / "real_pii_labels.jsonl"
 
@@ -44,7 +46,7 @@ def load_presidio(limit: int | None = None) -> list[dict]:
     return _cut(records, limit)
 
 
-def load_wnut(limit: int | None = None) -> list[dict]:
+def load_wnut(limit: int | None = None, path: Path = WNUT_FILE, split: str = "dev") -> list[dict]:
     """WNUT-17 dev (CoNLL, token TAB BIO-tag, blank line between documents). The text is
     rebuilt by joining the tokens with single spaces; offsets follow from that."""
     records: list[dict] = []
@@ -75,7 +77,7 @@ def load_wnut(limit: int | None = None) -> list[dict]:
                 current = None
         records.append(
             {
-                "id": f"wnut17-dev-{len(records)}",
+                "id": f"wnut17-{split}-{len(records)}",
                 "text": " ".join(text_parts),
                 "language": "en",
                 "spans": spans,
@@ -83,7 +85,7 @@ def load_wnut(limit: int | None = None) -> list[dict]:
         )
         tokens.clear()
 
-    with WNUT_FILE.open(encoding="utf-8") as handle:
+    with path.open(encoding="utf-8") as handle:
         for line in handle:
             line = line.rstrip("\n")
             if not line.strip():
@@ -116,6 +118,7 @@ def load_real(limit: int | None = None) -> list[dict]:
 LOADERS = {
     "presidio": load_presidio,
     "wnut17": load_wnut,
+    "wnut17-train": lambda limit=None: load_wnut(limit, WNUT_TRAIN_FILE, "train"),
     "production": load_production,
     "real": load_real,
 }

@@ -48,7 +48,13 @@ def test_people_in_comments_are_found(text: str, name: str, mode: str) -> None:
         ("Contact Support if the upload fails", "Support"),
         ("Let's meet April 3 at the studio", "April"),
         ("Idiot needs to learn how to park a truck", "Idiot"),
+        ("Pre-orders ship 14 Jan , payment by Sept . 30th", "Jan"),
+        ("Pre-orders ship 14 Jan , payment by Sept . 30th", "Sept"),
     ],
 )
 def test_shorthand_organisations_and_words_are_not_people(text: str, not_a_name: str) -> None:
     assert not any(not_a_name in found or found in not_a_name for found in persons(text))
+
+
+def test_a_month_abbreviation_is_a_date_but_a_full_name_stays_a_name() -> None:
+    assert "Jan Kowalski" in persons("Call Jan Kowalski on Monday about the night shoot")
