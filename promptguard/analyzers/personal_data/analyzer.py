@@ -142,10 +142,6 @@ class PersonalDataAnalyzer(Analyzer):
         else:
             artifacts = LazyArtifacts(language, lambda: _tokenizer(language)(content), [])
         results = engine.analyze(content, language, entities=ENTITIES, nlp_artifacts=artifacts)
-        if not use_ner:
-            # A name after "with", "from"… is kept only where NER saw no place; without NER,
-            # every capitalised run was explained as an ordinary word or a place.
-            results = [r for r in results if _recognizer_name(r) != "PersonRecognizer:weak"]
         results = _add_names_near_contacts(content, results)
         results = _add_listed_names(content, results)
         results = _facts_about_people(content, results)
