@@ -50,6 +50,8 @@ def test_people_in_comments_are_found(text: str, name: str, mode: str) -> None:
         ("Idiot needs to learn how to park a truck", "Idiot"),
         ("Pre-orders ship 14 Jan , payment by Sept . 30th", "Jan"),
         ("Pre-orders ship 14 Jan , payment by Sept . 30th", "Sept"),
+        ("Loved tonight's episode #BattlestarGalactica #Gemini", "Gemini"),
+        ("new post up on ZodiacFacts today, go read it", "ZodiacFacts"),
     ],
 )
 def test_shorthand_organisations_and_words_are_not_people(text: str, not_a_name: str) -> None:
@@ -58,3 +60,8 @@ def test_shorthand_organisations_and_words_are_not_people(text: str, not_a_name:
 
 def test_a_month_abbreviation_is_a_date_but_a_full_name_stays_a_name() -> None:
     assert "Jan Kowalski" in persons("Call Jan Kowalski on Monday about the night shoot")
+
+
+@pytest.mark.parametrize("name", ["McGregor", "MaryAnn", "DeAndre"])
+def test_names_with_a_capital_inside_are_still_names(name: str) -> None:
+    assert name in persons(f"Thanks {name} for driving the actors back to base")

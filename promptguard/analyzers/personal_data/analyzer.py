@@ -163,8 +163,9 @@ class PersonalDataAnalyzer(Analyzer):
             if result.entity_type == "PERSON" and (
                 is_not_a_person(content[result.start : result.end])
                 or not_a_person_here(content, result.start, result.end)
+                or content[result.start - 1 : result.start] == "#"
             ):
-                continue  # "Pixar", "Photoshop", "the Clinton Foundation": not people
+                continue  # "Pixar", "Photoshop", "the Clinton Foundation", "#Tag": not people
             if result.entity_type == "PERSON" and any(
                 s.start <= result.start and result.end <= s.end for s in shields
             ):

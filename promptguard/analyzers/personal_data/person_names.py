@@ -84,11 +84,24 @@ _CALENDAR_ABBREVIATIONS = frozenset(
 )
 
 
+#: One word made of a capitalised head of three letters or more and another capitalised
+#: part: "BattlestarGalactica", "ZodiacFacts", "HelloMornings" (tags and brands run together).
+_RUN_TOGETHER = re.compile(r"(\p{Lu}\p{Ll}{2,})(\p{Lu}[\p{L}]*)")
+
+
+def _glued_words(value: str) -> bool:
+    """Words run together with a capital in the middle, whose head is no given name or
+    surname: "ZodiacFacts" is a tag; "McGregor", "DeAndre" (a head of two letters),
+    "MaryAnn", "LeeAnn" (a given name as head) stay names."""
+    match = _RUN_TOGETHER.fullmatch(value)
+    return bool(match) and not name_kind(match.group(1)) and fold(match.group(1)) != "mac"
+
+
 def is_not_a_person(value: str) -> bool:
     """A brand, platform, studio or tool ("Pixar", "Unreal Engine", "Photoshop's"), or a
     month or weekday abbreviation written alone ("Jan", "Sept.")."""
     key = fold(re.sub(r"['’]s$", "", value.strip()))
-    if key in not_names() or key in _CALENDAR_ABBREVIATIONS:
+    if key in not_names() or key in _CALENDAR_ABBREVIATIONS or _glued_words(value.strip()):
         return True
     words = key.split()
     # "Pixar Studios", "Midjourney v6": the name and a trailing ordinary word or version
