@@ -782,6 +782,23 @@ def build_works(
             (row.get("category") or "").strip(),
         )
 
+    # The curated editorial list (works_curated.tsv): what image prompts name most and no open
+    # list has. Rows whose status is public_domain (Sherlock Holmes, Dracula) are recorded
+    # there as decided, and left out: every character in works.tsv is treated as protected.
+    state["source"] = "curated"
+    for row in read_csv(HERE / "works_curated.tsv", delimiter="\t"):
+        if row["status"] != "in_copyright":
+            counts["curated_public_domain_skipped"] += 1
+            continue
+        add(
+            row["title"],
+            row["type"],
+            row["maker"],
+            year_of(row["year"]),
+            tuple(filter(None, row["aliases"].split("|"))),
+            row["category"],
+        )
+
     state["source"] = "oscars"
     oscars = read_csv(data / "people/oscars/oscars.csv", delimiter="\t")
     directors: dict[str, str] = {}
@@ -1006,9 +1023,12 @@ def main(argv: list[str]) -> int:
         people_counts["dropped_not_name"] = people_counts.get("dropped_not_name", 0) + 1
 
     # Supplement rows ship as they are (people_supplement.tsv) and win over every other source.
+    # So do the curated celebrities (people_curated.tsv, shipped as they are): their dates are
+    # newer than Pantheon's 2014 snapshot, so a row here must not be outranked by an older one.
     curated = set()
-    for row in read_csv(HERE / "people_supplement.tsv", delimiter="\t"):
-        curated.update(fold(n) for n in [row["name"], *row["aliases"].split("|")] if n)
+    for file_name in ("people_supplement.tsv", "people_curated.tsv"):
+        for row in read_csv(HERE / file_name, delimiter="\t"):
+            curated.update(fold(n) for n in [row["name"], *row["aliases"].split("|")] if n)
     plain, pantheon = [], []
     for key, row in sorted(people.rows.items()):
         if key not in curated:

@@ -61,6 +61,8 @@ class _Hit:
     evidence: dict | None = None
 
 
+#: "trump as walter white": a well-known character's name right after "as".
+_AS_BEFORE = re.compile(r"\b(?:as|dressed\s+like)\s+$", re.I)
 _NAME_FROM = re.compile(r"\b([^\W\d_]{3,})\s+from\s+$")
 
 
@@ -217,15 +219,15 @@ class CopyrightedWorkAnalyzer(Analyzer):
         if not content_words:
             return None
         key = " ".join(folded)
-        strong = _Lazy(
+        cued = _Lazy(
             lambda: bool(
-                _quoted(content, start, end)
-                or _STRONG_BEFORE.search(before)
+                _STRONG_BEFORE.search(before)
                 or _STRONG_AFTER.match(after)
                 or style_context(content, start, end)
                 or _character_from(lexicon, before)
             )
         )
+        strong = _Lazy(lambda: bool(_quoted(content, start, end) or cued))
         famous_person = any(
             kind == PERSON and lexicon.person(i).fame >= 50 for kind, i, _alias in refs
         )
@@ -234,8 +236,12 @@ class CopyrightedWorkAnalyzer(Analyzer):
             # biopic title needs a screen cue, and a real person is never a character.
             return None
         plain = vocabulary().plain
+        # "Cyborg (DC Comics)", "Hades (video game)": a list title that needs a qualifier is
+        # ambiguous without it, like a place or a word.
+        qualified = "(" in work.title and key != fold(work.title)
         ambiguous = (
-            key in vocabulary().places
+            qualified
+            or key in vocabulary().places
             or (key in lexicon.not_names and lexicon.not_names[key] != "STUDIO")
             or (len(content_words) == 1 and content_words[0] in lexicon.common_first)
             or (len(folded) == 1 and _part_of_famous_name(lexicon, folded[0]))
@@ -243,8 +249,9 @@ class CopyrightedWorkAnalyzer(Analyzer):
         )
         if work.category == "STUDIO" and not (strong or is_image_prompt(content)):
             return None  # "everyone at Nintendo": the company, not its house style
-        if ambiguous and len(content_words) == 1 and not strong:
-            # A place, a brand, a first name or a word ("Orlando", "Tesla", "Emma", "Go").
+        if ambiguous and len(content_words) == 1 and not (cued if qualified else strong):
+            # A place, a brand, a first name or a word ("Orlando", "Tesla", "Emma", "Go"); a
+            # name the list had to qualify needs a cue word, not just quotes ('Tom' in data).
             return None
         if (
             len(folded) == 1
@@ -276,6 +283,7 @@ class CopyrightedWorkAnalyzer(Analyzer):
             w
             for w in content_words
             if w in lexicon.common_words
+            or (w.endswith("s") and (w[:-1] in lexicon.common_words or w[:-1] in plain))
             or w in lexicon.common_first
             or w in lexicon.common_last
             or len(w) <= 3
@@ -299,6 +307,7 @@ class CopyrightedWorkAnalyzer(Analyzer):
                     and (is_image_prompt(content) or strong)
                 )  # "dressed as super mario"
                 or (strong and _popular(work))  # "star trek still"
+                or (work.type == "CHARACTER" and _popular(work) and _AS_BEFORE.search(before))
                 or (_popular(work) and _whole_tag(content, start, end) and is_image_prompt(content))
             )  # "…, ghost in the shell, blade runner, concept art"
             if not (quoted or looks_like_title or lowercase_title):

@@ -102,9 +102,9 @@ FAMOUS_NAME_PART_FAME = 75
 
 
 def _popular(work: Work) -> bool:
-    """From a list of well-known titles (hand-written supplement, popular films and shows),
-    not only from an archive of every nominated film."""
-    return "supplement" in work.source or "dariusk" in work.source
+    """From a list of well-known titles (hand-written supplement, curated editorial list,
+    popular films and shows), not only from an archive of every nominated film."""
+    return any(s in work.source for s in ("supplement", "curated", "dariusk"))
 
 
 _TAG_EDGE = re.compile(r"(?:^|[,;|\n(]|\.\s)\s*$")
