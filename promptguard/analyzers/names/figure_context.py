@@ -63,7 +63,12 @@ _ARTICLES = frozenset({"the", "a", "an", "le", "la", "les", "un", "une", "this",
 _INITIAL = re.compile(r"^[a-z]$")
 
 
-def _message(person: Person, deceased: bool) -> str:
+def _message(person: Person, deceased: bool, historical: bool = False) -> str:
+    if historical:
+        return (
+            f"{person.name} is a historical figure: no estate controls the likeness any more"
+            " (reported for the record, no clearance)."
+        )
     if not deceased:
         return f"{person.name} is a living public figure: likeness needs written approval."
     if person.birth is not None and person.death is not None:

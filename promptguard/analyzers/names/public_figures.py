@@ -367,10 +367,16 @@ class PublicFigureAnalyzer(Analyzer):
             if any(i in artist_tokens for i in range(hit.start_token, hit.end_token)):
                 continue
             person = lexicon.person(hit.person)
-            if person.historical():
-                continue
+            # Dead so long ago that no estate controls the likeness ("Shakespeare",
+            # "beethoven"): reported for the record (info, no clearance), so the name is not
+            # left to the personal-data PERSON recognizer either.
+            historical = person.historical()
             start, end = tokens.starts[hit.start_token], tokens.ends[hit.end_token - 1]
-            deceased = person.deceased()
+            one_word = hit.end_token - hit.start_token == 1
+            if historical and one_word and (person.fame < 85 or content[start:end].isupper()):
+                continue  # "Pareto" (the principle), "HUD": not worth a record
+            deceased = historical or person.deceased()
+            status = "historical" if historical else ("deceased" if deceased else "living")
             findings.append(
                 Finding(
                     category="deceased_figure" if deceased else "public_figure",
@@ -379,17 +385,19 @@ class PublicFigureAnalyzer(Analyzer):
                     end=end,
                     score=hit.score,
                     subject=person.name,
-                    message=_message(person, deceased),
+                    message=_message(person, deceased, historical),
+                    severity="info" if historical else "normal",
                     analyzer=self.name,
                     extra={
                         "match": hit.how,
                         "fame": person.fame,
                         "kind": person.kind,
-                        "status": "deceased" if deceased else "living",
+                        "status": status,
+                        "needs_clearance": not historical,
                         "evidence": {
                             "entry": person.name,
                             "list": f"people ({person.source or 'people.tsv'})",
-                            "status": "deceased" if deceased else "living",
+                            "status": status,
                             "years": f"{person.birth or '?'}-{person.death or ''}",
                             "cue": hit.how,
                         },
