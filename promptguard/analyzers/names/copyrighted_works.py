@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from promptguard.analyzers.base import Analyzer
 from promptguard.analyzers.names.artist_refs import ArtistRef, artist_refs
+from promptguard.analyzers.names.character_refs import character_from
 from promptguard.analyzers.names.folding import fold, tokenize
 from promptguard.analyzers.names.lexicon import get_lexicon, style_context
 from promptguard.analyzers.names.packed import ARTIST, PERSON, WORK, Lexicon, Work
@@ -28,6 +29,7 @@ from promptguard.analyzers.names.title_context import (
     _STRONG_BEFORE,
     _WORK_AFTER,
     _WORK_BEFORE,
+    SCREEN_CUE,
     _artist_message,
     _inside_longer_name,
     _Lazy,
@@ -125,6 +127,7 @@ class CopyrightedWorkAnalyzer(Analyzer):
                 work_hit = self._work(lexicon, content, tokens, first, last, refs, start, end)
                 if work_hit is not None:
                     hits.append(work_hit)
+                    hits.extend(self._character_from(lexicon, content, tokens, first, refs))
         return self._findings(tokens, hits)
 
     # -- artists -------------------------------------------------------------------------
@@ -290,8 +293,10 @@ class CopyrightedWorkAnalyzer(Analyzer):
         ]
         distinctive = len(ordinary) < len(content_words) and len(" ".join(folded)) >= 4
         if len(content_words) == 1 and not distinctive:
-            # "Up", "Her", "Heat", "Elsa": only with quotes, or capitalised with context.
-            if not (quoted or (capitalised and context and not sentence_start)):
+            # "Up", "Her", "Heat", "Elsa": only with quotes, or capitalised with context, or
+            # a well-known title after a style phrase or a medium ("style of peanuts").
+            cued_title = _popular(work) and SCREEN_CUE.search(before)
+            if not (quoted or (capitalised and context and not sentence_start) or cued_title):
                 return None
             score = 0.8
         elif not distinctive:
@@ -352,6 +357,23 @@ class CopyrightedWorkAnalyzer(Analyzer):
             "cue": "quoted" if quoted else ("context" if strong or context else "title"),
         }
         return _Hit(first, last, kind, work.title, score, _work_message(work), "normal", evidence)
+
+    @staticmethod
+    def _character_from(lexicon: Lexicon, content: str, tokens, first: int, refs) -> list[_Hit]:
+        """The character named right before "from <this work>" ("sakura from naruto")."""
+        for kind, index, _alias in refs:
+            if kind != WORK or lexicon.work(index).type == "CHARACTER":
+                continue
+            found = character_from(lexicon, content, tokens.starts, first, lexicon.work(index))
+            if found is not None:
+                token, character = found
+                evidence = {"entry": character.title, "list": f"works ({character.source})",
+                            "status": "in_copyright", "kind": character.category,
+                            "cue": "from its work"}  # fmt: skip
+                message = _work_message(character)
+                return [_Hit(token, token + 1, "CHARACTER", character.title, 0.85, message,
+                             "normal", evidence)]  # fmt: skip
+        return []
 
     @staticmethod
     def _maker_death(lexicon: Lexicon, work: Work) -> int | None:
