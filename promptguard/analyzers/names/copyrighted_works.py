@@ -320,7 +320,7 @@ class CopyrightedWorkAnalyzer(Analyzer):
             if (
                 work.type == "CHARACTER"
                 and lexicon.is_common_name(content_words)
-                and not (quoted or context)
+                and not (quoted or context or (_popular(work) and is_image_prompt(content)))
             ):
                 return None
             score = 0.85 if (quoted or context) else 0.7

@@ -38,6 +38,7 @@ from promptguard.analyzers.names.figure_context import (
     _message,
     _name_spans,
     _very_famous_surname,
+    inside_character_name,
 )
 from promptguard.analyzers.names.folding import fold, tokenize
 from promptguard.analyzers.names.lexicon import get_lexicon, style_context
@@ -92,6 +93,7 @@ class PublicFigureAnalyzer(Analyzer):
         hits += self._surnames(lexicon, content, tokens, covered, hits)
         covered = {i for hit in hits for i in range(hit.start_token, hit.end_token)}
         hits += self._entities(lexicon, _name_spans(text), tokens, covered)
+        hits = inside_character_name(lexicon, content, hits)
         return self._findings(lexicon, content, tokens, hits)
 
     # -- the four ways to find a name --------------------------------------------------
