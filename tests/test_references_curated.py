@@ -56,12 +56,32 @@ def test_a_character_named_by_first_name_and_work_is_that_character():
     assert ("copyrighted_work", "CHARACTER", "sakura", "normal") in found
     sakura = next(f for f in promptguard.scan(text) if f.type == "CHARACTER")
     assert sakura.subject == "Sakura Haruno"
-    assert sakura.extra["evidence"]["cue"] == "from its work"
+    assert sakura.extra["evidence"]["cue"] == "named with its work"
 
 
-def test_a_word_before_from_a_title_is_not_taken_for_a_character():
-    found = refs("a friend from Naruto fan club said hi")
-    assert all(kind != "CHARACTER" for _c, kind, _w, _s in found)
+@pytest.mark.parametrize(
+    ("text", "character", "work"),
+    [
+        ("portrait of revy from black lagoon, comic art", "revy", "black lagoon"),
+        ("Rob Rey as Overwatch Tracer cute smile", "Tracer", "Overwatch"),
+    ],
+)
+def test_a_one_word_character_beside_its_work_is_reported_with_it(text, character, work):
+    found = refs(text)
+    assert ("copyrighted_work", "CHARACTER", character, "normal") in found
+    assert any(c == "copyrighted_work" and w == work for c, _t, w, _s in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a friend from Naruto fan club said hi",
+        "Call Rachel from Friends Of The Earth today",
+        "I met a friend from work",
+    ],
+)
+def test_a_word_before_from_a_title_is_not_taken_for_a_character(text):
+    assert all(kind != "CHARACTER" for _c, kind, _w, _s in refs(text))
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from promptguard.analyzers.names.folding import fold
-from promptguard.analyzers.names.packed import Lexicon, Work
+from promptguard.analyzers.names.packed import WORK, Lexicon, Work
 
 #: "<name> from [the] <title>": the name is one word of three letters or more.
 _NAME_FROM = re.compile(r"\b([^\W\d_]{3,})\s+from\s+(?:the\s+)?$", re.I)
@@ -30,8 +30,8 @@ def _characters_by_part(lexicon: Lexicon) -> dict[str, tuple[int, ...]]:
         if work.type != "CHARACTER" or not work.maker:
             continue
         parts = fold(_QUALIFIER.sub("", work.title)).split()
-        if len(parts) < 2:
-            continue
+        if len(parts) < 2 and work.title == _QUALIFIER.sub("", work.title):
+            continue  # a one-word name only when the list qualifies it: "Revy (Black Lagoon)"
         for part in set(parts):
             if len(part) >= 4:
                 index.setdefault(part, []).append(i)
@@ -45,25 +45,60 @@ def _same_work(work: Work, character: Work) -> bool:
     bare = title.removeprefix("the ")
     if len(title) >= 3 and (maker in (title, bare) or maker.startswith(title + " ")):
         return True
+    qualifier = _QUALIFIER.search(character.title)
+    if qualifier and fold(qualifier.group()) in (title, bare):
+        return True  # "Tracer (Overwatch)"
     return bool(work.maker) and fold(work.maker) == maker
 
 
-def character_from(
-    lexicon: Lexicon, content: str, starts: list[int], first: int, work: Work
+def character_hits(
+    lexicon: Lexicon, content: str, tokens, first: int, last: int, refs, title_found: bool
+) -> list[tuple[int, int, Work, str]]:
+    """(first token, end token, entry, cue) for the character named with the work matched at
+    tokens first..last ("revy from black lagoon", "Overwatch Tracer"), and for the work
+    itself when only its character shows that the title is meant (a one-word title right
+    before a capitalised name is otherwise taken for part of that name)."""
+    for kind, index, _alias in refs:
+        if kind != WORK or lexicon.work(index).type == "CHARACTER":
+            continue
+        work = lexicon.work(index)
+        found = _character_of(lexicon, content, tokens, first, last, work)
+        if found is not None:
+            token, character = found
+            hits = [(token, token + 1, character, "named with its work")]
+            if token == last and not title_found:
+                hits.append((first, last, work, "its character follows"))
+            return hits
+    return []
+
+
+def _character_of(
+    lexicon: Lexicon, content: str, tokens, first: int, last: int, work: Work
 ) -> tuple[int, Work] | None:
-    """(token index, character) of the name right before "from <work>", if it is one of the
-    work's characters; else None."""
+    """(token index, character) of the name right before "from <work>" or right after the
+    work's title, if it is one of the work's characters; else None."""
+    starts, ends = tokens.starts, tokens.ends
     start = starts[first]
     before = content[max(0, start - 40) : start]
     match = _NAME_FROM.search(before)
-    if match is None:
-        return None
-    candidates = _characters_by_part(lexicon).get(fold(match.group(1)), ())
-    for index in candidates:
-        character = lexicon.work(index)
-        if _same_work(work, character):
-            position = start - len(before) + match.start(1)
-            token = bisect_left(starts, position)
-            if token < len(starts) and starts[token] == position:
+    candidates: list[tuple[int, str]] = []
+    longer_name = _NEXT_CAPITALISED.match(content, ends[last - 1])
+    if match is not None and not longer_name:  # not "Rachel from Friends Of The Earth"
+        position = start - len(before) + match.start(1)
+        token = bisect_left(starts, position)
+        if token < len(starts) and starts[token] == position:
+            candidates.append((token, fold(match.group(1))))
+    if last < len(starts) and _SPACE.match(content, ends[last - 1], starts[last]):
+        candidates.append((last, tokens.folded[last]))
+    by_part = _characters_by_part(lexicon)
+    for token, word in candidates:
+        for index in by_part.get(word, ()):
+            character = lexicon.work(index)
+            if _same_work(work, character):
                 return token, character
     return None
+
+
+#: Only a space between the title and the next word ("Overwatch Tracer", not "Overwatch, a").
+_SPACE = re.compile(r"[ \t]+$")
+_NEXT_CAPITALISED = re.compile(r"[ \t]+[A-Z][a-z]+[ \t]+[A-Z]")

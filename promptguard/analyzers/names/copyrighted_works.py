@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from promptguard.analyzers.base import Analyzer
 from promptguard.analyzers.names.artist_refs import ArtistRef, artist_refs
-from promptguard.analyzers.names.character_refs import character_from
+from promptguard.analyzers.names.character_refs import character_hits
 from promptguard.analyzers.names.folding import fold, tokenize
 from promptguard.analyzers.names.lexicon import get_lexicon, style_context
 from promptguard.analyzers.names.packed import ARTIST, PERSON, WORK, Lexicon, Work
@@ -125,9 +125,13 @@ class CopyrightedWorkAnalyzer(Analyzer):
             )
             if not inside_name:
                 work_hit = self._work(lexicon, content, tokens, first, last, refs, start, end)
-                if work_hit is not None:
-                    hits.append(work_hit)
-                    hits.extend(self._character_from(lexicon, content, tokens, first, refs))
+                hits.extend([work_hit] if work_hit is not None else [])
+                # "rachel from friends", "Overwatch Tracer": the title may be a word or part
+                # of a longer name; its character beside it says which it is.
+                for a, b, entry, cue in character_hits(
+                    lexicon, content, tokens, first, last, refs, work_hit is not None
+                ):
+                    hits.append(self._listed(entry, a, b, cue))
         return self._findings(tokens, hits)
 
     # -- artists -------------------------------------------------------------------------
@@ -359,21 +363,11 @@ class CopyrightedWorkAnalyzer(Analyzer):
         return _Hit(first, last, kind, work.title, score, _work_message(work), "normal", evidence)
 
     @staticmethod
-    def _character_from(lexicon: Lexicon, content: str, tokens, first: int, refs) -> list[_Hit]:
-        """The character named right before "from <this work>" ("sakura from naruto")."""
-        for kind, index, _alias in refs:
-            if kind != WORK or lexicon.work(index).type == "CHARACTER":
-                continue
-            found = character_from(lexicon, content, tokens.starts, first, lexicon.work(index))
-            if found is not None:
-                token, character = found
-                evidence = {"entry": character.title, "list": f"works ({character.source})",
-                            "status": "in_copyright", "kind": character.category,
-                            "cue": "from its work"}  # fmt: skip
-                message = _work_message(character)
-                return [_Hit(token, token + 1, "CHARACTER", character.title, 0.85, message,
-                             "normal", evidence)]  # fmt: skip
-        return []
+    def _listed(work: Work, first: int, last: int, cue: str) -> _Hit:
+        evidence = {"entry": work.title, "list": f"works ({work.source})",
+                    "status": "in_copyright", "kind": work.category, "cue": cue}  # fmt: skip
+        return _Hit(first, last, work.type, work.title, 0.85, _work_message(work), "normal",
+                    evidence)  # fmt: skip
 
     @staticmethod
     def _maker_death(lexicon: Lexicon, work: Work) -> int | None:
