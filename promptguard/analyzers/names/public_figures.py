@@ -374,9 +374,10 @@ class PublicFigureAnalyzer(Analyzer):
             # left to the personal-data PERSON recognizer either.
             historical = person.historical()
             start, end = tokens.starts[hit.start_token], tokens.ends[hit.end_token - 1]
-            one_word = hit.end_token - hit.start_token == 1
-            if historical and one_word and (person.fame < 85 or content[start:end].isupper()):
-                continue  # "Pareto" (the principle), "HUD": not worth a record
+            word = tokens.folded[hit.start_token] if hit.end_token - hit.start_token == 1 else ""
+            weak = word in lexicon.common_first or word in lexicon.common_last
+            if historical and word and (weak or person.fame < 85 or content[start:end].isupper()):
+                continue  # "Pareto" (the principle), "HUD", "Joseph" (anyone's first name)
             deceased = historical or person.deceased()
             status = "historical" if historical else ("deceased" if deceased else "living")
             findings.append(
