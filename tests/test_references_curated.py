@@ -111,6 +111,15 @@ def test_historical_figures_are_recorded_not_personal_data():
     assert people == []
 
 
+def test_a_name_with_a_spaced_out_hyphen_is_one_style_name():
+    # Prompt sites store "William-Adolphe" as "william - adolphe".
+    text = "art by alphonse mucha and william - adolphe bouguereau"
+    found = refs(text)
+    assert ("copyrighted_work", "ARTIST_STYLE", "william - adolphe bouguereau", "info") in found
+    assert [f for f in promptguard.scan(text) if f.category == "personal_data"] == []
+    assert decision(text) == "allow"
+
+
 def test_a_master_known_by_another_spelling_is_public_domain_by_its_dates():
     # CLIP Interrogator spells him "Wenceslas", NGA (with dates) "Wenceslaus".
     text = "etching of a harbour by Wenceslas Hollar, fine cross-hatching"
