@@ -376,8 +376,10 @@ class PublicFigureAnalyzer(Analyzer):
             start, end = tokens.starts[hit.start_token], tokens.ends[hit.end_token - 1]
             word = tokens.folded[hit.start_token] if hit.end_token - hit.start_token == 1 else ""
             weak = word in lexicon.common_first or word in lexicon.common_last
-            if historical and word and (weak or person.fame < 85 or content[start:end].isupper()):
-                continue  # "Pareto" (the principle), "HUD", "Joseph" (anyone's first name)
+            if historical and (hit.how in ("fuzzy", "ner") or word and (
+                weak or person.fame < 85 or content[start:end].isupper()
+            )):  # fmt: skip
+                continue  # a near spelling ("John Nair"), "Pareto", "HUD", "Joseph"
             deceased = historical or person.deceased()
             status = "historical" if historical else ("deceased" if deceased else "living")
             findings.append(
