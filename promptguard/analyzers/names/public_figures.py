@@ -376,10 +376,11 @@ class PublicFigureAnalyzer(Analyzer):
             start, end = tokens.starts[hit.start_token], tokens.ends[hit.end_token - 1]
             word = tokens.folded[hit.start_token] if hit.end_token - hit.start_token == 1 else ""
             weak = word in lexicon.common_first or word in lexicon.common_last
-            if historical and (hit.how in ("fuzzy", "ner") or word and (
+            loose = hit.how in ("fuzzy", "ner") and not is_image_prompt(content)
+            if historical and (loose or word and (
                 weak or person.fame < 85 or content[start:end].isupper()
             )):  # fmt: skip
-                continue  # a near spelling ("John Nair"), "Pareto", "HUD", "Joseph"
+                continue  # a near spelling outside an image prompt ("John Nair"), "Pareto"
             deceased = historical or person.deceased()
             status = "historical" if historical else ("deceased" if deceased else "living")
             findings.append(
