@@ -78,7 +78,15 @@ def test_finds_famous_people_with_status(analyzer, nlp_models, text, category, s
     ],
 )
 def test_ordinary_names_and_words_are_not_public_figures(analyzer, nlp_models, text):
-    assert scan(analyzer, nlp_models, text) == []
+    # A historical figure is recorded with severity info (no clearance), never more.
+    assert [f for f in scan(analyzer, nlp_models, text) if f.severity != "info"] == []
+
+
+def test_historical_figures_are_recorded_without_clearance(analyzer, nlp_models):
+    (finding,) = scan(analyzer, nlp_models, "Abraham Lincoln delivering a speech")
+    assert (finding.category, finding.severity) == ("deceased_figure", "info")
+    assert finding.extra["status"] == "historical"
+    assert finding.extra["needs_clearance"] is False
 
 
 def test_finding_carries_offsets_and_a_plain_message(analyzer, nlp_models):

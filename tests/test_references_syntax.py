@@ -124,7 +124,7 @@ def test_famous_surnames_as_prompt_subjects(text, subject):
         "What is the population of Orlando and of the Belgian Congo in 1950?",
         "he should be hang like back in the days",
         "Jews left black and came back white",
-        "Trevor Noah would not have a career without it",
+        "Trevor Muñiz would not have a career without it",
         "I thought Undead Nightmare was pretty cool.",
         "You can write it in Go or in Rust.",
         "Napoleon-era uniforms for the ball scene",

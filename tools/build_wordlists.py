@@ -198,6 +198,21 @@ def year_of(value: str | None) -> int | None:
     return year if year != 0 else None
 
 
+def near(a: str, b: str, limit: int = 2) -> bool:
+    """Edit distance of a and b is at most `limit` (same first letter required)."""
+    if a[:1] != b[:1] or abs(len(a) - len(b)) > limit:
+        return False
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) > limit:
+            return False
+        previous = current
+    return previous[-1] <= limit
+
+
 def clean(value: str) -> str:
     value = html.unescape(value or "").replace("\t", " ")
     return " ".join(value.split())
@@ -700,6 +715,32 @@ def build_artists(
             row["birth"], row["death"], row["dates"] = birth, death, source + "_name_parts"
             counts["dates_from_name_parts"] += 1
 
+    # "Wenceslas Hollar" (CLIP) is NGA's "Wenceslaus Hollar": an undated style name takes the
+    # dates of the one dead artist with the same surname whose given name (6+ letters) is
+    # spelt one letter apart. Short names stay exact ("Jon" is not "John"), and so do surnames:
+    # "Kurt Wenner" is not "Kurt Werner", "Dorothy Johnstone" not "Dorothy Johnston".
+    by_shape: dict[tuple, list[tuple]] = {}
+    for key, row in artists.items():
+        parts = key.split()
+        if row["death"] is not None and len(parts) >= 2:
+            by_shape.setdefault((len(parts), parts[-1][:3]), []).append((parts, row))
+    for key, row in artists.items():
+        parts = key.split()
+        if row["dates"] or not row["style"] or len(parts) < 2 or "supplement" in row["from"]:
+            continue
+        found = {}
+        for other, dated in by_shape.get((len(parts), parts[-1][:3]), []):
+            diff = [(a, b) for a, b in zip(parts[:-1], other[:-1], strict=True) if a != b]
+            same_surname = parts[-1] == other[-1]
+            one_letter = len(diff) == 1 and min(map(len, diff[0])) >= 6 and near(*diff[0], 1)
+            if same_surname and one_letter:
+                found[(dated["birth"], dated["death"])] = dated["dates"]
+        if len(found) == 1:
+            (birth, death), source = next(iter(found.items()))
+            row["birth"], row["death"] = birth, death
+            row["dates"] = source.split("_")[0] + "_near_spelling"
+            counts["dates_from_near_spelling"] += 1
+
     rows = []
     for row in sorted(artists.values(), key=lambda r: fold(r["name"])):
         if not row["style"] and row["birth"] is None and row["death"] is None:
@@ -780,6 +821,23 @@ def build_works(
             year_of(row["year"]),
             tuple(filter(None, row["aliases"].split("|"))),
             (row.get("category") or "").strip(),
+        )
+
+    # The curated editorial list (works_curated.tsv): what image prompts name most and no open
+    # list has. Rows whose status is public_domain (Sherlock Holmes, Dracula) are recorded
+    # there as decided, and left out: every character in works.tsv is treated as protected.
+    state["source"] = "curated"
+    for row in read_csv(HERE / "works_curated.tsv", delimiter="\t"):
+        if row["status"] != "in_copyright":
+            counts["curated_public_domain_skipped"] += 1
+            continue
+        add(
+            row["title"],
+            row["type"],
+            row["maker"],
+            year_of(row["year"]),
+            tuple(filter(None, row["aliases"].split("|"))),
+            row["category"],
         )
 
     state["source"] = "oscars"
@@ -1006,9 +1064,12 @@ def main(argv: list[str]) -> int:
         people_counts["dropped_not_name"] = people_counts.get("dropped_not_name", 0) + 1
 
     # Supplement rows ship as they are (people_supplement.tsv) and win over every other source.
+    # So do the curated celebrities (people_curated.tsv, shipped as they are): their dates are
+    # newer than Pantheon's 2014 snapshot, so a row here must not be outranked by an older one.
     curated = set()
-    for row in read_csv(HERE / "people_supplement.tsv", delimiter="\t"):
-        curated.update(fold(n) for n in [row["name"], *row["aliases"].split("|")] if n)
+    for file_name in ("people_supplement.tsv", "people_curated.tsv"):
+        for row in read_csv(HERE / file_name, delimiter="\t"):
+            curated.update(fold(n) for n in [row["name"], *row["aliases"].split("|")] if n)
     plain, pantheon = [], []
     for key, row in sorted(people.rows.items()):
         if key not in curated:

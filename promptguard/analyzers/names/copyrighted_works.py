@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from promptguard.analyzers.base import Analyzer
 from promptguard.analyzers.names.artist_refs import ArtistRef, artist_refs
+from promptguard.analyzers.names.character_refs import character_hits
 from promptguard.analyzers.names.folding import fold, tokenize
 from promptguard.analyzers.names.lexicon import get_lexicon, style_context
 from promptguard.analyzers.names.packed import ARTIST, PERSON, WORK, Lexicon, Work
@@ -28,6 +29,7 @@ from promptguard.analyzers.names.title_context import (
     _STRONG_BEFORE,
     _WORK_AFTER,
     _WORK_BEFORE,
+    SCREEN_CUE,
     _artist_message,
     _inside_longer_name,
     _Lazy,
@@ -61,6 +63,8 @@ class _Hit:
     evidence: dict | None = None
 
 
+#: "trump as walter white": a well-known character's name right after "as".
+_AS_BEFORE = re.compile(r"\b(?:as|dressed\s+like)\s+$", re.I)
 _NAME_FROM = re.compile(r"\b([^\W\d_]{3,})\s+from\s+$")
 
 
@@ -121,8 +125,13 @@ class CopyrightedWorkAnalyzer(Analyzer):
             )
             if not inside_name:
                 work_hit = self._work(lexicon, content, tokens, first, last, refs, start, end)
-                if work_hit is not None:
-                    hits.append(work_hit)
+                hits.extend([work_hit] if work_hit is not None else [])
+                # "rachel from friends", "Overwatch Tracer": the title may be a word or part
+                # of a longer name; its character beside it says which it is.
+                for a, b, entry, cue in character_hits(
+                    lexicon, content, tokens, first, last, refs, work_hit is not None
+                ):
+                    hits.append(self._listed(entry, a, b, cue))
         return self._findings(tokens, hits)
 
     # -- artists -------------------------------------------------------------------------
@@ -217,15 +226,15 @@ class CopyrightedWorkAnalyzer(Analyzer):
         if not content_words:
             return None
         key = " ".join(folded)
-        strong = _Lazy(
+        cued = _Lazy(
             lambda: bool(
-                _quoted(content, start, end)
-                or _STRONG_BEFORE.search(before)
+                _STRONG_BEFORE.search(before)
                 or _STRONG_AFTER.match(after)
                 or style_context(content, start, end)
                 or _character_from(lexicon, before)
             )
         )
+        strong = _Lazy(lambda: bool(_quoted(content, start, end) or cued))
         famous_person = any(
             kind == PERSON and lexicon.person(i).fame >= 50 for kind, i, _alias in refs
         )
@@ -234,8 +243,12 @@ class CopyrightedWorkAnalyzer(Analyzer):
             # biopic title needs a screen cue, and a real person is never a character.
             return None
         plain = vocabulary().plain
+        # "Cyborg (DC Comics)", "Hades (video game)": a list title that needs a qualifier is
+        # ambiguous without it, like a place or a word.
+        qualified = "(" in work.title and key != fold(work.title)
         ambiguous = (
-            key in vocabulary().places
+            qualified
+            or key in vocabulary().places
             or (key in lexicon.not_names and lexicon.not_names[key] != "STUDIO")
             or (len(content_words) == 1 and content_words[0] in lexicon.common_first)
             or (len(folded) == 1 and _part_of_famous_name(lexicon, folded[0]))
@@ -243,8 +256,9 @@ class CopyrightedWorkAnalyzer(Analyzer):
         )
         if work.category == "STUDIO" and not (strong or is_image_prompt(content)):
             return None  # "everyone at Nintendo": the company, not its house style
-        if ambiguous and len(content_words) == 1 and not strong:
-            # A place, a brand, a first name or a word ("Orlando", "Tesla", "Emma", "Go").
+        if ambiguous and len(content_words) == 1 and not (cued if qualified else strong):
+            # A place, a brand, a first name or a word ("Orlando", "Tesla", "Emma", "Go"); a
+            # name the list had to qualify needs a cue word, not just quotes ('Tom' in data).
             return None
         if (
             len(folded) == 1
@@ -276,14 +290,17 @@ class CopyrightedWorkAnalyzer(Analyzer):
             w
             for w in content_words
             if w in lexicon.common_words
+            or (w.endswith("s") and (w[:-1] in lexicon.common_words or w[:-1] in plain))
             or w in lexicon.common_first
             or w in lexicon.common_last
             or len(w) <= 3
         ]
         distinctive = len(ordinary) < len(content_words) and len(" ".join(folded)) >= 4
         if len(content_words) == 1 and not distinctive:
-            # "Up", "Her", "Heat", "Elsa": only with quotes, or capitalised with context.
-            if not (quoted or (capitalised and context and not sentence_start)):
+            # "Up", "Her", "Heat", "Elsa": only with quotes, or capitalised with context, or
+            # a well-known title after a style phrase or a medium ("style of peanuts").
+            cued_title = _popular(work) and SCREEN_CUE.search(before)
+            if not (quoted or (capitalised and context and not sentence_start) or cued_title):
                 return None
             score = 0.8
         elif not distinctive:
@@ -299,6 +316,7 @@ class CopyrightedWorkAnalyzer(Analyzer):
                     and (is_image_prompt(content) or strong)
                 )  # "dressed as super mario"
                 or (strong and _popular(work))  # "star trek still"
+                or (work.type == "CHARACTER" and _popular(work) and _AS_BEFORE.search(before))
                 or (_popular(work) and _whole_tag(content, start, end) and is_image_prompt(content))
             )  # "…, ghost in the shell, blade runner, concept art"
             if not (quoted or looks_like_title or lowercase_title):
@@ -306,7 +324,7 @@ class CopyrightedWorkAnalyzer(Analyzer):
             if (
                 work.type == "CHARACTER"
                 and lexicon.is_common_name(content_words)
-                and not (quoted or context)
+                and not (quoted or context or (_popular(work) and is_image_prompt(content)))
             ):
                 return None
             score = 0.85 if (quoted or context) else 0.7
@@ -343,6 +361,13 @@ class CopyrightedWorkAnalyzer(Analyzer):
             "cue": "quoted" if quoted else ("context" if strong or context else "title"),
         }
         return _Hit(first, last, kind, work.title, score, _work_message(work), "normal", evidence)
+
+    @staticmethod
+    def _listed(work: Work, first: int, last: int, cue: str) -> _Hit:
+        evidence = {"entry": work.title, "list": f"works ({work.source})",
+                    "status": "in_copyright", "kind": work.category, "cue": cue}  # fmt: skip
+        return _Hit(first, last, work.type, work.title, 0.85, _work_message(work), "normal",
+                    evidence)  # fmt: skip
 
     @staticmethod
     def _maker_death(lexicon: Lexicon, work: Work) -> int | None:

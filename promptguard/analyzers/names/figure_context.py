@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from promptguard.analyzers.names.packed import PERSON, Lexicon, Person
+from promptguard.analyzers.names.packed import PERSON, WORK, Lexicon, Person
 from promptguard.analyzers.names.prepass import unexplained_runs
 from promptguard.nlp.models import ScanText
 
@@ -63,7 +63,12 @@ _ARTICLES = frozenset({"the", "a", "an", "le", "la", "les", "un", "une", "this",
 _INITIAL = re.compile(r"^[a-z]$")
 
 
-def _message(person: Person, deceased: bool) -> str:
+def _message(person: Person, deceased: bool, historical: bool = False) -> str:
+    if historical:
+        return (
+            f"{person.name} is a historical figure: no estate controls the likeness any more"
+            " (reported for the record, no clearance)."
+        )
     if not deceased:
         return f"{person.name} is a living public figure: likeness needs written approval."
     if person.birth is not None and person.death is not None:
@@ -119,3 +124,23 @@ def _very_famous_surname(lexicon: Lexicon, word: str) -> int | None:
                     return None
                 best = index
     return best
+
+
+def inside_character_name(lexicon: Lexicon, content: str, hits: list) -> list:
+    """The hits that are not a part of a longer listed character's name: "Peter" of "Peter
+    Griffin" is not Saint Peter. A name that is also a real person's stays theirs."""
+    spans = []
+    for first, last, key_id in lexicon.find(content):
+        refs = lexicon.refs[key_id]
+        person = any(kind == PERSON for kind, _i, _a in refs)
+        character = any(k == WORK and lexicon.work(i).type == "CHARACTER" for k, i, _a in refs)
+        if last - first >= 2 and character and not person:
+            spans.append((first, last))
+    return [
+        hit
+        for hit in hits
+        if not any(
+            a <= hit.start_token and hit.end_token <= b and b - a > hit.end_token - hit.start_token
+            for a, b in spans
+        )
+    ]

@@ -34,9 +34,14 @@ from promptguard.errors import WordlistMissing
 from promptguard.nlp.startup import long_lived
 
 #: Bump when the pickled layout changes, so old caches are ignored.
-CACHE_VERSION = 10
+CACHE_VERSION = 12
 #: Shipped files the lexicon is compiled from (people_pantheon.tsv is CC BY-SA, kept apart).
-PEOPLE_FILES = ("people.tsv", "people_pantheon.tsv", "people_supplement.tsv")
+PEOPLE_FILES = (
+    "people.tsv",
+    "people_pantheon.tsv",
+    "people_supplement.tsv",
+    "people_curated.tsv",
+)
 SOURCE_FILES = (
     *PEOPLE_FILES,
     "artists.tsv",
@@ -73,6 +78,9 @@ def _int(value: str) -> int | None:
     except ValueError:
         return None
 
+
+#: A trailing parenthetical qualifier of a list title.
+_QUALIFIER = re.compile(r"\s*\([^()]*\)\s*$")
 
 #: A two-part famous name needs this fame to be matched with a typo.
 FUZZY_MIN_FAME = 40
@@ -154,6 +162,11 @@ def _compile() -> dict:
         add_key(title, (WORK, index, False))
         for alias in filter(None, aliases.split("|")):
             add_key(alias, (WORK, index, True))
+        # "Saitama (One-Punch Man)", "Inside Out (Pixar film)": the list's qualifier says
+        # which one is meant; prompts write the name alone.
+        bare = _QUALIFIER.sub("", title).strip()
+        if bare != title and len(fold(bare)) >= 2:
+            add_key(bare, (WORK, index, True))
         # "mandalorian" for "The Mandalorian": the article is often left out.
         parts = fold(title).split()
         rest = parts[1:]
@@ -225,12 +238,25 @@ def _title_variants(parts: list[str], kind: str, category: str, plain: frozenset
         variants.append(joined)
     if kind == "CHARACTER" and category in ("ANIME", "MANGA") and len(parts) == 2:
         variants.append(f"{parts[1]} {parts[0]}")
+    # "doctor evil" for "Dr. Evil", "mister freeze" for "Mr. Freeze".
+    if len(parts) >= 2 and parts[0] in _TITLE_WORDS:
+        variants.append(" ".join([_TITLE_WORDS[parts[0]], *parts[1:]]))
     return variants
 
 
+#: A title word and how else prompts spell it.
+_TITLE_WORDS = {"dr": "doctor", "doctor": "dr", "mr": "mister", "mister": "mr"}
+
+
 def _merge_person(old: tuple, new: tuple) -> tuple:
-    """Same normalised name in two files: keep the most famous row as it is."""
-    return old if old[4] >= new[4] else new
+    """Same normalised name in two files: keep the most famous row, with the other row's death
+    year if only that one knows it and the birth years agree (an older snapshot, Pantheon's of
+    2014, still shows someone who has died since as living)."""
+    keep, other = (old, new) if old[4] >= new[4] else (new, old)
+    same_birth = keep[2] is None or other[2] is None or keep[2] == other[2]
+    if keep[3] is None and other[3] is not None and same_birth:
+        keep = (*keep[:3], other[3], *keep[4:])
+    return keep
 
 
 def _index_fuzzy(data: dict) -> None:

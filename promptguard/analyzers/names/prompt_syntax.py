@@ -11,8 +11,12 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-#: Where a list item ends: commas, semicolons, brackets, line and sentence ends, " - ".
-_SEGMENT_END = re.compile(r"[,;|()\[\]{}\n]|\.(?=\s|$)|:(?=\s)|\s[-–—]\s|!|\?")
+#: Where a list item ends: commas, semicolons, brackets, line and sentence ends, " - " (but
+#: not a hyphen some prompt sites space out inside a name: "wong kar - wai", "william -
+#: adolphe bouguereau", a lowercase name part on each side).
+_SEGMENT_END = re.compile(
+    r"[,;|()\[\]{}\n]|\.(?=\s|$)|:(?=\s)|\s[–—]\s|(?<![a-z]{2})\s-\s|\s-\s(?![a-z]{2})|!|\?"
+)
 #: A credit or style cue that makes the names after it artists: its core words...
 _CUE = re.compile(
     r"\b(?:(?:by|style\s+of|manner\s+of|inspired\s+by|influenced\s+by|reminiscent\s+of"

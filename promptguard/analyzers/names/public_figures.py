@@ -38,6 +38,7 @@ from promptguard.analyzers.names.figure_context import (
     _message,
     _name_spans,
     _very_famous_surname,
+    inside_character_name,
 )
 from promptguard.analyzers.names.folding import fold, tokenize
 from promptguard.analyzers.names.lexicon import get_lexicon, style_context
@@ -99,6 +100,7 @@ class PublicFigureAnalyzer(Analyzer):
         hits += self._surnames(lexicon, content, tokens, covered, hits)
         covered = {i for hit in hits for i in range(hit.start_token, hit.end_token)}
         hits += self._entities(lexicon, _name_spans(text), tokens, covered)
+        hits = inside_character_name(lexicon, content, hits)
         return self._findings(lexicon, content, tokens, hits)
 
     # -- the four ways to find a name --------------------------------------------------
@@ -374,10 +376,20 @@ class PublicFigureAnalyzer(Analyzer):
             if any(i in artist_tokens for i in range(hit.start_token, hit.end_token)):
                 continue
             person = lexicon.person(hit.person)
-            if person.historical():
-                continue
+            # Dead so long ago that no estate controls the likeness ("Shakespeare",
+            # "beethoven"): reported for the record (info, no clearance), so the name is not
+            # left to the personal-data PERSON recognizer either.
+            historical = person.historical()
             start, end = tokens.starts[hit.start_token], tokens.ends[hit.end_token - 1]
-            deceased = person.deceased()
+            word = tokens.folded[hit.start_token] if hit.end_token - hit.start_token == 1 else ""
+            weak = word in lexicon.common_first or word in lexicon.common_last
+            loose = hit.how in ("fuzzy", "ner") and not is_image_prompt(content)
+            if historical and (loose or word and (
+                weak or person.fame < 85 or content[start:end].isupper()
+            )):  # fmt: skip
+                continue  # a near spelling outside an image prompt ("John Nair"), "Pareto"
+            deceased = historical or person.deceased()
+            status = "historical" if historical else ("deceased" if deceased else "living")
             findings.append(
                 Finding(
                     category="deceased_figure" if deceased else "public_figure",
@@ -386,17 +398,19 @@ class PublicFigureAnalyzer(Analyzer):
                     end=end,
                     score=hit.score,
                     subject=person.name,
-                    message=_message(person, deceased),
+                    message=_message(person, deceased, historical),
+                    severity="info" if historical else "normal",
                     analyzer=self.name,
                     extra={
                         "match": hit.how,
                         "fame": person.fame,
                         "kind": person.kind,
-                        "status": "deceased" if deceased else "living",
+                        "status": status,
+                        "needs_clearance": not historical,
                         "evidence": {
                             "entry": person.name,
                             "list": f"people ({person.source or 'people.tsv'})",
-                            "status": "deceased" if deceased else "living",
+                            "status": status,
                             "years": f"{person.birth or '?'}-{person.death or ''}",
                             "cue": hit.how,
                         },

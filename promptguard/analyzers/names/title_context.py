@@ -79,6 +79,14 @@ _STRONG_AFTER = re.compile(
     r"|still|stills|screenshot|screencap|frame|panel)\b",
     re.I,
 )
+#: A medium noun or a style phrase right before a title: "the cartoon peanuts", "a cosplay
+#: of frozen", "in the style of peanuts".
+SCREEN_CUE = re.compile(
+    r"\b(?:film|movie|series|show|cartoon|anime|manga|comic|game|episode|cosplay"
+    r"|style\s+of|inspired\s+by|universe\s+of|world\s+of)"
+    r"\s+(?:of\s+|from\s+)?(?:the\s+)?$",
+    re.I,
+)
 #: Words that make a title the film rather than the painting ("the Mona Lisa film").
 _SCREEN = re.compile(r"\b(?:film|movie|series|show|tv|episode|season|série)\b", re.I)
 _WORK_AFTER = re.compile(
@@ -102,9 +110,9 @@ FAMOUS_NAME_PART_FAME = 75
 
 
 def _popular(work: Work) -> bool:
-    """From a list of well-known titles (hand-written supplement, popular films and shows),
-    not only from an archive of every nominated film."""
-    return "supplement" in work.source or "dariusk" in work.source
+    """From a list of well-known titles (hand-written supplement, curated editorial list,
+    popular films and shows), not only from an archive of every nominated film."""
+    return any(s in work.source for s in ("supplement", "curated", "dariusk"))
 
 
 _TAG_EDGE = re.compile(r"(?:^|[,;|\n(]|\.\s)\s*$")
