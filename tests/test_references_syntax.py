@@ -195,3 +195,19 @@ def test_artists_named_in_a_tag_list_are_never_personal_data(prompt: str) -> Non
     findings = promptguard.scan(prompt)
     assert [f for f in findings if f.category == "personal_data"] == []
     assert any(f.type == "ARTIST_STYLE" for f in findings)
+
+
+def test_an_unlisted_name_among_listed_artists_in_a_tag_list_is_an_artist() -> None:
+    text = "pose, craig mullins, artgerm, wlop, arney freyag, octane"
+    styles = [text[f.start : f.end] for f in promptguard.scan(text) if f.type == "ARTIST_STYLE"]
+    assert "arney freyag" in styles
+    # the same names on a call sheet are people, not styles
+    sheet = "call sheet: craig mullins, Anna Berg, catering at 7"
+    assert {f.category for f in promptguard.scan(sheet)} == {"personal_data"}
+
+
+def test_a_famous_surname_after_another_given_name_is_someone_else() -> None:
+    text = "portrait of Anna Berg, greg rutkowski, trending on artstation"
+    found = {(f.category, text[f.start : f.end]) for f in promptguard.scan(text)}
+    assert ("personal_data", "Anna Berg") in found
+    assert not any(category == "deceased_figure" for category, _ in found)

@@ -43,6 +43,7 @@ from promptguard.analyzers.names.prompt_syntax import (
     _segments,
     is_image_prompt,
 )
+from promptguard.nlp.stop_words import stop_words
 
 #: rapidfuzz ratio an item needs to be read as a typo of a style artist's name.
 TYPO_MIN_RATIO = 88
@@ -174,8 +175,32 @@ def artist_refs(text: str) -> tuple[ArtistRef, ...]:
                 continue
             if _name_ok(lexicon, text, tokens, first, last, key_id, strong=False):
                 add(_ref(lexicon, first, last, key_id, "artist name in an image prompt", "exact"))
+    # 5. In an image prompt, a tag that is only an unlisted name, next to a tag citing an
+    #    artist: the list of styles goes on ("craig mullins, arney freyag, octane").
+    if image and found:
+        for ref in _tags_beside_artists(lexicon, text, tokens, segments, found):
+            add(ref)
     found.sort(key=lambda r: r.first)
     return tuple(found)
+
+
+def _tags_beside_artists(lexicon, text, tokens, segments, found) -> list[ArtistRef]:
+    cited = [any(s.start <= tokens.starts[r.first] < s.end for r in found) for s in segments]
+    refs = []
+    for k, segment in enumerate(segments):
+        if cited[k] or not (k and cited[k - 1] or k + 1 < len(cited) and cited[k + 1]):
+            continue
+        first = _token_at_or_after(tokens.starts, segment.start)
+        last = _token_at_or_after(tokens.starts, segment.end)
+        before = text[max(0, segment.start - 25) : segment.start]
+        if last - first < 2 or _LIKENESS_BEFORE.search(before):
+            continue
+        if lexicon.find(text[segment.start : segment.end]):
+            continue  # a listed work or person is read by its own analyzer
+        ref = _unmatched_item(lexicon, text, tokens, first, last, "beside artists", True)
+        if ref is not None and ref.how == "unlisted":
+            refs.append(ref)
+    return refs
 
 
 def _token_at_or_after(starts: list[int], position: int) -> int:
@@ -288,6 +313,11 @@ def _item_end(text: str, tokens, i: int, limit: int, known: dict) -> int:
     return end
 
 
+#: Function words of English and French: never part of an unlisted artist's name
+#: ("best on artstation", though "on" and "best" are surnames somewhere).
+_FUNCTION_WORDS = stop_words("en") | stop_words("fr")
+
+
 def _unmatched_item(lexicon, text, tokens, first: int, last: int, cue: str, image: bool):
     words = tokens.folded[first:last]
     query = " ".join(words)
@@ -298,7 +328,9 @@ def _unmatched_item(lexicon, text, tokens, first: int, last: int, cue: str, imag
     if not image or not 2 <= len(words) <= 3:
         return None
     plain = vocabulary().plain
-    if any(not w.isalpha() or len(w) < 2 or w in plain or w in lexicon.common_words for w in words):
+    if any(not w.isalpha() or len(w) < 2 or w in _FUNCTION_WORDS for w in words):
+        return None
+    if any(w in plain or w in lexicon.common_words for w in words):
         return None
     if query in lexicon.not_names or lexicon.lookup(query):
         return None

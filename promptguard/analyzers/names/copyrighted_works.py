@@ -18,6 +18,7 @@ from promptguard.analyzers.base import Analyzer
 from promptguard.analyzers.names.artist_refs import ArtistRef, artist_refs
 from promptguard.analyzers.names.character_refs import character_hits
 from promptguard.analyzers.names.folding import fold, tokenize
+from promptguard.analyzers.names.given_names import CONTACT_BEFORE, person_shaped
 from promptguard.analyzers.names.lexicon import get_lexicon, style_context
 from promptguard.analyzers.names.packed import ARTIST, PERSON, WORK, Lexicon, Work
 from promptguard.analyzers.names.prepass import vocabulary
@@ -321,12 +322,14 @@ class CopyrightedWorkAnalyzer(Analyzer):
             )  # "…, ghost in the shell, blade runner, concept art"
             if not (quoted or looks_like_title or lowercase_title):
                 return None
-            if (
-                work.type == "CHARACTER"
-                and lexicon.is_common_name(content_words)
-                and not (quoted or context or (_popular(work) and is_image_prompt(content)))
-            ):
-                return None
+            if work.type == "CHARACTER" and not (quoted or context):
+                image = is_image_prompt(content)
+                if lexicon.is_common_name(content_words) and not (_popular(work) and image):
+                    return None
+                if person_shaped(content_words) and (
+                    not (image or _popular(work)) or CONTACT_BEFORE.search(before)
+                ):
+                    return None  # "Contact Jane Doe": a crew member first
             score = 0.85 if (quoted or context) else 0.7
         else:
             long_word = len(content_words[0]) >= 8  # "bladerunner": no word, no name

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from promptguard.analyzers.names.given_names import name_kind
 from promptguard.analyzers.names.packed import PERSON, WORK, Lexicon, Person
 from promptguard.analyzers.names.prepass import unexplained_runs
 from promptguard.nlp.models import ScanText
@@ -144,3 +145,12 @@ def inside_character_name(lexicon: Lexicon, content: str, hits: list) -> list:
             for a, b in spans
         )
     ]
+
+
+def after_another_given_name(content: str, tokens, i: int) -> bool:
+    """ "Anna Berg": a given name right before the surname names someone else (the famous
+    bearer's own full name was matched whole before this rule runs)."""
+    if i == 0 or content[tokens.ends[i - 1] : tokens.starts[i]] != " ":
+        return False
+    before = content[tokens.starts[i - 1] : tokens.ends[i - 1]]
+    return before[:1].isupper() and "G" in name_kind(before)

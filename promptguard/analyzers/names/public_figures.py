@@ -38,6 +38,7 @@ from promptguard.analyzers.names.figure_context import (
     _message,
     _name_spans,
     _very_famous_surname,
+    after_another_given_name,
     inside_character_name,
 )
 from promptguard.analyzers.names.folding import fold, tokenize
@@ -75,11 +76,9 @@ class PublicFigureAnalyzer(Analyzer):
         return get_lexicon()
 
     def wants_nlp(self, text: ScanText) -> bool:
-        """Asks for a parse only when the loose typo match would match one of the capitalised
-        runs the name pre-pass could not explain (a superset of NER's people). NER then
-        decides whether the run is a person at all, as in full mode: "Santiago Castillo
-        (casting director)" is a crew member NER reads as no person, not a two-edit typo of
-        the politician Santiago Carrillo. Other texts are matched exactly without a model."""
+        """A parse only when the loose typo match would match a capitalised run the pre-pass
+        left unexplained: NER then decides whether it is a person, as in full mode ("Santiago
+        Castillo (casting director)" is no two-edit typo of the politician Santiago Carrillo)."""
         if self.config.mode == "full":
             return True
         spans = _name_spans(text)
@@ -197,7 +196,7 @@ class PublicFigureAnalyzer(Analyzer):
         hits = []
         image = None
         for i, word in enumerate(tokens.folded):
-            if i in covered:
+            if i in covered or after_another_given_name(content, tokens, i):
                 continue
             index = lexicon.surnames.get(word)
             if index is None:

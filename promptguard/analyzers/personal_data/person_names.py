@@ -19,6 +19,7 @@ from functools import lru_cache
 
 import regex as re
 
+from promptguard.analyzers.names.given_names import name_kind, name_kinds
 from promptguard.analyzers.names.lexicon import common_words, fold, read_wordlist
 from promptguard.analyzers.names.prepass import (
     _LOCATIVE,
@@ -33,12 +34,6 @@ from promptguard.nlp.stop_words import stop_words as nlp_stop_words
 WORD = re.compile(r"\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*")
 _SENTENCE_END = frozenset(".!?\n")
 _LEADING_JUNK = " \t\"'«»“”(*•-–—#>"
-
-
-@lru_cache(maxsize=1)
-def name_kinds() -> dict[str, str]:
-    """Folded given name or surname -> "G", "S" or "GS" (loaded once, about 40 ms)."""
-    return {row[0]: row[1] for row in read_wordlist("person_names.tsv") if len(row) > 1}
 
 
 @lru_cache(maxsize=1)
@@ -149,11 +144,6 @@ def not_a_person_here(text: str, start: int, end: int) -> bool:
         return True
     last = _ORG_LAST.search(value)
     return bool(last) and not name_kind(last.group().strip())
-
-
-def name_kind(word: str) -> str:
-    """ "G", "S", "GS", or "" when the word is no known given name or surname."""
-    return name_kinds().get(fold(word), "")
 
 
 def is_ordinary(word: str) -> bool:
