@@ -8,14 +8,12 @@ written the French way are found too.
 from __future__ import annotations
 
 import functools
-import re as std_re
 
 import phonenumbers
 import regex as re
 from phonenumbers import (
     Leniency,
     PhoneNumber,
-    PhoneNumberMatch,
     PhoneNumberMatcher,
     PhoneNumberType,
     region_code_for_country_code,
@@ -26,6 +24,13 @@ from presidio_analyzer import (
 )
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import PhoneRecognizer
+
+from promptguard.analyzers.personal_data.phone_matcher import (
+    _PRUNING_AVAILABLE,
+    MIN_PHONE_DIGITS,
+    _PrunedMatcher,
+    may_hold_phone_number,
+)
 
 
 class ValidPhoneRecognizer(PhoneRecognizer):
@@ -103,77 +108,6 @@ class ValidPhoneRecognizer(PhoneRecognizer):
         )
 
 
-#: The fewest digits a valid phone number is written with: a German national number can be
-#: four digits long (and "DE" is among the default `phone_regions`, as in Presidio's).
-#: tests/test_phone_fast_path.py re-derives it from phonenumbers' metadata.
-MIN_PHONE_DIGITS = 4
-#: Digits, and the letter x, which phonenumbers reads as a keypad 9 in a number holding three
-#: letters: counting it keeps the digit bound safe.
-_DIGIT_LIKE = "\\dxXｘＸ"
-
-try:  # phonenumbers internals the pruned matcher hooks into (stable since the Java port)
-    from phonenumbers.phonenumberutil import _VALID_PUNCTUATION
-
-    _PRUNING_AVAILABLE = all(
-        callable(getattr(PhoneNumberMatcher, method, None))
-        for method in ("_find", "_extract_match", "_extract_inner_match", "_parse_and_verify")
-    )
-except ImportError:  # pragma: no cover - depends on the installed phonenumbers
-    _VALID_PUNCTUATION = r"\W_"  # a superset: the pre-check stays safe, only less selective
-    _PRUNING_AVAILABLE = False
-
-# stdlib `re`, as phonenumbers uses: its `\d` is the one the matcher's pattern uses.
-_DIGIT_LIKE_CHAR = std_re.compile(f"[{_DIGIT_LIKE}]")
-#: MIN_PHONE_DIGITS digits with at most four separators between two of them: every number
-#: phonenumbers can match holds such a run (its own candidate pattern allows no more).
-_PHONE_RUN = std_re.compile(
-    rf"(?:[{_DIGIT_LIKE}][{_VALID_PUNCTUATION}]{{0,4}}){{{MIN_PHONE_DIGITS - 1}}}"
-    rf"[{_DIGIT_LIKE}]"
-)
-#: A candidate phonenumbers parses as international: its first digit or plus is a plus.
-_WRITTEN_WITH_PLUS = std_re.compile(r"[^+＋\d]*[+＋]")
-
-
-def may_hold_phone_number(text: str) -> bool:
-    """False when the text holds no run of digits long enough to be a phone number."""
-    return _PHONE_RUN.search(text) is not None
-
-
-def _too_short(candidate: str) -> bool:
-    return len(_DIGIT_LIKE_CHAR.findall(candidate)) < MIN_PHONE_DIGITS
-
-
-class _PrunedMatcher(PhoneNumberMatcher):
-    """`phonenumbers.PhoneNumberMatcher` (leniency VALID) without the work that cannot
-    succeed or was already done; it finds exactly the same numbers at the same offsets.
-
-    * A candidate, or a part of one, with fewer than `MIN_PHONE_DIGITS` digits cannot be a
-      valid number: it is rejected before parsing ("Scene 42", "06:30", "2025"), and so are
-      the pieces the matcher would split a long candidate into ("4532 0151 …" card groups).
-    * A candidate written with a plus parses the same whatever the default region, so the
-      matchers of one text (one per region) share the verdict through `shared`.
-    """
-
-    def __init__(self, text: str, region: str, shared: dict) -> None:
-        super().__init__(text, region, leniency=Leniency.VALID)
-        self._shared = shared
-
-    def _extract_match(self, candidate: str, offset: int) -> PhoneNumberMatch | None:
-        if _too_short(candidate):
-            return None
-        return super()._extract_match(candidate, offset)
-
-    def _parse_and_verify(self, candidate: str, offset: int) -> PhoneNumberMatch | None:
-        if _too_short(candidate):
-            return None
-        if not _WRITTEN_WITH_PLUS.match(candidate):
-            return super()._parse_and_verify(candidate, offset)
-        key = (offset, candidate)
-        if key not in self._shared:
-            self._shared[key] = super()._parse_and_verify(candidate, offset)
-        return self._shared[key]
-
-
 #: Overseas départements and collectivities in the French 10-digit numbering plan.
 FRENCH_OVERSEAS_REGIONS = ("RE", "YT", "GP", "BL", "MF", "MQ", "GF")
 _FRENCH_PHONE_TYPES = (PhoneNumberType.FIXED_LINE, PhoneNumberType.MOBILE)
@@ -226,3 +160,12 @@ def overseas_range(zab: str) -> str | None:
             ):
                 return region
     return None
+
+
+__all__ = [
+    "MIN_PHONE_DIGITS",
+    "ValidPhoneRecognizer",
+    "french_overseas_numbers",
+    "may_hold_phone_number",
+    "overseas_range",
+]
