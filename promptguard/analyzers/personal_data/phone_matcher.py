@@ -7,13 +7,15 @@ parses it. `_PrunedMatcher` finds exactly what that matcher finds, at the same o
 * What does not depend on the region is done once per text and kept in `shared`: the
   candidate found from an index, the date and time-stamp rejections, the pieces an
   inner-match search splits a candidate into, the bracket / page-reference / neighbouring
-  letter checks, and a "+…" candidate's verdict (it parses the same from every region).
+  letter checks, and the verdict on a "+…" candidate with a country code after the plus
+  (it parses the same from every region; "+00 1 201…" does not, `parse` then reads the
+  region's international prefix).
 * A candidate with fewer than `MIN_PHONE_DIGITS` digits is never parsed.
 * A candidate written without a plus is parsed for a region only when its digit count (the
   number part phonenumbers' own helpers extract, extension stripped, normalised) is one a
   valid number of that region can be written with, or when it starts with the region's
   international prefix. `national_lengths` derives those counts from the metadata (see
-  there); tests/test_phone_fast_path.py checks them against every region's example numbers
+  there); tests/test_phone_matcher.py checks them against every region's example numbers
   and the matcher against the plain one on generated national and international formats.
 
 The matcher's retry budget (`max_tries`) is spent exactly as the plain matcher spends it.
@@ -51,11 +53,14 @@ try:  # phonenumbers internals the pruned matcher hooks into (stable since the J
         parse,
     )
     from phonenumbers.phonenumberutil import (
+        _MIN_LENGTH_FOR_NSN,
+        _PLUS_CHARS_PATTERN,
         _RFC3966_PHONE_CONTEXT,
         _SECOND_NUMBER_START_PATTERN,
         _UNWANTED_END_CHAR_PATTERN,
         _VALID_PUNCTUATION,
         _build_national_number_for_parsing,
+        _extract_country_code,
         _is_viable_phone_number,
         _maybe_strip_extension,
         _normalize,
@@ -202,8 +207,8 @@ class _PrunedMatcher(PhoneNumberMatcher):
     module docstring). `shared` is one dict per text, handed to the matcher of every region.
     """
 
-    def __init__(self, text: str, region: str, shared: dict) -> None:
-        super().__init__(text, region, leniency=Leniency.VALID)
+    def __init__(self, text: str, region: str, shared: dict, max_tries: int = 65535) -> None:
+        super().__init__(text, region, leniency=Leniency.VALID, max_tries=max_tries)
         self._shared = shared
         self._lengths = national_lengths(region)
         self._idd = _international_prefix(region)
@@ -334,15 +339,24 @@ class _PrunedMatcher(PhoneNumberMatcher):
                 return _REJECT
         if _RFC3966_PHONE_CONTEXT in candidate:
             return _ANY  # RFC 3966 with a context: left to `parse`, region by region
-        if _WRITTEN_WITH_PLUS.match(candidate):
-            return _PLUS
         try:
             number = _build_national_number_for_parsing(candidate)
         except NumberParseException:
             return _REJECT  # `parse` raises the same
         if not _is_viable_phone_number(number):
             return _REJECT  # `parse` raises NOT_A_NUMBER
-        return _normalize(_maybe_strip_extension(number)[1])
+        number = _maybe_strip_extension(number)[1]
+        if _WRITTEN_WITH_PLUS.match(candidate):
+            plus = _PLUS_CHARS_PATTERN.match(number)
+            rest = _normalize(number[plus.end() :]) if plus else ""
+            if plus is None or (
+                len(rest) > _MIN_LENGTH_FOR_NSN and _extract_country_code(rest)[0] == 0
+            ):
+                # no country code after the plus: `parse` retries without it, reading the
+                # region's international prefix ("+00 1 201…" is valid from GB, not from US)
+                return _ANY
+            return _PLUS
+        return _normalize(number)
 
     def _parse(self, candidate: str, offset: int) -> PhoneNumberMatch | None:
         """The end of `PhoneNumberMatcher._parse_and_verify`: parse, verify, clear."""
