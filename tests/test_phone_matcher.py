@@ -14,7 +14,7 @@ from pathlib import Path
 
 import phonenumbers
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from phonenumbers import Leniency, PhoneNumberFormat, PhoneNumberMatcher, PhoneNumberType
 from phonenumbers.phonenumberutil import SUPPORTED_REGIONS, normalize_digits_only
@@ -163,6 +163,7 @@ def test_same_matches_on_national_and_international_formats(content):
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(_PIECE, min_size=1, max_size=12).map("".join), st.integers(0, 6))
+@example("(0+1 201-555-0123", 2)  # a too-short candidate's pieces still count as tries
 def test_same_retry_budget(content, max_tries):
     """The plain matcher gives up after `max_tries` failed candidates or pieces; so does
     the pruned one, at the same point, though it parses fewer of them."""

@@ -10,7 +10,7 @@ parses it. `_PrunedMatcher` finds exactly what that matcher finds, at the same o
   letter checks, and the verdict on a "+…" candidate with a country code after the plus
   (it parses the same from every region; "+00 1 201…" does not, `parse` then reads the
   region's international prefix).
-* A candidate with fewer than `MIN_PHONE_DIGITS` digits is never parsed.
+* A candidate with fewer than `MIN_PHONE_DIGITS` digits is never parsed, nor its pieces.
 * A candidate written without a plus is parsed for a region only when its digit count (the
   number part phonenumbers' own helpers extract, extension stripped, normalised) is one a
   valid number of that region can be written with, or when it starts with the region's
@@ -18,7 +18,8 @@ parses it. `_PrunedMatcher` finds exactly what that matcher finds, at the same o
   there); tests/test_phone_matcher.py checks them against every region's example numbers
   and the matcher against the plain one on generated national and international formats.
 
-The matcher's retry budget (`max_tries`) is spent exactly as the plain matcher spends it.
+The matcher's retry budget (`max_tries`) is spent exactly as the plain matcher spends it: a
+piece rejected without parsing counts as a failed try there too.
 """
 
 from __future__ import annotations
@@ -250,10 +251,18 @@ class _PrunedMatcher(PhoneNumberMatcher):
         plan = self._plan(candidate, offset)
         if plan is None:
             return None
+        dead, plan_rounds = plan
+        if dead:  # too few digits for it or any piece: no parse, but the same tries spent
+            for rounds in plan_rounds:
+                for pieces in rounds:
+                    if self._max_tries <= 0:
+                        break
+                    self._max_tries -= len(pieces)
+            return None
         match = self._parse_and_verify(candidate, offset)
         if match is not None:
             return match
-        for rounds in plan:
+        for rounds in plan_rounds:
             for pieces in rounds:
                 if self._max_tries <= 0:
                     break
@@ -264,21 +273,19 @@ class _PrunedMatcher(PhoneNumberMatcher):
                     self._max_tries -= 1
         return None
 
-    def _plan(self, candidate: str, offset: int) -> list[list[list[tuple[str, int]]]] | None:
+    def _plan(self, candidate: str, offset: int) -> tuple[bool, list] | None:
+        """None when the matcher rejects the candidate outright (a date, a time-stamp), else
+        (whether it is too short to hold a number, its inner-match rounds of pieces)."""
         key = ("plan", offset, candidate)
         if key in self._shared:
             return self._shared[key]
-        plan: list[list[list[tuple[str, int]]]] | None = None
-        rejected = (
-            _too_short(candidate)  # nor can any piece of it be long enough
-            or _SLASH_SEPARATED_DATES.search(candidate)
-            or (
-                _TIME_STAMPS.search(candidate)
-                and _TIME_STAMPS_SUFFIX.match(self.text[offset + len(candidate) :])
-            )
+        plan: tuple[bool, list] | None = None
+        rejected = _SLASH_SEPARATED_DATES.search(candidate) or (
+            _TIME_STAMPS.search(candidate)
+            and _TIME_STAMPS_SUFFIX.match(self.text[offset + len(candidate) :])
         )
         if not rejected:
-            plan = []
+            plan = (_too_short(candidate), [])
             for inner in _INNER_MATCHES:
                 rounds = []
                 group_match = inner.search(candidate)
@@ -295,7 +302,7 @@ class _PrunedMatcher(PhoneNumberMatcher):
                     pieces.append((group, offset + group_match.start(1)))
                     rounds.append(pieces)
                     group_match = inner.search(candidate, group_match.start() + 1)
-                plan.append(rounds)
+                plan[1].append(rounds)
         self._shared[key] = plan
         return plan
 
