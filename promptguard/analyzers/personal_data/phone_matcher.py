@@ -197,9 +197,10 @@ def national_lengths(region: str) -> frozenset[int] | None:
 
 @functools.cache
 def _international_prefix(region: str) -> std_re.Pattern | None:
-    """The region's international prefix, compiled as `parse` compiles it."""
-    prefix = PhoneMetadata.metadata_for_region(region).international_prefix
-    return std_re.compile(prefix) if prefix else None
+    """The region's international prefix, compiled as `parse` compiles it (None: none)."""
+    metadata = PhoneMetadata.metadata_for_region(region, None)
+    prefix = None if metadata is None else metadata.international_prefix
+    return None if prefix is None else std_re.compile(prefix)
 
 
 class _PrunedMatcher(PhoneNumberMatcher):
