@@ -397,6 +397,64 @@ def test_command_writes_findings_identical_to_promptguard_scan(spark, project, t
     assert again.exit_code == 2 and "--overwrite" in again.output
 
 
+def test_python_m_promptguard_spark_matches_promptguard_scan_on_the_same_file(project, tmp_path):
+    """The command as a user runs it (`python -m promptguard.spark`, its own Spark), on the
+    file `promptguard scan` reads: the same findings keyed by id (with the decision the
+    policy gives the record's tool), the same errors, and no value written by default."""
+    import pyarrow.parquet as pq
+
+    from promptguard.gate.policy import action_for
+
+    log = project / "logs" / "prompts.jsonl"
+    report = _scan_json(str(log), "--format", "json", cwd=project)
+    out = tmp_path / "audit"
+    result = subprocess.run(
+        [sys.executable, "-m", "promptguard.spark", str(log), str(out), "--master", "local[1]"],
+        capture_output=True,
+        text=True,
+        timeout=900,
+        cwd=project,
+        env={**os.environ, "PROMPTGUARD_CONFIG": str(project / "promptguard.toml")},
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+
+    config = load_config(project / "promptguard.toml")
+    ids = _line_ids(log)
+    tools = {}
+    for number, raw in enumerate(log.read_bytes().splitlines(), start=1):
+        try:
+            data = json.loads(raw.decode("utf-8", errors="replace"))
+        except ValueError:
+            data = None
+        if isinstance(data, dict):
+            tools[number] = data.get("tool") or data.get("model")
+    expected = sorted(
+        (
+            ids[f["line"]],
+            *(f[k] for k in COMPARED),
+            action_for(config, config.tool(tools.get(f["line"])), f["category"]),
+            None,
+        )
+        for f in report["findings"]
+    )
+    rows = pq.read_table(out / "findings").to_pylist()
+    got = sorted((r["id"], *(r[k] for k in COMPARED), r["decision"], r["value"]) for r in rows)
+    assert got == expected
+    assert len(expected) > 50
+    assert {r["decision"] for r in rows} >= {"block", "clearance"}
+
+    expected_errors = sorted(
+        (ids.get(e["line"], e["path"]), e["message"]) for e in report["errors"]
+    )
+    errors = pq.read_table(out / "errors").to_pylist()
+    assert sorted((r["id"], r["reason"]) for r in errors) == expected_errors
+    assert len(expected_errors) == 3
+
+    written = b"".join(path.read_bytes() for path in out.rglob("*") if path.is_file())
+    for value in (b"Wierzbicki", b"t.w@example.org", b"12 34 56 78"):
+        assert value not in written
+
+
 def test_command_reads_parquet_logs_by_the_same_field_rules(spark, project, tmp_path):
     """A Parquet log's rows are read as the JSON records they would be in a JSONL log."""
     from click.testing import CliRunner
