@@ -148,3 +148,28 @@ def test_an_address_ends_with_its_sentence_and_leaves_the_next_name_alone():
         "31 rue Victor Hugo"
     ]
     assert "PERSON" in {f.type for f in findings}
+
+
+@pytest.mark.parametrize(
+    ("text", "address", "phone", "person"),
+    [
+        (
+            "Décris la façade du 181 Canal Street, London NW1 9GG. Contact Ximena Lindqvist "
+            "au 07814 783759. Version 3.2.1 du scénario.",
+            "181 Canal Street, London NW1 9GG",
+            "07814 783759",
+            "Ximena Lindqvist",
+        ),
+        ("Location manager: Abigail Saadi, 617-521-5204", None, "617-521-5204", "Abigail Saadi"),
+    ],
+)
+def test_an_address_stops_before_a_phone_number(text, address, phone, person) -> None:
+    found = {(f.type, text[f.start : f.end]) for f in promptguard.scan(text)}
+    assert ("PHONE_NUMBER", phone) in found
+    assert ("PERSON", person) in found
+    assert [v for t, v in found if t == "STREET_ADDRESS"] == ([address] if address else [])
+
+
+def test_an_amount_with_thousands_is_not_a_row_of_figures_beside_a_phone() -> None:
+    text = "Contact Seo-yeon COULIBALY-ASHWORTH — 818.843.5502. Budget : 1 250 000 €."
+    assert "818.843.5502" in {text[f.start : f.end] for f in promptguard.scan(text)}

@@ -145,6 +145,7 @@ class PersonalDataAnalyzer(Analyzer):
         results = _add_names_near_contacts(content, results)
         results = _add_listed_names(content, results)
         results = _facts_about_people(content, results)
+        results = _addresses_stop_at_phones(content, results)
         return self._to_findings(content, results)
 
     def _to_findings(self, content: str, results: list[RecognizerResult]) -> list[Finding]:
@@ -340,6 +341,35 @@ def _facts_about_people(content: str, results: list[RecognizerResult]) -> list[R
 
 
 _FACT_KEEPERS = {"AGE": keep_age, "MEDICAL": keep_medical}
+
+
+def _addresses_stop_at_phones(
+    content: str, results: list[RecognizerResult]
+) -> list[RecognizerResult]:
+    """An address that runs into a phone number ends before it: at the last sentence end or
+    line break, else the last comma, before the number ("181 Canal Street, London NW1 9GG.
+    Contact X au 07814 783759"), and is no address when what is left holds no digit ("Rémi
+    Gallagher, 323-543-1008": a name and a number, not "Drottninggatan 53"). Otherwise the
+    longer address hid the phone, and the person beside it, from the report."""
+    phones = [r for r in results if r.entity_type == "PHONE_NUMBER"]
+    if not phones:
+        return results
+    kept = []
+    for result in results:
+        if result.entity_type == "STREET_ADDRESS":
+            starts = [p.start for p in phones if p.start < result.end and result.start < p.end]
+            if starts:
+                head = content[result.start : min(starts)]
+                cut = max(head.rfind(". "), head.rfind("\n"))
+                if cut < 0 or not any(c.isdigit() for c in head[:cut]):
+                    cut = head.rfind(",")
+                head = head[:cut] if cut >= 0 else head
+                head = head.rstrip(" \t,;:–—-")
+                if not any(c.isdigit() for c in head):
+                    continue
+                result.end = result.start + len(head)
+        kept.append(result)
+    return kept
 
 
 def _recognizer_name(result: RecognizerResult) -> str:

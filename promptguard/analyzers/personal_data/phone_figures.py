@@ -45,6 +45,13 @@ _ROW_GAP = re.compile(r"[ \t]{1,3}")
 _DECIMAL = re.compile(r"\d+[.,]\d+")
 _DOTTED = re.compile(r"\d{1,3}(?:\.\d{1,3}){2,3}")
 _FIGURE = re.compile(r"(?<![\w.,])\d[\d.,]*(?![\w])")
+#: An amount written with thousands groups and a currency ("1 250 000 €", "$ 2 500"): one
+#: figure, not three in a row of a table.
+_AMOUNT = re.compile(
+    r"[$€£¥]\s?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d])"
+    r"|(?<![\d])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?\s?"
+    r"(?:[$€£¥]|(?i:eur|euros?|usd|dollars?|gbp|livres?|k€)\b)"
+)
 
 
 def looks_like_figures(text: str, start: int, end: int, numbers: list[tuple[int, int]]) -> bool:
@@ -79,10 +86,12 @@ def looks_like_figures(text: str, start: int, end: int, numbers: list[tuple[int,
     if re.search(r"\d[ ,;]{1,2}$", before) or re.match(r"^[ ,;]{1,2}\d", text[end:line_end]):
         return True  # another figure right beside it
     line = text[line_start:line_end]
+    amounts = [m.span() for m in _AMOUNT.finditer(line)]
     outside = [
         m
         for m in _FIGURE.finditer(line)
         if not any(s <= line_start + m.start() < e for s, e in numbers)
+        and not any(s <= m.start() < e for s, e in amounts)
     ]
     # a row of a table: three figures in a row, nothing but spaces or tabs between them
     return any(
