@@ -272,27 +272,27 @@ def time_precommit(folder: Path, runs: int) -> dict:
         codes.add(result.returncode)
         if result.returncode not in (0, 1):
             raise RuntimeError(f"hook exited {result.returncode}: {result.stderr[-300:]!r}")
-    presidio = []
-    for _ in range(runs):
-        command = [PYTHON, str(ROOT / "bench/plain_presidio.py"), "--files", *map(str, paths)]
-        started = time.perf_counter()
-        subprocess.run(command, cwd=repo, capture_output=True, timeout=300, check=True)
-        presidio.append(time.perf_counter() - started)
-    floor = []
-    for _ in range(runs):
-        command = [PYTHON, str(ROOT / "bench/spacy_floor.py"), "--files", *map(str, paths)]
-        started = time.perf_counter()
-        subprocess.run(command, cwd=repo, capture_output=True, timeout=300, check=True)
-        floor.append(time.perf_counter() - started)
+    files = [str(p) for p in paths]
     return {
         "files": len(paths),
         "kb": round(sum(p.stat().st_size for p in paths) / 1024),
-        "spacy_ner_floor_median_seconds": round(statistics.median(floor), 3),
+        "spacy_ner_floor_median_seconds": median_run("spacy_floor.py", files, repo, runs),
         "median_seconds": round(statistics.median(times), 3),
         "all_seconds": [round(t, 3) for t in times],
         "exit_codes": sorted(codes),
-        "presidio_median_seconds": round(statistics.median(presidio), 3),
+        "presidio_median_seconds": median_run("plain_presidio.py", files, repo, runs),
     }
+
+
+def median_run(script: str, files: list[str], cwd: Path, runs: int) -> float:
+    """Median wall time of `bench/SCRIPT --files FILES`, a whole process each run."""
+    times = []
+    for _ in range(runs):
+        command = [PYTHON, str(ROOT / "bench" / script), "--files", *files]
+        started = time.perf_counter()
+        subprocess.run(command, cwd=cwd, capture_output=True, timeout=300, check=True)
+        times.append(time.perf_counter() - started)
+    return round(statistics.median(times), 3)
 
 
 def per_prompt_floors(prompts: list[str]) -> dict:
