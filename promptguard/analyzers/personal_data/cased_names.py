@@ -22,8 +22,9 @@ Brands, studios and tools (`not_names.tsv`) are never reported.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import regex as re
-from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from promptguard.analyzers.names.lexicon import fold
@@ -38,6 +39,7 @@ from promptguard.analyzers.personal_data.person_names import (
     name_kind,
     stop_words,
 )
+from promptguard.analyzers.personal_data.span_recognizer import Span, SpanRecognizer
 
 #: Titles and forms of address, English and French ("Mr", "Mrs.", "Mme", "Dr").
 _TITLES = (
@@ -105,44 +107,15 @@ def _word(token: str) -> str:
     return token
 
 
-class CasedNameRecognizer(LocalRecognizer):
+class CasedNameRecognizer(SpanRecognizer):
     """PERSON spans from cues and name lists, in any case (see the module docstring)."""
 
     STRONG_SCORE = 0.75
     WEAK_SCORE = 0.7
     PAIR_SCORE = 0.65
 
-    def __init__(self, language: str) -> None:
-        super().__init__(
-            supported_entities=["PERSON"],
-            supported_language=language,
-            context=[],
-            name="CasedNameRecognizer",
-        )
-
-    def load(self) -> None:
-        """Nothing to load: the lists load on first use."""
-
-    def analyze(
-        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
-    ) -> list[RecognizerResult]:
-        if entities and "PERSON" not in entities:
-            return []
-        return [self._result(start, end, score, how) for start, end, score, how in find_names(text)]
-
-    def _result(self, start: int, end: int, score: float, how: str) -> RecognizerResult:
-        name = f"{self.name}:{how}"
-        return RecognizerResult(
-            entity_type="PERSON",
-            start=start,
-            end=end,
-            score=score,
-            analysis_explanation=AnalysisExplanation(name, score),
-            recognition_metadata={
-                RecognizerResult.RECOGNIZER_NAME_KEY: name,
-                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-            },
-        )
+    def spans(self, text: str, nlp_artifacts: NlpArtifacts | None) -> Iterable[Span]:
+        return find_names(text)
 
 
 _TITLE_BEFORE = re.compile(rf"(?:(?i:\b(?:{_TITLES}))|\b(?:{_CASED_TITLES}))\.?[ \t]*$")

@@ -10,14 +10,10 @@ from __future__ import annotations
 import functools
 
 import regex as re
-from presidio_analyzer import (
-    AnalysisExplanation,
-    LocalRecognizer,
-    RecognizerResult,
-)
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from promptguard.analyzers.names.prepass import NOT_NAMES, is_ordinary_word
+from promptguard.analyzers.personal_data.span_recognizer import Span, SpanRecognizer
 from promptguard.analyzers.personal_data.street_address import address_spans
 
 # --- people ------------------------------------------------------------------------------
@@ -218,7 +214,7 @@ def is_sentence_start(text: str, start: int) -> bool:
     return bool(_LINE_START.search(text[max(0, start - 6) : start])) or start == 0
 
 
-class PersonRecognizer(LocalRecognizer):
+class PersonRecognizer(SpanRecognizer):
     """People: spaCy NER spans (already mapped to PERSON in the artifacts), cleaned, plus
     names after a title ("Mme Lefèvre", "Dr. Okafor") which needs no model."""
 
@@ -226,23 +222,8 @@ class PersonRecognizer(LocalRecognizer):
     TITLE_SCORE = 0.8
     CUE_SCORE = 0.7
 
-    def __init__(self, language: str) -> None:
-        super().__init__(
-            supported_entities=["PERSON"],
-            supported_language=language,
-            context=[],
-            name="PersonRecognizer",
-        )
-
-    def load(self) -> None:
-        """Nothing to load: NER spans come in the NLP artifacts."""
-
-    def analyze(
-        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
-    ) -> list[RecognizerResult]:
-        if entities and "PERSON" not in entities:
-            return []
-        spans: list[tuple[int, int, float, str]] = []
+    def spans(self, text: str, nlp_artifacts: NlpArtifacts | None) -> list[Span]:
+        spans: list[Span] = []
         # Names found by title or cue explain the words inside them (the pre-pass never
         # asks NER about those): an NER span within one adds nothing, in either mode.
         cued = [(s, e) for s, e, _how in _ner_free_names(text)]
@@ -258,20 +239,7 @@ class PersonRecognizer(LocalRecognizer):
         for start, end, how in _ner_free_names(text):
             score = self.TITLE_SCORE if how == "title" else self.CUE_SCORE
             spans.append((start, end, score, how))
-        return [
-            RecognizerResult(
-                entity_type="PERSON",
-                start=start,
-                end=end,
-                score=score,
-                analysis_explanation=AnalysisExplanation(f"{self.name}:{how}", score),
-                recognition_metadata={
-                    RecognizerResult.RECOGNIZER_NAME_KEY: f"{self.name}:{how}",
-                    RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                },
-            )
-            for start, end, score, how in spans
-        ]
+        return spans
 
 
 _EMAIL_SHAPE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")

@@ -26,14 +26,15 @@ street types, so lowercase text is read too; capitals are only one piece of evid
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import regex as re
-from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from promptguard.analyzers.names.lexicon import common_words, fold
 from promptguard.analyzers.names.prepass import vocabulary
+from promptguard.analyzers.personal_data.span_recognizer import Span, SpanRecognizer
 from promptguard.analyzers.personal_data.street_lexicon import (
     PREFIX_STRONG,
     PREFIX_WEAK,
@@ -375,36 +376,11 @@ def _merge(spans: list[tuple[int, int, float, str]]) -> tuple[tuple[int, int, fl
     return tuple((s, e, sc, how) for s, e, sc, how in merged)
 
 
-class StreetAddressRecognizer(LocalRecognizer):
-    """Presidio recognizer for STREET_ADDRESS built on `address_spans`."""
+class StreetAddressRecognizer(SpanRecognizer):
+    """Presidio recognizer for STREET_ADDRESS built on `address_spans` (the lexicon is
+    compiled at import, the places load on first use)."""
 
-    def __init__(self, language: str) -> None:
-        super().__init__(
-            supported_entities=[ENTITY],
-            supported_language=language,
-            context=[],
-            name="StreetAddressRecognizer",
-        )
+    ENTITY = ENTITY
 
-    def load(self) -> None:
-        """Nothing to load: the lexicon is compiled at import, the places load on first use."""
-
-    def analyze(
-        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
-    ) -> list[RecognizerResult]:
-        if entities and ENTITY not in entities:
-            return []
-        return [
-            RecognizerResult(
-                entity_type=ENTITY,
-                start=start,
-                end=end,
-                score=score,
-                analysis_explanation=AnalysisExplanation(f"{self.name}:{how}", score),
-                recognition_metadata={
-                    RecognizerResult.RECOGNIZER_NAME_KEY: f"{self.name}:{how}",
-                    RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                },
-            )
-            for start, end, score, how in address_spans(text)
-        ]
+    def spans(self, text: str, nlp_artifacts: NlpArtifacts | None) -> Iterable[Span]:
+        return address_spans(text)
