@@ -34,12 +34,8 @@ PROMPTS = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def key_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    path = tmp_path / "home-config" / "clearance.key"
-    monkeypatch.setenv("PROMPTGUARD_KEY_FILE", str(path))
-    monkeypatch.delenv("PROMPTGUARD_CLEARANCE_KEY", raising=False)
-    return path
+#: Every test signs with a throw-away key in tmp_path (see conftest.key_path).
+pytestmark = pytest.mark.usefixtures("key_path")
 
 
 def _production(root: Path, name: str) -> Path:

@@ -18,12 +18,8 @@ from promptguard.gate import ClearanceError, Gate
 FAR = "2099-12-31"
 
 
-@pytest.fixture(autouse=True)
-def key_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    path = tmp_path / "home-config" / "clearance.key"
-    monkeypatch.setenv("PROMPTGUARD_KEY_FILE", str(path))
-    monkeypatch.delenv("PROMPTGUARD_CLEARANCE_KEY", raising=False)
-    return path
+#: Every test signs with a throw-away key in tmp_path (see conftest.key_path).
+pytestmark = pytest.mark.usefixtures("key_path")
 
 
 @pytest.fixture
