@@ -19,9 +19,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from cli_run import run_cli
 
-from promptguard.cli import cli
 from promptguard.gate.audit import AUDIT_FILE
 from promptguard.gate.clearances.store import CLEARANCES_FILE
 
@@ -64,11 +63,7 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def invoke(project: Path, *args: str, stdin: bytes | None = None, strict: bool = True):  # noqa: ANN201
     """The command line; with `strict`, every stderr line is a one-line diagnostic (the
     hook's report of findings is the one multi-line text on stderr)."""
-    result = CliRunner().invoke(
-        cli, ["--config", str(project / "promptguard.toml"), *args], input=stdin
-    )
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise AssertionError(f"exception escaped: {result.exception!r}") from result.exception
+    result = run_cli(project, *args, stdin=stdin)
     assert "Traceback" not in result.stderr
     for line in result.stderr.splitlines() if strict else ():
         assert line.startswith("promptguard: "), line

@@ -18,9 +18,8 @@ import time
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from cli_run import run_cli
 
-from promptguard.cli import cli
 from promptguard.config.load import Config, load_config
 from promptguard.gate.audit import AUDIT_FILE
 from promptguard.gate.clearances.store import CLEARANCES_FILE
@@ -46,11 +45,7 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def invoke(project: Path, *args: str, stdin: bytes | None = None):  # noqa: ANN201
     """The click command line in this process (models stay warm between tests)."""
-    result = CliRunner().invoke(
-        cli, ["--config", str(project / "promptguard.toml"), *args], input=stdin
-    )
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise AssertionError(f"exception escaped: {result.exception!r}") from result.exception
+    result = run_cli(project, *args, stdin=stdin)
     return result
 
 

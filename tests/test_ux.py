@@ -12,9 +12,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-
-from promptguard.cli import cli
+from cli_run import run_cli
 
 PHONE_FR = "06 12 34 56 78"
 EMAIL = "crew.desk@example.org"
@@ -33,11 +31,7 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def invoke(project: Path, *args: str, stdin: bytes | None = None):  # noqa: ANN201
-    result = CliRunner().invoke(
-        cli, ["--config", str(project / "promptguard.toml"), *args], input=stdin
-    )
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise AssertionError(f"exception escaped: {result.exception!r}") from result.exception
+    result = run_cli(project, *args, stdin=stdin)
     assert "Traceback" not in result.stderr
     return result
 
