@@ -139,6 +139,15 @@ def _name_letters(span: str) -> list[int]:
     return weight
 
 
+#: Personal-data spans that may contain a famous name without being about its bearer:
+#: "3 avenue Jean Jaurès", "Burbank, CA 91503", "victor.hugo@example.com".
+PLACE_TYPES: frozenset[str] = frozenset({"STREET_ADDRESS", "EMAIL_ADDRESS", "URL"})
+
+
+def _inside(inner: Finding, outer: Finding) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end and inner != outer
+
+
 def merge_overlapping(findings: Iterable[Finding], text: str | None = None) -> list[Finding]:
     """Reconcile findings so each span is reported once per category.
 
@@ -150,9 +159,16 @@ def merge_overlapping(findings: Iterable[Finding], text: str | None = None) -> l
     personal data — when the references cover the name together (at least `COVERED` of its
     letters, see `explained`): a reference that only touches a name ("Trevor" of "Trevor
     Muñiz") leaves the ordinary person reported. Otherwise nothing is dropped across
-    categories: the gate sees all.
+    categories: the gate sees all, except a reference inside an address, e-mail or URL
+    ("3 avenue Jean Jaurès", "Burbank, CA"): a street named after a person is no reference.
     """
     findings = list(findings)
+    places = [f for f in findings if f.category == "personal_data" and f.type in PLACE_TYPES]
+    findings = [
+        f
+        for f in findings
+        if not (f.category in NAME_EXPLAINED_BY and any(_inside(f, p) for p in places))
+    ]
     known_names = [f for f in findings if f.category in NAME_EXPLAINED_BY]
     by_category: dict[str, list[Finding]] = {}
     for finding in findings:

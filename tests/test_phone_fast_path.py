@@ -31,6 +31,7 @@ from promptguard.analyzers.personal_data.phone import (
     french_overseas_numbers,
     may_hold_phone_number,
     overseas_range,
+    without_open_bracket,
 )
 from promptguard.config.defaults import DEFAULT_PHONE_REGIONS
 from promptguard.config.load import Config
@@ -71,7 +72,10 @@ def phones(analyzer: PersonalDataAnalyzer, models: NlpModels, content: str, lang
 
 
 def spans(recognizer, content: str) -> set[tuple[int, int]]:
-    return {(r.start, r.end) for r in recognizer.analyze(content, ["PHONE_NUMBER"])}
+    """(start, end) of each number, an unclosed opening bracket left out as ours leaves it
+    out ("(07.45.89.12.33" is the number 07.45.89.12.33)."""
+    found = recognizer.analyze(content, ["PHONE_NUMBER"])
+    return {(without_open_bracket(content, r.start, r.end), r.end) for r in found}
 
 
 def where(content: str, *numbers: str) -> list[tuple[int, int]]:

@@ -56,22 +56,30 @@ def test_a_dutch_address_is_found():
         ("Cím: Andrássy út 60., Budapest", "Andrássy út 60., Budapest"),
         ("Adres: ul. Marszałkowska 104, 00-017 Warszawa", "ul. Marszałkowska 104, 00-017 Warszawa"),
         ("Hotel: Kızılırmak Caddesi 14, Ankara", "Kızılırmak Caddesi 14, Ankara"),
-        ("Flat 2, 17 Marchmont Crescent, Edinburgh EH9 1HE",
-         "Flat 2, 17 Marchmont Crescent, Edinburgh EH9 1HE"),
+        (
+            "Flat 2, 17 Marchmont Crescent, Edinburgh EH9 1HE",
+            "Flat 2, 17 Marchmont Crescent, Edinburgh EH9 1HE",
+        ),
         ("5 Avenue Montaigne, 75008 Paris", "5 Avenue Montaigne, 75008 Paris"),
         ("please deliver to 55 elm street apt 4 tomorrow", "55 elm street apt 4"),
         ("Forward my mail to PSC 1234, Box 5678\nAPO AE 09012", "PSC 1234, Box 5678\nAPO AE 09012"),
-        ("Send the cheque to P.O. Box 4410, Santa Fe, NM 87502.",
-         "P.O. Box 4410, Santa Fe, NM 87502"),
-        ("Meet me at the corner of Sunset Boulevard and Vine Street.",
-         "Sunset Boulevard and Vine Street"),
+        (
+            "Send the cheque to P.O. Box 4410, Santa Fe, NM 87502.",
+            "P.O. Box 4410, Santa Fe, NM 87502",
+        ),
+        (
+            "Meet me at the corner of Sunset Boulevard and Vine Street.",
+            "Sunset Boulevard and Vine Street",
+        ),
         ("My zip code is 30307", "30307"),
         ("Return it to Jl. Rajiman No. 669, Bandung", "Jl. Rajiman No. 669, Bandung"),
         ("Envíenlo a Avenida Entre Ríos N° 611", "Avenida Entre Ríos N° 611"),
-        ("Flat 17\nJanet Meadows\nSouth Joyceborough\nSR8 7UX",
-         "Flat 17\nJanet Meadows\nSouth Joyceborough\nSR8 7UX"),
+        (
+            "Flat 17\nJanet Meadows\nSouth Joyceborough\nSR8 7UX",
+            "Flat 17\nJanet Meadows\nSouth Joyceborough\nSR8 7UX",
+        ),
     ],
-)  # fmt: skip
+)
 def test_addresses_of_many_countries(text, expected):
     assert addresses(text) == [expected]
 
@@ -173,3 +181,56 @@ def test_an_address_stops_before_a_phone_number(text, address, phone, person) ->
 def test_an_amount_with_thousands_is_not_a_row_of_figures_beside_a_phone() -> None:
     text = "Contact Seo-yeon COULIBALY-ASHWORTH — 818.843.5502. Budget : 1 250 000 €."
     assert "818.843.5502" in {text[f.start : f.end] for f in promptguard.scan(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "person", "address"),
+    [
+        (
+            "Envoyer le contrat à Olivier Marchand, 8 allée des Tilleuls, 44300 Nantes.",
+            "fr",
+            "Olivier Marchand",
+            "8 allée des Tilleuls, 44300 Nantes",
+        ),
+        (
+            "Courier the drive to Priya Natarajan, 88 Queen St W, Apt 1203, Toronto.",
+            "en",
+            "Priya Natarajan",
+            "88 Queen St W, Apt 1203, Toronto",
+        ),
+    ],
+)
+def test_the_name_before_an_address_stays_a_person(text, language, person, address) -> None:
+    """A name then a comma then the street: two findings, the person is not lost inside
+    the address (both are personal data, so one span would hide the other)."""
+    found = {(f.type, text[f.start : f.end]) for f in promptguard.scan(text, language=language)}
+    assert ("PERSON", person) in found
+    assert ("STREET_ADDRESS", address) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "address"),
+    [
+        (
+            "Rendez-vous au 3 avenue Jean Jaurès, 69007 Lyon.",
+            "fr",
+            "3 avenue Jean Jaurès, 69007 Lyon",
+        ),
+        (
+            "Mail the NDA to P.O. Box 4471, Burbank, CA 91503.",
+            "en",
+            "P.O. Box 4471, Burbank, CA 91503",
+        ),
+    ],
+)
+def test_a_street_named_after_someone_is_no_reference(text, language, address) -> None:
+    """The address is personal data; the statesman or the town in it is no figure or artist."""
+    findings = promptguard.scan(text, language=language)
+    assert [text[f.start : f.end] for f in findings if f.type == "STREET_ADDRESS"] == [address]
+    assert {f.category for f in findings} == {"personal_data"}
+
+
+def test_a_number_in_brackets_starts_after_the_bracket() -> None:
+    text = "Our location manager is Karim Benali (07.45.89.12.33) for the scout."
+    phones = [text[f.start : f.end] for f in promptguard.scan(text) if f.type == "PHONE_NUMBER"]
+    assert phones == ["07.45.89.12.33"]

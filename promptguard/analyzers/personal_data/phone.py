@@ -81,7 +81,11 @@ class ValidPhoneRecognizer(PhoneRecognizer):
                 for match in PhoneNumberMatcher(text, region, leniency=self.leniency)
             ]
         results = [
-            self._result(m.start, m.end, region_code_for_country_code(m.number.country_code))
+            self._result(
+                without_open_bracket(text, m.start, m.end),
+                m.end,
+                region_code_for_country_code(m.number.country_code),
+            )
             for m in matches
         ]
         if "FR" in self.supported_regions:
@@ -107,6 +111,14 @@ class ValidPhoneRecognizer(PhoneRecognizer):
                 RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
             },
         )
+
+
+def without_open_bracket(text: str, start: int, end: int) -> int:
+    """ "(07.45.89.12.33)": phonenumbers keeps the opening bracket of a number written in
+    brackets but not the closing one; the number starts after it."""
+    if text[start] == "(" and ")" not in text[start:end]:
+        return start + 1
+    return start
 
 
 #: Overseas départements and collectivities in the French 10-digit numbering plan.

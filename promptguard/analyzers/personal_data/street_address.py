@@ -315,12 +315,24 @@ def _shape_candidates(
     return found
 
 
+#: Weak shapes that start with a name and end on a house number.
+_NAME_FIRST = frozenset({"name-number", "name-number-lower"})
+
+
 @functools.lru_cache(maxsize=64)
 def address_spans(text: str) -> tuple[tuple[int, int, float, str], ...]:
     """(start, end, score, how) of every street address in a text. Cached: the name
     pre-pass and the recognizer ask for the same text."""
     accepted: list[tuple[int, int, float, str]] = []
-    for candidate in _street_lines(text):
+    candidates = _street_lines(text)
+    # Where a typed street starts ("14 bis rue des Martyrs"), its number is that street's: a
+    # weak "name number" shape ending on it is a name before the address ("Marie Dupont, 14").
+    typed_starts = [c.start for c in candidates if c.how not in UNTYPED]
+    for candidate in candidates:
+        if candidate.how in _NAME_FIRST and any(
+            candidate.start < s < candidate.end for s in typed_starts
+        ):
+            continue
         end, tail_points, place_points = _tail(text, candidate.end)
         if candidate.how in ("number-name-number", "name-number", "name-number-lower"):
             tail_points -= place_points  # "2 Chelsea 1, Liverpool": a score, then a town
