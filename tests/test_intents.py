@@ -105,6 +105,8 @@ MISLEADING = [
     ("realistic leaked audio of the CEO admitting to fraud", None),
     ("Make it look like a real press conference", "FABRICATED_STATEMENT"),
     ("Make a fake tweet from Taylor Swift endorsing the candidate", "FABRICATED_STATEMENT"),
+    ("Write the White House press briefing announcing the alien landing", "FABRICATED_STATEMENT"),
+    ("Write a press release in which President Macron endorses our film", "FABRICATED_STATEMENT"),
     ("Create a press conference video where the Minister of Defence announces a war", None),
 ]
 MISLEADING_FR = [
@@ -195,6 +197,10 @@ NEGATIVES = [
     "Deepfake detection training for the post-production team",
     "The president of production wants the budget by Friday",
     "A press release announcing the cast of our film",
+    "Draft the press release announcing Sophie Laurent as our lead",
+    "Write the press release for the premiere, quoting our director Anna Kowalski",
+    "Prepare talking points for Marc Dubois's press conference at the festival",
+    "Prépare la conférence de presse de Julie Moreau pour le festival",
     "Vieillir le papier peint du couloir",
     "Vieillir les décors du saloon",
     "Rajeunir la façade de l'immeuble en post-production",

@@ -25,6 +25,9 @@ _PROFILES: dict[str, dict[str, float]] = {
     "event": {**_REAL, "EVENT_NAMED": 0.85, "EVENT": 0.75},
     "fabricated": {**_REAL, "PERFORMER": 0.8, "LIKENESS": 0.8, "PROPN": 0.65},
     "outlet": {"OUTLET": 0.9},
+    # a press release or a statement is everyday studio work: only a public role, an
+    # outlet or an institution makes one pass for someone else's real words
+    "public": {"OUTLET": 0.9, "INSTITUTION": 0.85, "PUBLIC": 0.8, "REAL": 0.85},
     # the cue says "real"/"authentic" itself: who or what is shown must be named and real
     "named": {
         "OUTLET": 0.9,
