@@ -37,6 +37,9 @@ def found(text: str) -> set[tuple[str, str]]:
         ("DNI 12345678Z", "NATIONAL_ID", "12345678Z"),
         ("BSN 111222333", "NATIONAL_ID", "111222333"),
         ("N° de sécu : 1 85 05 78 006 084 91", "FR_NIR", "1 85 05 78 006 084 91"),
+        ("UK NI number AB 12 34 56 C for payroll", "NATIONAL_ID", "AB 12 34 56 C"),
+        ("National Insurance: JG103759A", "NATIONAL_ID", "JG103759A"),
+        ("His NHS number is 943 476 5919", "NATIONAL_ID", "943 476 5919"),
     ],
 )
 def test_ids_are_found(text: str, kind: str, value: str) -> None:
@@ -51,6 +54,9 @@ def test_ids_are_found(text: str, kind: str, value: str) -> None:
         "card 4111.1111.1111.1112 exp 12/27",  # fails Luhn
         "I hold a licence for 3 venues since 2019",
         "the 2024 budget is 1500000 dollars",
+        "Part number TR123456A for the dolly",  # a NI number's shape without its cue
+        "NI number QQ123456C",  # QQ is the prefix of specimen numbers, never issued
+        "NHS number 943 476 5918",  # fails the NHS check digit
     ],
 )
 def test_look_alikes_are_not_ids(text: str) -> None:

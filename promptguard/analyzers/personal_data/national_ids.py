@@ -62,6 +62,13 @@ _KINDS = (
         "de.idnr",
         r"steuer-?id|steueridentifikationsnummer|idnr|tax\s+id",
     ),  # fmt: skip
+    IdKind(
+        "UK National Insurance number",
+        r"(?!BG|GB|NK|KN|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]",
+        None,
+        r"national\s+insurance|ni|nino|n\.i\.",
+    ),  # fmt: skip
+    IdKind("NHS number", r"\d{3}[ -]?\d{3}[ -]?\d{4}", "gb.nhs", r"nhs"),
     IdKind("Swiss AHV number", r"756\.?\d{4}\.?\d{4}\.?\d{2}", "ch.ssn", None),
     IdKind("Portuguese NIF", r"\d{9}", "pt.nif", r"nif|contribuinte"),
     IdKind(
