@@ -29,6 +29,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from promptguard.analyzers.names.lexicon import fold
 from promptguard.analyzers.names.prepass import vocabulary
+from promptguard.analyzers.personal_data.foreign_text import is_foreign_text
 from promptguard.analyzers.personal_data.person_names import (
     explained_without_ner,
     is_chat_word,
@@ -38,6 +39,11 @@ from promptguard.analyzers.personal_data.person_names import (
     is_sentence_start,
     name_kind,
     stop_words,
+)
+from promptguard.analyzers.personal_data.person_phrases import (
+    CALENDAR,
+    inside_phrase,
+    pair_is_phrase,
 )
 from promptguard.analyzers.personal_data.span_recognizer import Span, SpanRecognizer
 
@@ -132,6 +138,9 @@ def find_names(text: str) -> list[tuple[int, int, float, str]]:
     """(start, end, score, how) of the names in `text`; how is "cue", "weak" or "pair"."""
     tokens = [m for m in _TOKEN.finditer(text)]
     caseless = not any(c.isupper() for c in text)  # once per text, not once per word
+    # In a post of another language the lists' evidence is weak ("pero", "dia" are names
+    # there too): only a cue names someone.
+    foreign = is_foreign_text(text)
     found: list[tuple[int, int, float, str]] = []
     taken_until = -1
     for index, match in enumerate(tokens):
@@ -154,15 +163,19 @@ def find_names(text: str) -> list[tuple[int, int, float, str]]:
                 how = "cue"
         elif _WEAK.search(before) and (is_name_word(word) or _capitalised_name(word)):
             how = "weak"
-        if not how and _pair_at(tokens, index):
+        if how != "cue" and is_chat_word(word):
+            continue  # "Ima start…", "Soo hungry": chat, not a name; "named Ima" stays
+        if not how and not foreign and _pair_at(tokens, index):
             how = "pair"
         if (
             not how
+            and not foreign
             and _known_given_name(word, caseless)
             and not explained_without_ner(text, match.start(), match.end())
+            and not inside_phrase(text, match)
         ):
             how = "given"  # not "Rica" of "Costa Rica", a run the pre-pass explains
-        if not how and _named_by_position(text, match):
+        if not how and not foreign and _named_by_position(text, match):
             how = "given"
         if not how:
             continue
@@ -234,15 +247,6 @@ def _known_given_name(word: str, caseless: bool) -> bool:
     return fold(word) not in vocabulary().places and not is_not_a_person(word)
 
 
-_CALENDAR = frozenset(
-    re.split(
-        r"\s+",
-        "january february march april may june july august september october november december "
-        "monday tuesday wednesday thursday friday saturday sunday",
-    )
-)
-
-
 def _capitalised_name(word: str) -> bool:
     """After a weak cue, a capitalised word that reads as someone's name: a known given
     name even when it is also a word ("Thanks Jimmy", "poor Summer"), or a word no
@@ -251,7 +255,7 @@ def _capitalised_name(word: str) -> bool:
     if len(word) < 3 or not (word[0].isupper() and word[1:].islower()):
         return False
     lowered = word.lower()
-    if lowered in stop_words() or lowered in _CALENDAR or lowered in _FUNCTION_WORDS:
+    if lowered in stop_words() or lowered in CALENDAR or lowered in _FUNCTION_WORDS:
         return False
     if fold(word) in vocabulary().places:
         return False
@@ -324,6 +328,8 @@ def _pair_at(tokens: list[re.Match], index: int) -> bool:
         return False
     if any(w.lower() in _FUNCTION_WORDS or w.lower() in stop_words() for w in (a, b)):
         return False  # "per diem"
+    if pair_is_phrase(a, b):
+        return False
     if _glued(first.string, second):
         return False
     # In lowercase one of the two must be a name only ("natasha higuchi", not "will smith");

@@ -53,7 +53,7 @@ def not_names() -> frozenset[str]:
 #: Month and weekday abbreviations: alone, a date's word ("14 Jan", "Jan . 30th", "Sept"),
 #: which NER often calls a person. On WNUT-17 train, 48 "Jan"/"Sep" persons, none a person;
 #: "Jan Kowalski" (two words) is still a name.
-_CALENDAR_ABBREVIATIONS = frozenset(
+CALENDAR_ABBREVIATIONS = frozenset(
     [
         "jan",
         "feb",
@@ -96,7 +96,7 @@ def is_not_a_person(value: str) -> bool:
     """A brand, platform, studio or tool ("Pixar", "Unreal Engine", "Photoshop's"), or a
     month or weekday abbreviation written alone ("Jan", "Sept.")."""
     key = fold(re.sub(r"['’]s$", "", value.strip()))
-    if key in not_names() or key in _CALENDAR_ABBREVIATIONS or _glued_words(value.strip()):
+    if key in not_names() or key in CALENDAR_ABBREVIATIONS or _glued_words(value.strip()):
         return True
     words = key.split()
     # "Pixar Studios", "Midjourney v6": the name and a trailing ordinary word or version
@@ -109,7 +109,11 @@ _CHAT_WORDS = frozenset(
     re.split(
         r"\s+",
         "lol lmao lmfao rofl omg wtf btw smh tbh idk af plz pls thx xd ikr imo imho fyi "
-        "bruh tho lmk ngl irl",
+        "bruh tho lmk ngl irl "
+        # Spoken forms and spellings of chat that the name lists hold as names ("til",
+        # "ima", "soo"): a pair or a lone name of them is a phrase.
+        "til ima imma im ok okay hella soo sooo nah finna tonite tomo ily haha hahaha "
+        "gonna wanna gotta",
     )
 )
 #: Heads of organisation and place names: "Clinton Foundation", "Clark Airbase Hospital",
@@ -229,6 +233,7 @@ __all__ = [
     "WORD",
     "is_name_word",
     "is_not_a_person",
+    "CALENDAR_ABBREVIATIONS",
     "is_chat_word",
     "not_a_person_here",
     "is_ordinary",

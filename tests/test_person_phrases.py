@@ -1,0 +1,60 @@
+"""Phrases the name lists would read as people: places, dates, companies, chat and posts in
+another language. Hand-written sentences (none from WNUT-17 or another benchmark), through
+the public API with the real spaCy and Presidio, in both modes.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import promptguard
+from promptguard.analyzers.personal_data.foreign_text import is_foreign_text
+from promptguard.config.load import Config
+
+
+def persons(text: str, mode: str = "default") -> set[str]:
+    return {
+        text[f.start : f.end]
+        for f in promptguard.scan(text, language="en", config=Config(mode=mode))
+        if f.category == "personal_data" and f.type == "PERSON"
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we drove to Long Beach on Sunday night",  # a place made of a given name + surname
+        "Headed to Lake Charles tonight for the show",  # a given name after a place opener
+        "Jason Industries shares rose after the report",  # a given name heading a company
+        "Sale ends Sunday Dec 28 at midnight",  # a weekday and a month
+        "cant wait til summer , school is killing me",  # chat spelling
+        "ok im done with this week",
+        "la luna tan hermosa como las olas del mar",  # Spanish
+        "yo en el mar con pero sin nada de ganas",
+    ],
+)
+@pytest.mark.parametrize("mode", ["default", "full"])
+def test_phrases_are_no_person(text: str, mode: str) -> None:
+    assert persons(text, mode) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("met emily rodriguez at the station today", "emily rodriguez"),
+        ("Thanks to August Alsina for the show last night", "August Alsina"),
+        ("Clotilde, can I borrow your pen?", "Clotilde"),
+        ("Xavier is from Lyon and works with Marguerite", "Marguerite"),
+    ],
+)
+@pytest.mark.parametrize("mode", ["default", "full"])
+def test_names_beside_those_rules_stay(text: str, name: str, mode: str) -> None:
+    assert name in persons(text, mode)
+
+
+def test_language_check_reads_function_words() -> None:
+    assert is_foreign_text("ik kan niet wachten tot de nieuwe serie begint")
+    assert is_foreign_text("hindi ko alam kung saan ka pupunta mamaya")
+    assert not is_foreign_text("I can't wait for the new series to start")
+    assert not is_foreign_text("Je ne peux pas attendre la nouvelle série")  # French is read
+    assert not is_foreign_text("Dinner with Guillermo del Toro and Pedro")
