@@ -31,6 +31,14 @@ def persons(text: str, mode: str = "default") -> set[str]:
         "ok im done with this week",
         "la luna tan hermosa como las olas del mar",  # Spanish
         "yo en el mar con pero sin nada de ganas",
+        "Fresh peaches at the Winter Sun market on Saturday",  # two ordinary words
+        "see you at Glover Park after the match",  # a place's last word
+        # Posts in another language, which the English model reads as names
+        "besok kami akan pergi ke pasar dan membeli sayur untuk ibu",
+        "Selamat Malam semua , semoga tidur nyenyak ya",
+        "Buenas Noches amigos , mañana vamos con todo para la final",
+        "sana ay makapunta ka sa bahay namin bukas ng gabi",
+        "Ich habe heute keine Zeit , aber morgen kann ich mit dir gehen",
     ],
 )
 @pytest.mark.parametrize("mode", ["default", "full"])
@@ -45,11 +53,16 @@ def test_phrases_are_no_person(text: str, mode: str) -> None:
         ("Thanks to August Alsina for the show last night", "August Alsina"),
         ("Clotilde, can I borrow your pen?", "Clotilde"),
         ("Xavier is from Lyon and works with Marguerite", "Marguerite"),
+        ("Rose Baker and her brother met us in Seattle", "Rose Baker"),
+        ("Our new neighbour Marisol del Campo brought us a cake", "Marisol del Campo"),
+        # a known name in a post of another language is still a name
+        ("Ayer por la tarde vi a Lucía Fernández en el aeropuerto con su hermano", "Lucía"),
+        ("kemarin aku ketemu sama Rina Susanti di kampus dan dia bilang mau pulang", "Rina"),
     ],
 )
 @pytest.mark.parametrize("mode", ["default", "full"])
 def test_names_beside_those_rules_stay(text: str, name: str, mode: str) -> None:
-    assert name in persons(text, mode)
+    assert any(name in found for found in persons(text, mode))
 
 
 def test_language_check_reads_function_words() -> None:

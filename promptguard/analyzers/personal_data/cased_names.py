@@ -139,7 +139,7 @@ def find_names(text: str) -> list[tuple[int, int, float, str]]:
     tokens = [m for m in _TOKEN.finditer(text)]
     caseless = not any(c.isupper() for c in text)  # once per text, not once per word
     # In a post of another language the lists' evidence is weak ("pero", "dia" are names
-    # there too): only a cue names someone.
+    # there too): only a cue or a capitalised pair ("Lucía Fernández") names someone.
     foreign = is_foreign_text(text)
     found: list[tuple[int, int, float, str]] = []
     taken_until = -1
@@ -165,7 +165,7 @@ def find_names(text: str) -> list[tuple[int, int, float, str]]:
             how = "weak"
         if how != "cue" and is_chat_word(word):
             continue  # "Ima start…", "Soo hungry": chat, not a name; "named Ima" stays
-        if not how and not foreign and _pair_at(tokens, index):
+        if not how and (not foreign or word.istitle()) and _pair_at(tokens, index):
             how = "pair"
         if (
             not how

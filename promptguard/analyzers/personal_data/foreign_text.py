@@ -42,6 +42,23 @@ def is_foreign_function_word(word: str) -> bool:
     return word.lower() in foreign_function_words()
 
 
+#: Particles of people's names ("Guillermo del Toro", "Rafael van der Vaart"): inside a
+#: name they are part of it, whatever language they come from.
+_NAME_PARTICLES = frozenset(
+    re.split(r"\s+", "van von de der den del della di da du dos das ter ten bin al el la le y")
+)
+
+
+def foreign_words_in(value: str) -> bool:
+    """Whether a span NER called a person holds, in lowercase, a function word of another
+    language that is no name particle: "mo pero", "jetzt kann", "diri dan cobalah"
+    ("Ben Bishop", "Todo Cabio": capitalised, names)."""
+    return any(
+        w.islower() and is_foreign_function_word(w) and w not in _NAME_PARTICLES
+        for w in _WORD.findall(value)
+    )
+
+
 def is_foreign_text(text: str) -> bool:
     """Whether the text reads as written in another language than English or French: at
     least two foreign function words, and more of them than English function words."""
@@ -56,4 +73,9 @@ def is_foreign_text(text: str) -> bool:
     return foreign >= 2 and foreign > native
 
 
-__all__ = ["foreign_function_words", "is_foreign_function_word", "is_foreign_text"]
+__all__ = [
+    "foreign_function_words",
+    "foreign_words_in",
+    "is_foreign_function_word",
+    "is_foreign_text",
+]

@@ -49,6 +49,14 @@ def is_date_word(word: str) -> bool:
 _PLACE_OPENERS = frozenset(
     re.split(r"\s+", "san santa sta st ste saint ft fort mt mount port lake los las cape")
 )
+#: Last words of places and bands: a given name + one of these in title case is a place.
+_PLACE_HEADS = frozenset(
+    re.split(
+        r"\s+",
+        "park hills pass way band island valley beach bay heights falls springs creek square "
+        "street road avenue boulevard pkwy rd ave blvd",
+    )
+)
 _BEFORE_WORD = re.compile(r"(\p{L}+)[ ]?\.?[ ]+$")
 _AFTER_WORD = re.compile(r"^[ ]+(\p{Lu}\p{L}*)")
 
@@ -68,6 +76,8 @@ def inside_phrase(text: str, match: re.Match) -> bool:
     after = _AFTER_WORD.match(text[match.end() : match.end() + 24])
     if after:
         word = after.group(1)
+        if word.lower() in _PLACE_HEADS:
+            return True  # "Beverly Hills", "Glover Park"
         if len(word) > 2 and not word.isupper() and is_ordinary(word) and not name_kind(word):
             return word.lower() not in stop_words()
     return False
@@ -77,7 +87,8 @@ def pair_is_phrase(a: str, b: str) -> bool:
     """Whether a given name + surname pair of the lists is a phrase, not a person: a
     function word of another language or chat in it ("pa ko", "el mar", "til monday"), a
     two-letter part in lowercase ("long li"), a date ("Sunday Dec", "Moon Dec"; "August
-    Alsina" stays), or a place ("Long Beach", "Hong Kong", "Air Jordan Bordeaux")."""
+    Alsina" stays), a place ("Long Beach", "Hong Kong", "Air Jordan Bordeaux"), or, in
+    title case, two ordinary words or a place's last word ("Winter Sun", "Lincoln Park")."""
     if any(is_foreign_function_word(w) or is_chat_word(w) for w in (a, b)):
         return True
     if a.islower() and min(len(a), len(b)) < 3:
@@ -85,7 +96,14 @@ def pair_is_phrase(a: str, b: str) -> bool:
     if is_date_word(b) or (is_date_word(a) and a.lower() not in MONTH_NAMES):
         return True
     places = vocabulary().places
-    return fold(f"{a} {b}") in places or places.get(fold(b)) is False
+    if fold(f"{a} {b}") in places or places.get(fold(b)) is False:
+        return True
+    if a[:1].isupper() and not a.isupper():
+        # Written with capitals NER reads the pair itself ("Bill Gates", "Jane Park"); the
+        # lists alone add two ordinary words ("Winter Sun", "Ginger Peach") or a place
+        # ("Lincoln Park", "Beverly Hills") far more often than a name NER missed.
+        return (is_ordinary(a) and is_ordinary(b)) or b.lower() in _PLACE_HEADS
+    return False
 
 
 __all__ = ["CALENDAR", "MONTH_NAMES", "inside_phrase", "is_date_word", "pair_is_phrase"]
