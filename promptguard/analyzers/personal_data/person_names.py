@@ -28,6 +28,7 @@ from promptguard.analyzers.names.prepass import (
     unexplained_runs,
     vocabulary,
 )
+from promptguard.analyzers.personal_data.foreign_text import is_foreign_function_word
 from promptguard.nlp.stop_words import stop_words as nlp_stop_words
 
 #: A word as the name rules read it: letters with inner apostrophes or hyphens.
@@ -113,7 +114,7 @@ _CHAT_WORDS = frozenset(
         # Spoken forms and spellings of chat that the name lists hold as names ("til",
         # "ima", "soo"): a pair or a lone name of them is a phrase.
         "til ima imma im ok okay hella soo sooo nah finna tonite tomo ily haha hahaha "
-        "gonna wanna gotta",
+        "gonna wanna gotta lotta kinda sorta outta uni",
     )
 )
 #: Heads of organisation and place names: "Clinton Foundation", "Clark Airbase Hospital",
@@ -160,7 +161,11 @@ def is_name_word(word: str) -> bool:
     """A known given name or surname that is not an ordinary word in any case: "natasha",
     "HIGUCHI"; not "will", "frank", "rose" (which need a cue or capitals), nor a function
     word of English or French ("le", "une", "son")."""
-    if len(word) < 3 or word.lower() in stop_words():
+    if len(word) < 3 or word.lower() in stop_words() or word.lower() in _CHAT_WORDS:
+        return False
+    if len(word) == 3 and is_foreign_function_word(word):
+        # "han", "sia", "dia", "til", "vid": the lists' names, other languages' "he", "be",
+        # "day", "to", "with". Longer ones are names people write in lowercase ("tanya").
         return False
     return bool(name_kind(word)) and not is_ordinary(word)
 
