@@ -93,11 +93,38 @@ def _glued_words(value: str) -> bool:
     return bool(match) and not name_kind(match.group(1)) and fold(match.group(1)) != "mac"
 
 
+#: Holidays and star signs: capitalised like names, and NER or a given-name list reads them
+#: as people ("Yom Kippur", "Xmas", "More for Taurus"). "Leo" is a name as often as a sign.
+_FEASTS_AND_SIGNS = frozenset(
+    re.split(
+        r"\s+",
+        "xmas christmas easter hanukkah chanukah ramadan eid diwali passover thanksgiving "
+        "halloween kwanzaa aries taurus gemini virgo libra scorpio sagittarius capricorn "
+        "aquarius pisces",
+    )
+) | {"yom kippur", "rosh hashanah", "merry christmas", "merry xmas", "happy xmas"}
+#: One word in mixed case that no name is written in: "WiFi", "DJing", "iPad" (a head of
+#: two letters that is no name, or capitals then lowercase); "DeAndre", "JoAnn" stay.
+_MIXED_CASE = re.compile(r"(\p{Lu}\p{Ll})\p{Lu}\p{L}*|\p{Lu}{2,}\p{Ll}{2,}|\p{Ll}+\p{Lu}\p{L}*")
+_NAME_HEADS = frozenset(re.split(r"\s+", "mc de le la di du da o mac van von"))
+
+
+def _mixed_case(value: str) -> bool:
+    match = _MIXED_CASE.fullmatch(value)
+    if not match:
+        return False
+    head = match.group(1)
+    return not head or (head.lower() not in _NAME_HEADS and not name_kind(head))
+
+
 def is_not_a_person(value: str) -> bool:
-    """A brand, platform, studio or tool ("Pixar", "Unreal Engine", "Photoshop's"), or a
-    month or weekday abbreviation written alone ("Jan", "Sept.")."""
+    """A brand, platform, studio or tool ("Pixar", "Unreal Engine", "Photoshop's"), a
+    month or weekday abbreviation written alone ("Jan", "Sept."), a holiday or a star sign
+    ("Yom Kippur", "Capricorn"), or a word in a case no name has ("WiFi", "DJing")."""
     key = fold(re.sub(r"['’]s$", "", value.strip()))
     if key in not_names() or key in CALENDAR_ABBREVIATIONS or _glued_words(value.strip()):
+        return True
+    if key in _FEASTS_AND_SIGNS or _mixed_case(value.strip()):
         return True
     words = key.split()
     # "Pixar Studios", "Midjourney v6": the name and a trailing ordinary word or version
