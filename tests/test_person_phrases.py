@@ -41,6 +41,9 @@ def persons(text: str, mode: str = "default") -> set[str]:
         "Your horoscope for today , Capricorn : expect surprises",
         "Merry Xmas to all my followers",
         "my WiFi keeps dropping every evening",
+        "RT @Gr8Ella : the new single drops at midnight",  # a name inside a handle
+        "hey , I'm fine , thanks for asking",  # a contraction after a greeting
+        "Dear Mam , I am a huge fan of your work",
         "Tonight I'm DJing at the rooftop bar downtown",
         "Fresh peaches at the Winter Sun market on Saturday",  # two ordinary words
         "see you at Glover Park after the match",  # a place's last word

@@ -254,6 +254,8 @@ def _capitalised_name(word: str) -> bool:
     ("call Paris", "meet April 3"), nor an ordinary word ("Contact Support")."""
     if len(word) < 3 or not (word[0].isupper() and word[1:].islower()):
         return False
+    if re.split(r"['’]", word)[0].lower() in stop_words():
+        return False  # "hey , I'm fine", "Thanks You're…": a contraction
     lowered = word.lower()
     if lowered in stop_words() or lowered in CALENDAR or lowered in _FUNCTION_WORDS:
         return False
@@ -302,6 +304,8 @@ def _glued(text: str, match: re.Match) -> bool:
     after = text[match.end() : match.end() + 2]
     if before in ("@", "/", "_", "#", ".", "\\") or after[:1] in ("@", "_", "/"):
         return True
+    if before.isalnum():
+        return True  # "@V0Ella", "#Win4Ella": inside a handle or tag, after a digit
     if after[:1] == "\\" and after[1:2].isalnum():
         return True  # a Windows path; "I\'m Jonathan\'s" (escaped quotes) is no path
     return after[:1] == "." and after[1:2].isalnum()

@@ -141,7 +141,7 @@ _CHAT_WORDS = frozenset(
         # Spoken forms and spellings of chat that the name lists hold as names ("til",
         # "ima", "soo"): a pair or a lone name of them is a phrase.
         "til ima imma im ok okay hella soo sooo nah finna tonite tomo ily haha hahaha "
-        "gonna wanna gotta lotta kinda sorta outta uni",
+        "gonna wanna gotta lotta kinda sorta outta uni mam maam",
     )
 )
 #: Heads of organisation and place names: "Clinton Foundation", "Clark Airbase Hospital",
