@@ -89,3 +89,28 @@ def test_language_check_reads_function_words() -> None:
     assert not is_foreign_text("I can't wait for the new series to start")
     assert not is_foreign_text("Je ne peux pas attendre la nouvelle série")  # French is read
     assert not is_foreign_text("Dinner with Guillermo del Toro and Pedro")
+
+
+@pytest.mark.parametrize(
+    ("text", "people", "not_people"),
+    [
+        (
+            "Golf : leading scores after the first round : 67 Nick Faldo ( Britain ) , "
+            "68 Grace Park ( South Korea )",
+            {"Nick Faldo", "Grace Park"},
+            set(),
+        ),
+        (
+            "Long Beach mayor Beverly O'Neill opened the new terminal .",
+            {"Beverly O'Neill"},
+            {"Long Beach"},
+        ),
+        ("Mark Taylor and Ian Healy both made centuries on Friday .", {"Mark Taylor"}, set()),
+    ],
+)
+def test_news_style_names(text: str, people: set[str], not_people: set[str]) -> None:
+    """News results and bylines: a name with its country in brackets is a person even when
+    its surname is a place word; the place itself is not."""
+    found = persons(text)
+    assert people <= found
+    assert not (not_people & found)

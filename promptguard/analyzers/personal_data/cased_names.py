@@ -332,7 +332,7 @@ def _pair_at(tokens: list[re.Match], index: int) -> bool:
         return False
     if any(w.lower() in _FUNCTION_WORDS or w.lower() in stop_words() for w in (a, b)):
         return False  # "per diem"
-    if pair_is_phrase(a, b):
+    if pair_is_phrase(a, b, first.string[second.end() : second.end() + 40]):
         return False
     if _glued(first.string, second):
         return False

@@ -83,18 +83,25 @@ def inside_phrase(text: str, match: re.Match) -> bool:
     return False
 
 
-def pair_is_phrase(a: str, b: str) -> bool:
+#: A news byline or results line: "Grace Park ( South Korea )", "Pete Sampras (U.S.)".
+_COUNTRY_AFTER = re.compile(r"[ ]*\([ ]*\p{Lu}[\p{L}.]*(?:[ ]+\p{Lu}[\p{L}.]*){0,2}[ ]*\)")
+
+
+def pair_is_phrase(a: str, b: str, after: str = "") -> bool:
     """Whether a given name + surname pair of the lists is a phrase, not a person: a
     function word of another language or chat in it ("pa ko", "el mar", "til monday"), a
     two-letter part in lowercase ("long li"), a date ("Sunday Dec", "Moon Dec"; "August
     Alsina" stays), a place ("Long Beach", "Hong Kong", "Air Jordan Bordeaux"), or, in
-    title case, two ordinary words or a place's last word ("Winter Sun", "Lincoln Park")."""
+    title case, two ordinary words or a place's last word ("Winter Sun", "Lincoln Park") --
+    unless a country in brackets follows, as in news results ("Grace Park ( South Korea )")."""
     if any(is_foreign_function_word(w) or is_chat_word(w) for w in (a, b)):
         return True
     if a.islower() and min(len(a), len(b)) < 3:
         return True
     if is_date_word(b) or (is_date_word(a) and a.lower() not in MONTH_NAMES):
         return True
+    if _COUNTRY_AFTER.match(after):
+        return False  # a person's country in brackets, as news results write it
     places = vocabulary().places
     if fold(f"{a} {b}") in places or places.get(fold(b)) is False:
         return True
