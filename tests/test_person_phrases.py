@@ -68,6 +68,10 @@ def test_phrases_are_no_person(text: str, mode: str) -> None:
         ("Clotilde, can I borrow your pen?", "Clotilde"),
         ("i think tanya is coming tomorrow", "tanya"),
         ("DeAndre called about the keys", "DeAndre"),
+        # a lowercase name in company or before a verb, in a post that has capitals
+        ("Long day at work , then I chilled with marguerite . Good night !", "marguerite"),
+        ("Great show last night ! Sadly it was just me and hortense there", "hortense"),
+        ("Anyone know where the bus stop is ? priscilla is waiting for us", "priscilla"),
         ("Leo said the van is parked outside", "Leo"),
         ("ask desi if she wants to come", "desi"),
         ("Xavier is from Lyon and works with Marguerite", "Marguerite"),

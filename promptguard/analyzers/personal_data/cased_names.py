@@ -270,8 +270,11 @@ _VERB_AFTER = re.compile(
     r"[ ]+(?:has|had|got|gets|says|said|looks|looked|laughs|laughed|wants|wanted|needs|"
     r"loves|loved|hates|thinks|thought|knows|knew|does|did|seems|sounds|sings|sang|plays|"
     r"played|asked|told|tells|went|goes|came|comes|made|makes|gave|gives|wakes|woke|wears|"
-    r"cried|shouted|smiled|texted|called|wrote|tried|likes|liked)\b"
+    r"cried|shouted|smiled|texted|called|wrote|tried|likes|liked|lets|let|"
+    r"(?:is|was|isnt|isn't|wasnt|wasn't)[ ]+\p{Ll}{2,}ing)\b"
 )
+#: Someone one spends time with: "chilled with madison", "me and pete", "saw kenny".
+_COMPANY_BEFORE = re.compile(r"(?:\bwith|\bme and|\bsaw|\bmiss|\bvisit|\bvisited)[ ]+$")
 #: Someone spoken to: "Loey, do you…", "Miranda, you are…" (after the name).
 _ADDRESSED = re.compile(
     r"[ ]*,[ ]*(?:(?:do|can|could|will|would|are|did|have|thank)[ ]+)?"
@@ -289,7 +292,10 @@ def _named_by_position(text: str, match: re.Match) -> bool:
     word = match.group()
     after = text[match.end() : match.end() + 24]
     if word.islower():
-        return is_name_word(word) and "G" in name_kind(word) and bool(_VERB_AFTER.match(after))
+        if not (is_name_word(word) and "G" in name_kind(word)):
+            return False
+        before = text[max(0, match.start() - 12) : match.start()]
+        return bool(_VERB_AFTER.match(after) or _COMPANY_BEFORE.search(before))
     if not _capitalised_name(word):
         return False
     if _ADDRESSED.match(after) and is_sentence_start(text, match.start()):
