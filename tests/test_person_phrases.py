@@ -68,6 +68,8 @@ def test_phrases_are_no_person(text: str, mode: str) -> None:
         ("Clotilde, can I borrow your pen?", "Clotilde"),
         ("i think tanya is coming tomorrow", "tanya"),
         ("DeAndre called about the keys", "DeAndre"),
+        # a name on its own line after a line ending in a capitalised word
+        ("Session log\n09:00 AM \nRescheduled \nRosalind McTavish\nFamily Therapy", "Rosalind"),
         # a lowercase name in company or before a verb, in a post that has capitals
         ("Long day at work , then I chilled with marguerite . Good night !", "marguerite"),
         ("Great show last night ! Sadly it was just me and hortense there", "hortense"),

@@ -274,7 +274,7 @@ _VERB_AFTER = re.compile(
     r"(?:is|was|isnt|isn't|wasnt|wasn't)[ ]+\p{Ll}{2,}ing)\b"
 )
 #: Someone one spends time with: "chilled with madison", "me and pete", "saw kenny".
-_COMPANY_BEFORE = re.compile(r"(?:\bwith|\bme and|\bsaw|\bmiss|\bvisit|\bvisited)[ ]+$")
+_COMPANY_BEFORE = re.compile(r"(?:\bwith|\bme and|\bsaw|\bmiss|\bvisit|\bvisited)[ ]+\Z")
 #: Someone spoken to: "Loey, do you…", "Miranda, you are…" (after the name).
 _ADDRESSED = re.compile(
     r"[ ]*,[ ]*(?:(?:do|can|could|will|would|are|did|have|thank)[ ]+)?"

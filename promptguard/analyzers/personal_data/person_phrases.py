@@ -57,7 +57,7 @@ _PLACE_HEADS = frozenset(
         "street road avenue boulevard pkwy rd ave blvd",
     )
 )
-_BEFORE_WORD = re.compile(r"(\p{L}+)[ ]?\.?[ ]+$")
+_BEFORE_WORD = re.compile(r"(\p{L}+)[ ]?\.?[ ]+\Z")
 _AFTER_WORD = re.compile(r"^[ ]+(\p{Lu}\p{L}*)")
 
 
