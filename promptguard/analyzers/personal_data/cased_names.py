@@ -29,6 +29,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from promptguard.analyzers.names.lexicon import fold
 from promptguard.analyzers.names.prepass import vocabulary
+from promptguard.analyzers.personal_data.foreign_text import is_foreign_text
 from promptguard.analyzers.personal_data.person_names import (
     explained_without_ner,
     is_chat_word,
@@ -38,6 +39,11 @@ from promptguard.analyzers.personal_data.person_names import (
     is_sentence_start,
     name_kind,
     stop_words,
+)
+from promptguard.analyzers.personal_data.person_phrases import (
+    CALENDAR,
+    inside_phrase,
+    pair_is_phrase,
 )
 from promptguard.analyzers.personal_data.span_recognizer import Span, SpanRecognizer
 
@@ -132,6 +138,9 @@ def find_names(text: str) -> list[tuple[int, int, float, str]]:
     """(start, end, score, how) of the names in `text`; how is "cue", "weak" or "pair"."""
     tokens = [m for m in _TOKEN.finditer(text)]
     caseless = not any(c.isupper() for c in text)  # once per text, not once per word
+    # In a post of another language the lists' evidence is weak ("pero", "dia" are names
+    # there too): only a cue or a capitalised pair ("Lucía Fernández") names someone.
+    foreign = is_foreign_text(text)
     found: list[tuple[int, int, float, str]] = []
     taken_until = -1
     for index, match in enumerate(tokens):
@@ -154,15 +163,19 @@ def find_names(text: str) -> list[tuple[int, int, float, str]]:
                 how = "cue"
         elif _WEAK.search(before) and (is_name_word(word) or _capitalised_name(word)):
             how = "weak"
-        if not how and _pair_at(tokens, index):
+        if how != "cue" and is_chat_word(word):
+            continue  # "Ima start…", "Soo hungry": chat, not a name; "named Ima" stays
+        if not how and (not foreign or word.istitle()) and _pair_at(tokens, index):
             how = "pair"
         if (
             not how
+            and not foreign
             and _known_given_name(word, caseless)
             and not explained_without_ner(text, match.start(), match.end())
+            and not inside_phrase(text, match)
         ):
             how = "given"  # not "Rica" of "Costa Rica", a run the pre-pass explains
-        if not how and _named_by_position(text, match):
+        if not how and not foreign and _named_by_position(text, match):
             how = "given"
         if not how:
             continue
@@ -234,15 +247,6 @@ def _known_given_name(word: str, caseless: bool) -> bool:
     return fold(word) not in vocabulary().places and not is_not_a_person(word)
 
 
-_CALENDAR = frozenset(
-    re.split(
-        r"\s+",
-        "january february march april may june july august september october november december "
-        "monday tuesday wednesday thursday friday saturday sunday",
-    )
-)
-
-
 def _capitalised_name(word: str) -> bool:
     """After a weak cue, a capitalised word that reads as someone's name: a known given
     name even when it is also a word ("Thanks Jimmy", "poor Summer"), or a word no
@@ -250,8 +254,10 @@ def _capitalised_name(word: str) -> bool:
     ("call Paris", "meet April 3"), nor an ordinary word ("Contact Support")."""
     if len(word) < 3 or not (word[0].isupper() and word[1:].islower()):
         return False
+    if re.split(r"['’]", word)[0].lower() in stop_words():
+        return False  # "hey , I'm fine", "Thanks You're…": a contraction
     lowered = word.lower()
-    if lowered in stop_words() or lowered in _CALENDAR or lowered in _FUNCTION_WORDS:
+    if lowered in stop_words() or lowered in CALENDAR or lowered in _FUNCTION_WORDS:
         return False
     if fold(word) in vocabulary().places:
         return False
@@ -264,8 +270,11 @@ _VERB_AFTER = re.compile(
     r"[ ]+(?:has|had|got|gets|says|said|looks|looked|laughs|laughed|wants|wanted|needs|"
     r"loves|loved|hates|thinks|thought|knows|knew|does|did|seems|sounds|sings|sang|plays|"
     r"played|asked|told|tells|went|goes|came|comes|made|makes|gave|gives|wakes|woke|wears|"
-    r"cried|shouted|smiled|texted|called|wrote|tried|likes|liked)\b"
+    r"cried|shouted|smiled|texted|called|wrote|tried|likes|liked|lets|let|"
+    r"(?:is|was|isnt|isn't|wasnt|wasn't)[ ]+\p{Ll}{2,}ing)\b"
 )
+#: Someone one spends time with: "chilled with madison", "me and pete", "saw kenny".
+_COMPANY_BEFORE = re.compile(r"(?:\bwith|\bme and|\bsaw|\bmiss|\bvisit|\bvisited)[ ]+\Z")
 #: Someone spoken to: "Loey, do you…", "Miranda, you are…" (after the name).
 _ADDRESSED = re.compile(
     r"[ ]*,[ ]*(?:(?:do|can|could|will|would|are|did|have|thank)[ ]+)?"
@@ -283,7 +292,10 @@ def _named_by_position(text: str, match: re.Match) -> bool:
     word = match.group()
     after = text[match.end() : match.end() + 24]
     if word.islower():
-        return is_name_word(word) and "G" in name_kind(word) and bool(_VERB_AFTER.match(after))
+        if not (is_name_word(word) and "G" in name_kind(word)):
+            return False
+        before = text[max(0, match.start() - 12) : match.start()]
+        return bool(_VERB_AFTER.match(after) or _COMPANY_BEFORE.search(before))
     if not _capitalised_name(word):
         return False
     if _ADDRESSED.match(after) and is_sentence_start(text, match.start()):
@@ -298,6 +310,8 @@ def _glued(text: str, match: re.Match) -> bool:
     after = text[match.end() : match.end() + 2]
     if before in ("@", "/", "_", "#", ".", "\\") or after[:1] in ("@", "_", "/"):
         return True
+    if before.isalnum():
+        return True  # "@V0Ella", "#Win4Ella": inside a handle or tag, after a digit
     if after[:1] == "\\" and after[1:2].isalnum():
         return True  # a Windows path; "I\'m Jonathan\'s" (escaped quotes) is no path
     return after[:1] == "." and after[1:2].isalnum()
@@ -324,6 +338,8 @@ def _pair_at(tokens: list[re.Match], index: int) -> bool:
         return False
     if any(w.lower() in _FUNCTION_WORDS or w.lower() in stop_words() for w in (a, b)):
         return False  # "per diem"
+    if pair_is_phrase(a, b, first.string[second.end() : second.end() + 40]):
+        return False
     if _glued(first.string, second):
         return False
     # In lowercase one of the two must be a name only ("natasha higuchi", not "will smith");

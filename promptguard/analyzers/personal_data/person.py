@@ -101,16 +101,25 @@ def accept_ner_name(text: str, start: int, end: int) -> bool:
     often than names) it is only when a word of it is a known given name or surname that is
     no ordinary word ("natasha higuchi", "Johnny, can you…"); the name pre-pass asks NER
     for exactly those texts (`person_names.may_hold_uncased_name`)."""
+    from promptguard.analyzers.personal_data.foreign_text import (
+        foreign_words_in,
+        is_foreign_text,
+    )
     from promptguard.analyzers.personal_data.person_names import (
         explained_without_ner,
         is_not_a_person,
+        name_kind,
         supports_uncased_span,
     )
 
     value = text[start:end]
-    if is_not_a_person(value):
+    if is_not_a_person(value) or foreign_words_in(value):
         return False
     words = value.split()
+    if is_foreign_text(text) and not any(
+        w[:1].isupper() and not w.isupper() and name_kind(w) for w in words
+    ):
+        return False  # "Selamat Pagi", "Musik Jepang": another language, no known name
     if subject_of_verb(text, start, end):
         return is_plausible_name(value)
     cased = [w for w in words if w[:1].isupper() and not w.isupper()]

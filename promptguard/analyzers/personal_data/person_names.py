@@ -28,6 +28,7 @@ from promptguard.analyzers.names.prepass import (
     unexplained_runs,
     vocabulary,
 )
+from promptguard.analyzers.personal_data.foreign_text import is_foreign_function_word
 from promptguard.nlp.stop_words import stop_words as nlp_stop_words
 
 #: A word as the name rules read it: letters with inner apostrophes or hyphens.
@@ -53,7 +54,7 @@ def not_names() -> frozenset[str]:
 #: Month and weekday abbreviations: alone, a date's word ("14 Jan", "Jan . 30th", "Sept"),
 #: which NER often calls a person. On WNUT-17 train, 48 "Jan"/"Sep" persons, none a person;
 #: "Jan Kowalski" (two words) is still a name.
-_CALENDAR_ABBREVIATIONS = frozenset(
+CALENDAR_ABBREVIATIONS = frozenset(
     [
         "jan",
         "feb",
@@ -92,11 +93,38 @@ def _glued_words(value: str) -> bool:
     return bool(match) and not name_kind(match.group(1)) and fold(match.group(1)) != "mac"
 
 
+#: Holidays and star signs: capitalised like names, and NER or a given-name list reads them
+#: as people ("Yom Kippur", "Xmas", "More for Taurus"). "Leo" is a name as often as a sign.
+_FEASTS_AND_SIGNS = frozenset(
+    re.split(
+        r"\s+",
+        "xmas christmas easter hanukkah chanukah ramadan eid diwali passover thanksgiving "
+        "halloween kwanzaa aries taurus gemini virgo libra scorpio sagittarius capricorn "
+        "aquarius pisces",
+    )
+) | {"yom kippur", "rosh hashanah", "merry christmas", "merry xmas", "happy xmas"}
+#: One word in mixed case that no name is written in: "WiFi", "DJing", "iPad" (a head of
+#: two letters that is no name, or capitals then lowercase); "DeAndre", "JoAnn" stay.
+_MIXED_CASE = re.compile(r"(\p{Lu}\p{Ll})\p{Lu}\p{L}*|\p{Lu}{2,}\p{Ll}{2,}|\p{Ll}+\p{Lu}\p{L}*")
+_NAME_HEADS = frozenset(re.split(r"\s+", "mc de le la di du da o mac van von"))
+
+
+def _mixed_case(value: str) -> bool:
+    match = _MIXED_CASE.fullmatch(value)
+    if not match:
+        return False
+    head = match.group(1)
+    return not head or (head.lower() not in _NAME_HEADS and not name_kind(head))
+
+
 def is_not_a_person(value: str) -> bool:
-    """A brand, platform, studio or tool ("Pixar", "Unreal Engine", "Photoshop's"), or a
-    month or weekday abbreviation written alone ("Jan", "Sept.")."""
+    """A brand, platform, studio or tool ("Pixar", "Unreal Engine", "Photoshop's"), a
+    month or weekday abbreviation written alone ("Jan", "Sept."), a holiday or a star sign
+    ("Yom Kippur", "Capricorn"), or a word in a case no name has ("WiFi", "DJing")."""
     key = fold(re.sub(r"['’]s$", "", value.strip()))
-    if key in not_names() or key in _CALENDAR_ABBREVIATIONS or _glued_words(value.strip()):
+    if key in not_names() or key in CALENDAR_ABBREVIATIONS or _glued_words(value.strip()):
+        return True
+    if key in _FEASTS_AND_SIGNS or _mixed_case(value.strip()):
         return True
     words = key.split()
     # "Pixar Studios", "Midjourney v6": the name and a trailing ordinary word or version
@@ -109,7 +137,11 @@ _CHAT_WORDS = frozenset(
     re.split(
         r"\s+",
         "lol lmao lmfao rofl omg wtf btw smh tbh idk af plz pls thx xd ikr imo imho fyi "
-        "bruh tho lmk ngl irl",
+        "bruh tho lmk ngl irl "
+        # Spoken forms and spellings of chat that the name lists hold as names ("til",
+        # "ima", "soo"): a pair or a lone name of them is a phrase.
+        "til ima imma im ok okay hella soo sooo nah finna tonite tomo ily haha hahaha "
+        "gonna wanna gotta lotta kinda sorta outta uni mam maam",
     )
 )
 #: Heads of organisation and place names: "Clinton Foundation", "Clark Airbase Hospital",
@@ -156,7 +188,11 @@ def is_name_word(word: str) -> bool:
     """A known given name or surname that is not an ordinary word in any case: "natasha",
     "HIGUCHI"; not "will", "frank", "rose" (which need a cue or capitals), nor a function
     word of English or French ("le", "une", "son")."""
-    if len(word) < 3 or word.lower() in stop_words():
+    if len(word) < 3 or word.lower() in stop_words() or word.lower() in _CHAT_WORDS:
+        return False
+    if len(word) == 3 and is_foreign_function_word(word):
+        # "han", "sia", "dia", "til", "vid": the lists' names, other languages' "he", "be",
+        # "day", "to", "with". Longer ones are names people write in lowercase ("tanya").
         return False
     return bool(name_kind(word)) and not is_ordinary(word)
 
@@ -229,6 +265,7 @@ __all__ = [
     "WORD",
     "is_name_word",
     "is_not_a_person",
+    "CALENDAR_ABBREVIATIONS",
     "is_chat_word",
     "not_a_person_here",
     "is_ordinary",
