@@ -1,0 +1,159 @@
+"""Lists of artists: names read as artists because of the other artists beside them.
+
+Image prompts pile up artists' names: "Edward Hopper and James Gilleard, Zdzislaw Beksinski,
+highly detailed". Once one name of such a list is cited as a style, its neighbours joined by
+"and", "&" or a comma are artists too, listed or not, and misspelt or not; a name only the
+artist lists know in a subject's place ("photo of Todd Hido") is the artist when other
+artists are cited right beside it. Two style artists joined that way also make a text an
+image prompt by themselves ("rutkowski, beksinski"), whatever else it lacks.
+"""
+
+from __future__ import annotations
+
+from promptguard.analyzers.names.artist_names import (
+    ArtistRef,
+    _famous_person,
+    _name_ok,
+    _ref,
+    _token_at_or_after,
+    _unmatched_item,
+)
+from promptguard.analyzers.names.packed import ARTIST, PERSON, Lexicon
+from promptguard.analyzers.names.prompt_syntax import _JOIN_WORDS, _JOINER, _TAG_LEAD, _TAG_TAIL
+
+#: Characters between a subject-place artist and another artist cited beside it.
+SUBJECT_NEAR_CHARS = 40
+#: Longest unlisted name taken as the next item of a list of artists.
+ITEM_WORDS = 3
+
+
+def _style_entry(lexicon: Lexicon, key_id: int) -> bool:
+    """The name is an artist's from the lists prompts cite styles from (CLIP, supplement)."""
+    return any(
+        kind == ARTIST and (lexicon.artist(i).style or "supplement" in lexicon.artist(i).source)
+        for kind, i, _alias in lexicon.refs[key_id]
+    )
+
+
+def _joined(text: str, tokens, left_end: int, right_start: int, space_ok: bool) -> bool:
+    """Token left_end - 1 and token right_start are neighbours in a list of names."""
+    if right_start <= left_end - 1:
+        return False
+    gap = text[tokens.ends[left_end - 1] : tokens.starts[right_start]]
+    if not gap.strip():
+        return space_ok and right_start == left_end
+    between = tokens.folded[left_end:right_start]
+    return bool(_JOINER.match(gap)) and all(w in _JOIN_WORDS for w in between)
+
+
+def cites_artist_list(lexicon: Lexicon, text: str, tokens, matches) -> bool:
+    """Two style artists joined by "and" or a comma ("rutkowski, beksinski"): a prompt."""
+    names = sorted(
+        (first, last)
+        for first, last, key_id in matches
+        if _style_entry(lexicon, key_id)
+        and not _famous_person(lexicon, key_id)
+        and _name_ok(lexicon, text, tokens, first, last, key_id, strong=False)
+    )
+    return any(
+        _joined(text, tokens, a[1], b[0], space_ok=False)
+        for a, b in zip(names, names[1:], strict=False)
+    )
+
+
+def list_neighbours(lexicon, text, tokens, matches, found, taken, subjects) -> list[ArtistRef]:
+    """The names joined to cited artists, and artist-only names near them (see the module)."""
+    refs: list[ArtistRef] = []
+    used = set(taken)
+    queue = list(found)
+    by_first: dict[int, tuple] = {}
+    for match in sorted(matches, key=lambda m: m[1] - m[0]):  # the longest wins
+        by_first[match[0]] = match
+
+    def take(ref: ArtistRef) -> None:
+        refs.append(ref)
+        queue.append(ref)
+        used.update(range(ref.first, ref.last))
+
+    def listed(match) -> bool:
+        first, last, key_id = match
+        return (
+            not any(i in used for i in range(first, last))
+            and not _famous_person(lexicon, key_id)
+            and _name_ok(lexicon, text, tokens, first, last, key_id, strong=False)
+        )
+
+    while queue:
+        ref = queue.pop()
+        after = ref.last
+        while after < len(tokens.folded) and tokens.folded[after] in _JOIN_WORDS:
+            after += 1
+        match = by_first.get(after)
+        space_ok = match is not None and _style_entry(lexicon, match[2])
+        if match is not None and listed(match) and _joined(text, tokens, ref.last, after, space_ok):
+            take(_ref(lexicon, *match, "list of artists", "exact"))
+        else:
+            item = _next_item(lexicon, text, tokens, ref.last, used)
+            if item is not None:
+                take(item)
+        before = [m for m in matches if m[1] <= ref.first and listed(m)]
+        match = max(before, key=lambda m: (m[1], m[1] - m[0]), default=None)
+        if match is not None and _joined(text, tokens, match[1], ref.first, False):
+            take(_ref(lexicon, *match, "list of artists", "exact"))
+    for first, last, key_id in subjects:
+        if any(i in used for i in range(first, last)) or not _style_entry(lexicon, key_id):
+            continue
+        if any(kind == PERSON for kind, _i, _a in lexicon.refs[key_id]):
+            continue  # a real person's name too: the subject may be them
+        start, end = tokens.starts[first], tokens.ends[last - 1]
+        if any(
+            abs(tokens.starts[r.first] - end) <= SUBJECT_NEAR_CHARS
+            or abs(start - tokens.ends[r.last - 1]) <= SUBJECT_NEAR_CHARS
+            for r in [*found, *refs]
+        ):
+            take(_ref(lexicon, first, last, key_id, "beside cited artists", "exact"))
+    return refs
+
+
+def _next_item(lexicon, text, tokens, after: int, used: set[int]) -> ArtistRef | None:
+    """An unlisted or misspelt name right after a cited artist and a joiner ("and", ",")."""
+    count = len(tokens.folded)
+    i = after
+    while i < count and tokens.folded[i] in _JOIN_WORDS:
+        i += 1
+    if i >= count or i in used or not _joined(text, tokens, after, i, space_ok=False):
+        return None
+    for size in range(ITEM_WORDS, 0, -1):
+        end = i + size
+        if end > count or any(k in used for k in range(i, end)):
+            continue
+        if any(text[tokens.ends[k - 1] : tokens.starts[k]].strip() for k in range(i + 1, end)):
+            continue  # punctuation inside: two items
+        if end < count:
+            gap = text[tokens.ends[end - 1] : tokens.starts[end]]
+            if not gap.strip() and tokens.folded[end] not in _JOIN_WORDS | {"as", "in", "on"}:
+                continue  # the item goes on: not a whole name
+        ref = _unmatched_item(lexicon, text, tokens, i, end, "list of artists", True)
+        if ref is not None:
+            return ref
+    return None
+
+
+def typo_tags(lexicon, text, tokens, segments, taken) -> list[ArtistRef]:
+    """A whole tag that misspells a style artist ("…, greg rutkovski, …", "wolp style")."""
+    refs = []
+    for segment in segments:
+        lead = _TAG_LEAD.match(text, segment.start, segment.end)
+        body_start = lead.end() if lead else segment.start
+        body = text[body_start : segment.end]
+        tail = _TAG_TAIL.search(body)
+        body_end = body_start + (tail.start() if tail else len(body))
+        first = _token_at_or_after(tokens.starts, body_start)
+        last = _token_at_or_after(tokens.starts, body_end)
+        if not 1 <= last - first <= ITEM_WORDS or any(i in taken for i in range(first, last)):
+            continue
+        style_cue = bool(tail and any(c.isalpha() for c in tail.group()))
+        ref = _unmatched_item(lexicon, text, tokens, first, last, "tag list", False, style_cue)
+        if ref is not None:
+            refs.append(ref)
+    return refs
