@@ -10,7 +10,10 @@ image prompt by themselves ("rutkowski, beksinski"), whatever else it lacks.
 
 from __future__ import annotations
 
+import re
+
 from promptguard.analyzers.names.artist_names import (
+    _FUNCTION_WORDS,
     ArtistRef,
     _famous_person,
     _name_ok,
@@ -19,6 +22,7 @@ from promptguard.analyzers.names.artist_names import (
     _unmatched_item,
 )
 from promptguard.analyzers.names.packed import ARTIST, PERSON, Lexicon
+from promptguard.analyzers.names.prepass import vocabulary
 from promptguard.analyzers.names.prompt_syntax import _JOIN_WORDS, _JOINER, _TAG_LEAD, _TAG_TAIL
 
 #: Characters between a subject-place artist and another artist cited beside it.
@@ -115,13 +119,18 @@ def list_neighbours(lexicon, text, tokens, matches, found, taken, subjects) -> l
     return refs
 
 
-def _next_item(lexicon, text, tokens, after: int, used: set[int]) -> ArtistRef | None:
-    """An unlisted or misspelt name right after a cited artist and a joiner ("and", ",")."""
+def _next_item(
+    lexicon, text, tokens, after: int, used: set[int], joined: bool = True
+) -> ArtistRef | None:
+    """An unlisted or misspelt name right after a cited artist and a joiner ("and", ","),
+    or (not `joined`) starting at token `after` itself."""
     count = len(tokens.folded)
     i = after
-    while i < count and tokens.folded[i] in _JOIN_WORDS:
+    while joined and i < count and tokens.folded[i] in _JOIN_WORDS:
         i += 1
-    if i >= count or i in used or not _joined(text, tokens, after, i, space_ok=False):
+    if i >= count or i in used:
+        return None
+    if joined and not _joined(text, tokens, after, i, space_ok=False):
         return None
     for size in range(ITEM_WORDS, 0, -1):
         end = i + size
@@ -131,8 +140,11 @@ def _next_item(lexicon, text, tokens, after: int, used: set[int]) -> ArtistRef |
             continue  # punctuation inside: two items
         if end < count:
             gap = text[tokens.ends[end - 1] : tokens.starts[end]]
-            if not gap.strip() and tokens.folded[end] not in _JOIN_WORDS | {"as", "in", "on"}:
-                continue  # the item goes on: not a whole name
+            word = tokens.folded[end]
+            if not gap.strip() and not (
+                word in _JOIN_WORDS or word in vocabulary().plain or word in _FUNCTION_WORDS
+            ):
+                continue  # the item goes on: not a whole name ("steven outram colorful")
         ref = _unmatched_item(lexicon, text, tokens, i, end, "list of artists", True)
         if ref is not None:
             return ref
@@ -156,4 +168,62 @@ def typo_tags(lexicon, text, tokens, segments, taken) -> list[ArtistRef]:
         ref = _unmatched_item(lexicon, text, tokens, first, last, "tag list", False, style_cue)
         if ref is not None:
             refs.append(ref)
+    return refs
+
+
+#: Occupations whose "voice" or "style" in a writing request is a way of writing (a style
+#: reference, like a painter's), not a person's voice to clone.
+WRITER_KINDS = frozenset(
+    {"writer", "author", "novelist", "poet", "playwright", "screenwriter", "essayist",
+     "lyricist", "philosopher", "historian"}
+)  # fmt: skip
+#: A name listed beside a writer is a writer too, unless the lists know it as a performer.
+PERFORMER_KINDS = frozenset(
+    {"actor", "actress", "singer", "musician", "rapper", "comedian", "tv presenter",
+     "voice actor", "internet personality", "wrestler", "athlete", "politician"}
+)  # fmt: skip
+_WRITING_CUE = re.compile(
+    r"\b(?:in\s+the\s+(?:voice|style|manner|tone|prose|spirit|words)\s+of"
+    r"|(?:write|written|writing|wrote)\s+(?:it\s+|this\s+)?like)\s+",
+    re.IGNORECASE,
+)
+
+
+def writer_refs(lexicon: Lexicon, text: str, tokens, taken: set[int]) -> list[ArtistRef]:
+    """ "write this in the voice of A, B and C": when one of the names is a writer's, the
+    list cites ways of writing; each listed name (not a performer's) and each unlisted
+    name-shaped item of the list is reported as a style ("writer" or "unlisted")."""
+    refs: list[ArtistRef] = []
+    people: dict[int, tuple[int, int]] = {}
+    for first, last, key_id in lexicon.find(text):
+        found = [lexicon.person(i) for kind, i, _a in lexicon.refs[key_id] if kind == PERSON]
+        if found and last - first >= 2:
+            best = max(found, key=lambda p: p.fame)
+            if first not in people or last > people[first][0]:
+                people[first] = (last, best)
+    for cue in _WRITING_CUE.finditer(text):
+        i = _token_at_or_after(tokens.starts, cue.end())
+        items: list[ArtistRef] = []
+        writer = False
+        while i < len(tokens.folded) and i not in taken:
+            if people.get(i):
+                last, person = people[i]
+                if person.kind in PERFORMER_KINDS:
+                    break
+                writer = writer or person.kind in WRITER_KINDS
+                words = " ".join(cue.group().lower().split())
+                items.append(ArtistRef(i, last, None, words, "writer", person.name))
+            else:
+                item = _next_item(lexicon, text, tokens, i, set(taken), joined=False)
+                if item is None:
+                    break
+                items.append(item)
+                last = item.last
+            i = last
+            while i < len(tokens.folded) and tokens.folded[i] in _JOIN_WORDS:
+                i += 1
+            if i >= len(tokens.folded) or not _joined(text, tokens, last, i, space_ok=False):
+                break
+        if writer:
+            refs.extend(items)
     return refs

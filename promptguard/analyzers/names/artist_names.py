@@ -131,7 +131,8 @@ def _unmatched_item(
 ):
     """A typo of a style artist's name, else (in an image prompt) a name no list knows: two
     or three words, none a function word, each no ordinary word unless it is a given name
-    or surname ("basil gogos", "tim booth"), and not all ordinary words ("rose gold")."""
+    or surname after more than a plain "by" ("illustration by basil gogos"), and not all
+    ordinary words ("rose gold")."""
     words = tokens.folded[first:last]
     query = " ".join(words)
     plain = vocabulary().plain
@@ -150,7 +151,12 @@ def _unmatched_item(
         return None
     if any(not w.isalpha() or len(w) < 2 or w in _FUNCTION_WORDS for w in words):
         return None
-    if all(ordinary) or any(o and not name_kind(w) for w, o in zip(words, ordinary, strict=True)):
+    # After a plain "by" an ordinary word is no name ("a song by porter robinson" may be the
+    # musician's); after an art noun or in a list of artists it may be ("illustration by").
+    loose = cue not in ("by", "par")
+    if all(ordinary) or any(
+        o and not (loose and name_kind(w)) for w, o in zip(words, ordinary, strict=True)
+    ):
         return None
     if query in lexicon.not_names or lexicon.lookup(query):
         return None

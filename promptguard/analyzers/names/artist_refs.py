@@ -24,7 +24,12 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-from promptguard.analyzers.names.artist_lists import cites_artist_list, list_neighbours, typo_tags
+from promptguard.analyzers.names.artist_lists import (
+    cites_artist_list,
+    list_neighbours,
+    typo_tags,
+    writer_refs,
+)
 from promptguard.analyzers.names.artist_names import (
     ArtistRef,
     _artist_entries,
@@ -37,6 +42,7 @@ from promptguard.analyzers.names.artist_names import (
 )
 from promptguard.analyzers.names.folding import tokenize
 from promptguard.analyzers.names.lexicon import get_lexicon
+from promptguard.analyzers.names.packed import PERSON
 from promptguard.analyzers.names.prompt_syntax import (
     _ART_AFTER,
     _ENDS_WITH_ART_WORD,
@@ -63,10 +69,21 @@ def artist_refs(text: str) -> tuple[ArtistRef, ...]:
     tokens = tokenize(text)
     if not tokens.folded:
         return ()
+    every = lexicon.find(text)
+    # A longer name of someone who is no listed artist hides the artist inside it: "Robert"
+    # of "Robert Frost" is not the painter Hubert Robert.
+    people = [
+        (a, b)
+        for a, b, key_id in every
+        if b - a >= 2
+        and not _artist_entries(lexicon, key_id)
+        and any(kind == PERSON for kind, _i, _a in lexicon.refs[key_id])
+    ]
     matches = [
         (first, last, key_id)
-        for first, last, key_id in lexicon.find(text)
+        for first, last, key_id in every
         if _artist_entries(lexicon, key_id)
+        and not any(a <= first and last <= b and b - a > last - first for a, b in people)
     ]
     image = is_image_prompt(text) or cites_artist_list(lexicon, text, tokens, matches)
     credits = image or short_prompt(text)  # "bum fights by X": an unlisted name is an artist
@@ -79,12 +96,15 @@ def artist_refs(text: str) -> tuple[ArtistRef, ...]:
         found.append(ref)
         taken.update(range(ref.first, ref.last))
 
+    for ref in writer_refs(lexicon, text, tokens, taken):
+        add(ref)  # before the credit cues: "in the style of Robert Frost" is the poet's
     # Longest matches first, so "frank miller" wins over "miller".
     matches.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
     by_first = sorted(matches, key=lambda m: m[0])
     firsts = [m[0] for m in by_first]
     segments = _segments(text)
     carry = False  # the previous item continued a credit list ("by A, B, C")
+    cued: list = []  # the items with a credit cue, read again once a listed artist is cited
     for segment in segments:
         if segment.cue_end < 0 and carry:
             segment = _Segment(segment.start, segment.end, segment.start, "credit list")
@@ -106,6 +126,7 @@ def artist_refs(text: str) -> tuple[ArtistRef, ...]:
         carry = False
         if segment.cue_end >= 0:
             listed = _after_cue(lexicon, text, tokens, segment, inside, image, credits)
+            cued.append((segment, inside))
             for ref in listed:
                 add(ref)
             # The list goes on in the next item when the names fill this one to its end.
@@ -116,6 +137,12 @@ def artist_refs(text: str) -> tuple[ArtistRef, ...]:
         # 2. A whole tag of a tag list, in an image prompt.
         if image or segment.cue_end >= 0:
             for ref in _whole_tag(lexicon, text, tokens, segment, inside, names_start):
+                add(ref)
+    # 1b. A listed artist cited after a cue makes the text's other credits artists too ("by
+    #     tatiana suarez, by richard deacon"), even outside a short or image prompt.
+    if not credits and any(ref.cue == "by" or ref.cue.endswith(" by") for ref in found):
+        for segment, inside in cued:
+            for ref in _after_cue(lexicon, text, tokens, segment, inside, image, True):
                 add(ref)
     # 3. A style word after the name, anywhere: "Ghibli-style", "Mucha's style", and in an
     #    image prompt an art noun: "a gary larson cartoon", "banksy graffiti".
@@ -176,9 +203,9 @@ def _tags_beside_artists(lexicon, text, tokens, segments, found) -> list[ArtistR
 
 def _after_cue(lexicon, text, tokens, segment: _Segment, inside, image: bool, credits: bool):
     """Names after the cue, each joined to it by other names and joiners only. An unlisted
-    name counts in an image prompt, or in a short prompt unless a verb's participle comes
-    before "by" ("photos taken by X": whoever took them, maybe no artist at all)."""
-    if credits and not image and _PARTICIPLE_BEFORE.search(text, 0, segment.cue_end):
+    name counts in an image prompt or a short prompt, unless a verb's participle comes
+    before a plain "by" ("sent by X", "taken by X": whoever did it, maybe no artist)."""
+    if segment.cue == "by" and _PARTICIPLE_BEFORE.search(text, 0, segment.cue_end):
         credits = False
     by_start = {}
     for first, last, key_id in inside:
@@ -212,7 +239,9 @@ def _after_cue(lexicon, text, tokens, segment: _Segment, inside, image: bool, cr
             continue
         # An item no entry covers: a typo of a style artist, an unlisted name, or (when an
         # entry covers its start) several names without a joiner ("rossetti bouguereau").
-        ref = _unmatched_item(lexicon, text, tokens, i, end, segment.cue, credits and match is None)
+        ref = _unmatched_item(
+            lexicon, text, tokens, i, end, segment.cue, credits and match is None, True
+        )
         if ref is None and match is not None:
             ref = _ref(lexicon, match[0], match[1], match[2], segment.cue, "exact")
             end = match[1]

@@ -93,14 +93,15 @@ def _known_word(word: str) -> bool:
 @lru_cache(maxsize=256)
 def word_typo(word: str, style_cue: bool = False) -> tuple[str, int] | None:
     """(name, index) of the style artist whose surname or one-word name `word` misspells by
-    one edit ("rutkovski", "beksisnski", "margitte"); a word of four or five letters only
-    by swapping two neighbouring letters and with a style cue beside it ("wolp style")."""
+    one edit ("rutkovski", "beksisnski", "margitte"); a shorter word only with a style or
+    credit cue beside it ("by artgem"), and a four-letter one only by swapping two
+    neighbouring letters ("wolp style")."""
     if not word.isalpha() or len(word) < 4 or _known_word(word):
         return None
     words = _style_words()
-    if len(word) < WORD_TYPO_MIN_LENGTH:
-        if not style_cue:
-            return None
+    if len(word) < WORD_TYPO_MIN_LENGTH and not style_cue:
+        return None
+    if len(word) < 5:
         swaps = {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
         hits = [words[s] for s in swaps if s in words and s != word]
         if len(hits) != 1:

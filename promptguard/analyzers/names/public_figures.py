@@ -15,31 +15,33 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import OSA
 
 from promptguard.analyzers.base import Analyzer
 from promptguard.analyzers.names.artist_refs import artist_refs
 from promptguard.analyzers.names.figure_context import (
     _ARTICLE_BEFORE,
-    _ARTICLES,
     _INITIAL,
     _OF_AFTER,
     _PERSON_AFTER,
     _PERSON_BEFORE,
     _SUBJECT_BEFORE,
     COMMON_NAME_MIN_FAME,
+    DOMINANT_SURNAME_MARGIN,
     FUZZY_PERSON_MIN_FAME,
     LOWERCASE_MONONYM_MIN_FAME,
     LOWERCASE_NAME_MIN_FAME,
     MONONYM_MIN_FAME,
     NER_MIN_RATIO,
     SUBJECT_MONONYM_MIN_FAME,
+    _dominant_surname,
     _list_neighbour,
     _message,
     _name_spans,
     _very_famous_surname,
     after_another_given_name,
     inside_character_name,
+    most_famous,
+    typo_pair,
 )
 from promptguard.analyzers.names.folding import fold, tokenize
 from promptguard.analyzers.names.lexicon import get_lexicon, style_context
@@ -203,8 +205,11 @@ class PublicFigureAnalyzer(Analyzer):
                 if word in lexicon.not_names or len(word) < 4:
                     continue
                 how = None
-                if _list_neighbour(content, tokens, i, found):
+                margin = 1
+                if _list_neighbour(content, tokens, i, [*found, *hits]):
                     how = "surname in a list of people"
+                elif _dominant_surname(lexicon, content, tokens, i):
+                    how, margin = "surname of the one famous bearer", DOMINANT_SURNAME_MARGIN
                 elif (
                     # a surname that is also a word ("stone") only as the prompt's first word
                     (word not in vocabulary().plain and word not in lexicon.common_words)
@@ -215,7 +220,7 @@ class PublicFigureAnalyzer(Analyzer):
                     if image is None:
                         image = is_image_prompt(content)
                     how = "surname as an image prompt's subject" if image else None
-                index = _very_famous_surname(lexicon, word) if how else None
+                index = _very_famous_surname(lexicon, word, margin) if how else None
                 if index is not None and (
                     how != "surname as an image prompt's subject"
                     or lexicon.person(index).fame >= SUBJECT_MONONYM_MIN_FAME
@@ -231,7 +236,7 @@ class PublicFigureAnalyzer(Analyzer):
                 before = content[max(0, tokens.starts[i] - 30) : tokens.starts[i]]
                 if (
                     (image and _SUBJECT_BEFORE.search(before))
-                    or _list_neighbour(content, tokens, i, found)
+                    or _list_neighbour(content, tokens, i, [*found, *hits])
                 ) and word not in vocabulary().plain:
                     hits.append(_Hit(i, i + 1, index, 0.55, "surname"))
                 continue
@@ -258,7 +263,7 @@ class PublicFigureAnalyzer(Analyzer):
             by_first, by_last = lexicon.by_first, lexicon.by_last
             hit = None
             if folded[i] in by_first or folded[j] in by_last:
-                hit = self._pair(lexicon, folded[i], folded[j])
+                hit = typo_pair(lexicon, folded[i], folded[j])
             if (
                 hit is None
                 and j == i + 1
@@ -269,7 +274,7 @@ class PublicFigureAnalyzer(Analyzer):
                 and (folded[i] in by_first or folded[i + 2] in by_last)
             ):
                 # "Philip Seeymour Hoffman": a capitalised middle name between the two parts.
-                hit = self._pair(lexicon, folded[i], folded[i + 2])
+                hit = typo_pair(lexicon, folded[i], folded[i + 2])
                 j = i + 2 if hit is not None else j
             if hit is not None:
                 key, index = hit
@@ -278,52 +283,6 @@ class PublicFigureAnalyzer(Analyzer):
                 continue
             i += 1
         return hits
-
-    def _pair(self, lexicon: Lexicon, first: str, last: str) -> tuple[str, int] | None:
-        if not (first.isalpha() and last.isalpha()) or len(first) + len(last) < 8:
-            return None
-        if first in _ARTICLES:
-            return None  # "the hilts" is a phrase, not a typo of "The Hills"
-        if lexicon.is_common_name([first, last]):
-            return None
-        for known, other, query in ((first, "last", last), (last, "first", first)):
-            bucket = (lexicon.by_first if other == "last" else lexicon.by_last).get(known)
-            if not bucket or len(query) < 4:
-                continue
-            plain = vocabulary().plain
-            if (
-                query in lexicon.common_first
-                or query in lexicon.common_last
-                or (
-                    query in plain
-                    and (known in plain or known in lexicon.common_last)
-                    and known not in lexicon.common_first
-                )
-            ):  # "back white" is two words, not a typo of Jack White
-                continue  # a real name, not a typo of one
-            choices = [name for name, _key in bucket]
-            matches = process.extract(
-                query, choices, scorer=OSA.distance, score_cutoff=1, limit=None
-            )
-            best: tuple[int, int, str, int] | None = None
-            for _choice, distance, position in matches:
-                key = bucket[position][1]
-                index = self._famous(lexicon, key)
-                if index is None:
-                    continue
-                fame = lexicon.person(index).fame
-                if fame >= FUZZY_PERSON_MIN_FAME and (
-                    best is None or (distance, -fame) < (best[0], -best[1])
-                ):
-                    best = (distance, fame, key, index)
-            if best is not None:
-                return best[2], best[3]
-        return None
-
-    @staticmethod
-    def _famous(lexicon: Lexicon, key: str) -> int | None:
-        people = [i for kind, i, _alias in lexicon.lookup(key) if kind == PERSON]
-        return max(people, key=lambda i: lexicon.person(i).fame) if people else None
 
     def _entities(
         self, lexicon: Lexicon, spans: list[tuple[int, int, str]], tokens, covered: set[int]
@@ -350,7 +309,7 @@ class PublicFigureAnalyzer(Analyzer):
             )
             if match is None:
                 continue
-            index = self._famous(lexicon, match[0])
+            index = most_famous(lexicon, match[0])
             if index is None or lexicon.person(index).fame < FUZZY_PERSON_MIN_FAME:
                 continue
             last_token = first_token
