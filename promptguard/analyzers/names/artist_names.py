@@ -153,7 +153,7 @@ def _unmatched_item(
         return None
     # After a plain "by" an ordinary word is no name ("a song by porter robinson" may be the
     # musician's); after an art noun or in a list of artists it may be ("illustration by").
-    loose = cue not in ("by", "par")
+    loose = cue not in ("by", "par") and "G" in name_kind(words[0])  # not "bold colours"
     if all(ordinary) or any(
         o and not (loose and name_kind(w)) for w, o in zip(words, ordinary, strict=True)
     ):

@@ -16,6 +16,7 @@ from rapidfuzz.distance import OSA
 from promptguard.analyzers.names.given_names import name_kind
 from promptguard.analyzers.names.packed import PERSON, WORK, Lexicon, Person
 from promptguard.analyzers.names.prepass import unexplained_runs, vocabulary
+from promptguard.findings import Finding
 from promptguard.nlp.models import ScanText
 
 #: Below this fame a full name that is also a very common name is ignored ("David Brown").
@@ -82,6 +83,36 @@ def _message(person: Person, deceased: bool, historical: bool = False) -> str:
     else:
         years = ""
     return f"{person.name}{years} is deceased: likeness needs clearance from the estate."
+
+
+def _depicted(analyzer: str, start: int, end: int, surface: str):
+    """A person an image prompt depicts whom no list knows (see `depicted`)."""
+    name = " ".join(surface.split())
+    return Finding(
+        category="public_figure",
+        type="PERSON",
+        start=start,
+        end=end,
+        score=0.5,
+        subject=name,
+        message=(
+            f"{name} is depicted in an image prompt and is in no list of public figures: a "
+            "real person's likeness needs their written approval, a private person's too."
+        ),
+        severity="normal",
+        analyzer=analyzer,
+        extra={
+            "match": "depicted",
+            "status": "unlisted",
+            "needs_clearance": True,
+            "evidence": {
+                "entry": name,
+                "list": "none (not in the people lists)",
+                "status": "unlisted",
+                "cue": "subject of an image prompt",
+            },
+        },
+    )
 
 
 def _name_spans(text: ScanText) -> list[tuple[int, int, str]]:

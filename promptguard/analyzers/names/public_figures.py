@@ -18,6 +18,7 @@ from rapidfuzz import fuzz, process
 
 from promptguard.analyzers.base import Analyzer
 from promptguard.analyzers.names.artist_refs import artist_refs
+from promptguard.analyzers.names.depicted import depicted_people
 from promptguard.analyzers.names.figure_context import (
     _ARTICLE_BEFORE,
     _INITIAL,
@@ -33,6 +34,7 @@ from promptguard.analyzers.names.figure_context import (
     MONONYM_MIN_FAME,
     NER_MIN_RATIO,
     SUBJECT_MONONYM_MIN_FAME,
+    _depicted,
     _dominant_surname,
     _list_neighbour,
     _message,
@@ -102,7 +104,14 @@ class PublicFigureAnalyzer(Analyzer):
         covered = {i for hit in hits for i in range(hit.start_token, hit.end_token)}
         hits += self._entities(lexicon, _name_spans(text), tokens, covered)
         hits = inside_character_name(lexicon, content, hits)
-        return self._findings(lexicon, content, tokens, hits)
+        findings = self._findings(lexicon, content, tokens, hits)
+        covered = {i for hit in hits for i in range(hit.start_token, hit.end_token)}
+        covered |= {i for ref in artist_refs(content) for i in range(ref.first, ref.last)}
+        for first, end, surface in depicted_people(content, tokens, covered):
+            findings.append(
+                _depicted(self.name, tokens.starts[first], tokens.ends[end - 1], surface)
+            )
+        return findings
 
     # -- the four ways to find a name --------------------------------------------------
 
