@@ -147,7 +147,9 @@ def _list_neighbour(content: str, tokens, i: int, found: list[Any]) -> bool:
     return False
 
 
-def _very_famous_surname(lexicon: Lexicon, word: str, margin: int = 1) -> int | None:
+def _very_famous_surname(
+    lexicon: Lexicon, word: str, margin: int = 1, min_fame: int = SURNAME_LIST_MIN_FAME
+) -> int | None:
     """The person of fame >= 80 with this last name, when every namesake is at least
     `margin` less famous ("bush" beside "obama" is George W. Bush, not Jeb or Kate)."""
     if len(word) < 4:
@@ -158,7 +160,7 @@ def _very_famous_surname(lexicon: Lexicon, word: str, margin: int = 1) -> int | 
             if kind == PERSON:
                 fames[index] = lexicon.person(index).fame
     ranked = sorted(fames.items(), key=lambda item: -item[1])
-    if not ranked or ranked[0][1] < SURNAME_LIST_MIN_FAME:
+    if not ranked or ranked[0][1] < min_fame:
         return None
     if len(ranked) > 1 and ranked[1][1] > ranked[0][1] - margin:
         return None
@@ -168,6 +170,14 @@ def _very_famous_surname(lexicon: Lexicon, word: str, margin: int = 1) -> int | 
 #: A capitalised surname alone is its most famous bearer when every namesake is this far below
 #: ("Shakespeare" is William, not a 20th-century musician of fame 35).
 DOMINANT_SURNAME_MARGIN = 30
+#: ...and when that bearer is among the very most famous (Shakespeare, Kant, Machiavelli):
+#: a private person's surname alone ("her maiden name is Cortés") must not become a figure.
+DOMINANT_SURNAME_MIN_FAME = 92
+#: A title or a name cue before a surname: someone's own name, not the famous bearer's.
+_NAME_CUE_BEFORE = re.compile(
+    r"\b(?:mr|mrs|ms|miss|mx|dr|prof|sir|madam|née|nee|surname|name\s+is|named|called)\.?\s*$",
+    re.I,
+)
 
 
 #: A surname that names a law, a unit or a file is no mention of the person ("Maxwell's
@@ -189,6 +199,8 @@ def _dominant_surname(lexicon: Lexicon, content: str, tokens, i: int) -> bool:
     start, end = tokens.starts[i], tokens.ends[i]
     surface = content[start:end]
     if _EPONYM_AFTER.match(content[end : end + 30]) or content[start - 1 : start] in ("_", "/"):
+        return False
+    if _NAME_CUE_BEFORE.search(content[max(0, start - 20) : start]):
         return False
     if "G" in name_kind(word) or re.match(r" [A-Z]", content[end : end + 2]):
         return False  # "Trevor Muñiz": a given name, or the first part of someone's name

@@ -142,7 +142,9 @@ def short_prompt(text: str) -> bool:
     return (
         0 < len(words) <= SHORT_PROMPT_WORDS
         and not _CHAT_WORDS.search(text)
-        and not re.search(r"[.!?]\s+\w|@|\d{3}", text)
+        and not re.search(r"[.!?]\s+\w|@|\d{3}|\bnot\s+by\b", text)
+        # a sentence, capitalised and closed by a full stop, is prose, not a prompt's tags
+        and not (text.lstrip()[:1].isupper() and re.search(r"[.!?][)\"']?\s*$", text))
     )
 
 

@@ -28,12 +28,14 @@ from promptguard.analyzers.names.figure_context import (
     _SUBJECT_BEFORE,
     COMMON_NAME_MIN_FAME,
     DOMINANT_SURNAME_MARGIN,
+    DOMINANT_SURNAME_MIN_FAME,
     FUZZY_PERSON_MIN_FAME,
     LOWERCASE_MONONYM_MIN_FAME,
     LOWERCASE_NAME_MIN_FAME,
     MONONYM_MIN_FAME,
     NER_MIN_RATIO,
     SUBJECT_MONONYM_MIN_FAME,
+    SURNAME_LIST_MIN_FAME,
     _depicted,
     _dominant_surname,
     _list_neighbour,
@@ -214,11 +216,12 @@ class PublicFigureAnalyzer(Analyzer):
                 if word in lexicon.not_names or len(word) < 4:
                     continue
                 how = None
-                margin = 1
+                margin, least = 1, SURNAME_LIST_MIN_FAME
                 if _list_neighbour(content, tokens, i, [*found, *hits]):
                     how = "surname in a list of people"
                 elif _dominant_surname(lexicon, content, tokens, i):
-                    how, margin = "surname of the one famous bearer", DOMINANT_SURNAME_MARGIN
+                    how = "surname of the one famous bearer"
+                    margin, least = DOMINANT_SURNAME_MARGIN, DOMINANT_SURNAME_MIN_FAME
                 elif (
                     # a surname that is also a word ("stone") only as the prompt's first word
                     (word not in vocabulary().plain and word not in lexicon.common_words)
@@ -229,7 +232,7 @@ class PublicFigureAnalyzer(Analyzer):
                     if image is None:
                         image = is_image_prompt(content)
                     how = "surname as an image prompt's subject" if image else None
-                index = _very_famous_surname(lexicon, word, margin) if how else None
+                index = _very_famous_surname(lexicon, word, margin, least) if how else None
                 if index is not None and (
                     how != "surname as an image prompt's subject"
                     or lexicon.person(index).fame >= SUBJECT_MONONYM_MIN_FAME
