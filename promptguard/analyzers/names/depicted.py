@@ -38,14 +38,18 @@ _MESSAGE = re.compile(
     r"|contact|call|dear|hi|hello|thanks|thank|regards|passport|licen[cs]e|id|ssn|account"
     r"|invoice|address|phone|birth|customer|client|employee|patient|producer|production"
     r"|coordinator|manager|assistant|crew|department|call\s+sheet|contract|schedule|agent"
-    r"|agency|casting|cv|resume|interview)\b|\?|@",
+    r"|agency|casting|cv|resume|interview|def|import|return)\b|\?|@|\s=\s",
     re.IGNORECASE,
 )
 _FUNCTION_WORDS = stop_words("en")
 
 
-def depicted_people(content: str, tokens, covered: set[int]) -> list[tuple[int, int, str]]:
-    """(first token, end token, surface) of each unlisted person the prompt depicts."""
+def depicted_people(
+    content: str, tokens, covered: set[int], people: set[int] = frozenset()
+) -> list[tuple[int, int, str]]:
+    """(first token, end token, surface) of each unlisted person the prompt depicts; `people`
+    holds the first and last tokens of the famous people found, whose neighbours in a list
+    ("realistic jane roe and <a famous name> faces") are depicted too."""
     if not is_image_prompt(content) or _MESSAGE.search(content):
         return []
     lexicon = get_lexicon()
@@ -56,15 +60,27 @@ def depicted_people(content: str, tokens, covered: set[int]) -> list[tuple[int, 
         for i in range(first, last)
     }
     plain = vocabulary().plain
+    common = lexicon.common_words
     found = []
     count = len(tokens.folded)
     i = 0
     while i < count - 1:
         start = tokens.starts[i]
-        if i in covered or not _SUBJECT_LEAD.search(content[max(0, start - 40) : start]):
+        if i in covered:
             i += 1
             continue
         end = _name_end(content, tokens, i, plain)
+        subject = _SUBJECT_LEAD.search(content[max(0, start - 40) : start])
+        if end is not None and not subject and not _beside_people(content, tokens, i, end, people):
+            end = None
+        elif (
+            end is not None
+            and not (subject and subject.group().strip().endswith("of"))
+            and any(tokens.folded[k] in plain or tokens.folded[k] in common for k in range(i, end))
+        ):
+            # Only after "photo of" may a capitalised word be an ordinary one ("Demi Rose");
+            # an item of Title Case tags ("…, Indie Rock, …") is no name.
+            end = None
         if end is not None and not any(k in listed or k in covered for k in range(i, end)):
             surface = content[start : tokens.ends[end - 1]]
             found.append((i, end, surface))
@@ -72,6 +88,17 @@ def depicted_people(content: str, tokens, covered: set[int]) -> list[tuple[int, 
             continue
         i += 1
     return found
+
+
+def _beside_people(content: str, tokens, first: int, end: int, people) -> bool:
+    """ "jane roe and <famous>", "<famous> and jane roe": listed with a famous person."""
+    joined = re.compile(r"^\s*(?:,|&|and|et)\s*$", re.I)
+    after = end + 1 < len(tokens.folded) and tokens.folded[end] in ("and", "et")
+    if after and end + 1 in people:
+        return bool(joined.match(content[tokens.ends[end - 1] : tokens.starts[end + 1]]))
+    if first >= 2 and tokens.folded[first - 1] in ("and", "et") and first - 2 in people:
+        return bool(joined.match(content[tokens.ends[first - 2] : tokens.starts[first]]))
+    return False
 
 
 def _name_end(content: str, tokens, i: int, plain) -> int | None:
@@ -105,6 +132,8 @@ def _name_end(content: str, tokens, i: int, plain) -> int | None:
     after = content[tokens.ends[end - 1] : tokens.ends[end - 1] + 3]
     if re.match(r"['’]s\b", after):
         return None  # "photo of Jane Doe's passport": a document, not a depiction
+    if re.match(r"[._(\[]\w", after):
+        return None  # "del nx.algorithms": code
     if end < len(words) and content[tokens.ends[end - 1] : tokens.starts[end]] == " ":
         nxt = content[tokens.starts[end] : tokens.ends[end]]
         if nxt[0].isupper() and not ordinary(end):

@@ -46,8 +46,8 @@ _TAG_LEAD = re.compile(
 )
 _TAG_TAIL = re.compile(
     r"\s*(?:(?:art\s*)?style|artstyle|inspired|esque|aesthetic|art|artwork|painting"
-    r"|illustration|cartoon|comic|colors?|colours?|palette|lighting|vibes?)?"
-    r"(?:\s*[:(]?\s*\d+(?:\s*\.\s*\d+)?\s*\)?)?[\s.!]*$",
+    r"|illustration|illustrated|painted|drawn|cartoon|comic|colors?|colours?|palette|lighting"
+    r"|vibes?)?(?:\s*[:(]?\s*\d+(?:\s*\.\s*\d+)?\s*\)?)?[\s.!]*$",
     re.IGNORECASE,
 )
 _ENDS_WITH_ART_WORD = re.compile(r"\b(?:style|artwork|aesthetic|inspired|esque)\s*$", re.I)

@@ -109,7 +109,8 @@ class PublicFigureAnalyzer(Analyzer):
         findings = self._findings(lexicon, content, tokens, hits)
         covered = {i for hit in hits for i in range(hit.start_token, hit.end_token)}
         covered |= {i for ref in artist_refs(content) for i in range(ref.first, ref.last)}
-        for first, end, surface in depicted_people(content, tokens, covered):
+        people = {i for hit in hits for i in (hit.start_token, hit.end_token - 1)}
+        for first, end, surface in depicted_people(content, tokens, covered, people):
             findings.append(
                 _depicted(self.name, tokens.starts[first], tokens.ends[end - 1], surface)
             )
