@@ -65,8 +65,11 @@ def cites_artist_list(lexicon: Lexicon, text: str, tokens, matches) -> bool:
     )
 
 
-def list_neighbours(lexicon, text, tokens, matches, found, taken, subjects) -> list[ArtistRef]:
-    """The names joined to cited artists, and artist-only names near them (see the module)."""
+def list_neighbours(
+    lexicon, text, tokens, matches, found, taken, subjects, unlisted: bool
+) -> list[ArtistRef]:
+    """The names joined to cited artists, and artist-only names near them (see the module);
+    a name no list knows only when `unlisted` (a prompt, not a sentence of a message)."""
     refs: list[ArtistRef] = []
     used = set(taken)
     queue = list(found)
@@ -97,7 +100,7 @@ def list_neighbours(lexicon, text, tokens, matches, found, taken, subjects) -> l
         if match is not None and listed(match) and _joined(text, tokens, ref.last, after, space_ok):
             take(_ref(lexicon, *match, "list of artists", "exact"))
         else:
-            item = _next_item(lexicon, text, tokens, ref.last, used)
+            item = _next_item(lexicon, text, tokens, ref.last, used, unlisted=unlisted)
             if item is not None:
                 take(item)
         before = [m for m in matches if m[1] <= ref.first and listed(m)]
@@ -120,7 +123,7 @@ def list_neighbours(lexicon, text, tokens, matches, found, taken, subjects) -> l
 
 
 def _next_item(
-    lexicon, text, tokens, after: int, used: set[int], joined: bool = True
+    lexicon, text, tokens, after: int, used: set[int], joined: bool = True, unlisted: bool = True
 ) -> ArtistRef | None:
     """An unlisted or misspelt name right after a cited artist and a joiner ("and", ","),
     or (not `joined`) starting at token `after` itself."""
@@ -145,7 +148,7 @@ def _next_item(
                 word in _JOIN_WORDS or word in vocabulary().plain or word in _FUNCTION_WORDS
             ):
                 continue  # the item goes on: not a whole name ("steven outram colorful")
-        ref = _unmatched_item(lexicon, text, tokens, i, end, "list of artists", True)
+        ref = _unmatched_item(lexicon, text, tokens, i, end, "list of artists", unlisted)
         if ref is not None:
             return ref
     return None

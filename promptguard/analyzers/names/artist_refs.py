@@ -176,7 +176,7 @@ def artist_refs(text: str) -> tuple[ArtistRef, ...]:
     # 7. Names joined to a cited artist by "and" or a comma are artists too ("Edward Hopper
     #    and James Gilleard"), even in a subject's place ("photo of Todd Hido and style of").
     if found:
-        for ref in list_neighbours(lexicon, text, tokens, matches, found, taken, subjects):
+        for ref in list_neighbours(lexicon, text, tokens, matches, found, taken, subjects, credits):
             add(ref)
     found.sort(key=lambda r: r.first)
     return tuple(found)
