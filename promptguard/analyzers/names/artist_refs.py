@@ -15,7 +15,11 @@ public or deceased figure, never personal data), matched case-insensitively, and
 nothing matches exactly, with one or two typos against the artists used as styles
 ("greg rutkovski", "zdislaw beksinski"). A two- or three-word name right after a credit cue
 that no list knows ("by leesha hannigan") is reported as an unlisted artist: the approver
-decides. Everything is computed once per text and shared by both name analyzers.
+decides — in an image prompt, or in a short credit line with no sentence in it ("bum fights
+by X"), never after a participle ("sent by X" names a sender). Names joined to a cited
+artist by "and" or a comma are artists too (`artist_lists`), and a writer's name after "in
+the voice of" or "in the style of" is a style, not a voice to clone. Everything is computed
+once per text and shared by both name analyzers.
 """
 
 from __future__ import annotations

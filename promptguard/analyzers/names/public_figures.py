@@ -8,6 +8,9 @@ of famous two-part names ("meryl strep", "Samuel Jackson"), and, when spaCy has 
 text, a looser fuzzy match of its PERSON spans. Ordinary names ("John Smith") are kept out by
 fame thresholds and a list of very common given names and surnames; a stage name that is also
 a word ("Prince", "Madonna") needs context ("Prince's voice", "in the style of Prince").
+A bare surname is its famous bearer beside other people found ("obama and bush"), or alone
+when that bearer is far above every namesake ("Shakespeare"); an unlisted person an image
+prompt depicts is reported too, as unlisted (`depicted`).
 """
 
 from __future__ import annotations
