@@ -7,12 +7,13 @@ written approval, whoever they are: a model or an influencer the people lists ar
 to hold, or a private person, for whom it matters even more. Reported as personal data, the
 approver would read "a crew member's name in the text" and the likeness would go unasked.
 
-Only in the subject's place of a text that is an image prompt and no message: the prompt's
-first item, or right after "photo of", "portrait of", "drawing of"...; a given name then one
-or two words that are no ordinary words ("jill kortleve", "Demi Rose"); never in a text
-that speaks to someone or carries documents ("please", "my", "attached", "passport"), never
-a name with a possessive ("photo of Jane Doe's passport"). Names the lists know, works and
-characters are left to their own analyzers.
+Only in the subject's place of a text that is an image prompt and no message: the start of
+the prompt or of a line, right after "photo of", "portrait of"..., or listed with a famous
+person found; never after "by" (a credit); a given name then one or two words that are no
+ordinary words ("jill kortleve", "Demi Rose"); never in a text that speaks to someone or
+carries documents ("please", "my", "attached", "passport"), never a name with a possessive
+("photo of Jane Doe's passport") or an art word after it ("jane roe photography"). Names
+the lists know, works and characters are left to their own analyzers.
 """
 
 from __future__ import annotations
@@ -22,12 +23,13 @@ import re
 from promptguard.analyzers.names.given_names import name_kind
 from promptguard.analyzers.names.lexicon import get_lexicon
 from promptguard.analyzers.names.prepass import vocabulary
-from promptguard.analyzers.names.prompt_syntax import is_image_prompt
+from promptguard.analyzers.names.prompt_syntax import _ART_AFTER, _STYLE_WORD_AFTER, is_image_prompt
 from promptguard.nlp.stop_words import stop_words
 
-#: A subject's place: the text's or an item's start, or after a picture noun and "of".
+#: A subject's place: the text's or a line's start, or after a picture noun and "of" (a
+#: name later in a tag list is as often an artist no list knows: "…, 8 k, jane roe").
 _SUBJECT_LEAD = re.compile(
-    r"(?:^\s*|[,;(\n]\s*|\b(?:photo|photograph|picture|portrait|drawing|painting|image|selfie"
+    r"(?:^\s*|\n\s*|\b(?:photo|photograph|picture|portrait|drawing|painting|image|selfie"
     r"|sketch|render|illustration|closeup|close-up|headshot|shot|caricature|statue|poster)"
     r"\s+of\s+)$",
     re.IGNORECASE,
@@ -66,7 +68,7 @@ def depicted_people(
     i = 0
     while i < count - 1:
         start = tokens.starts[i]
-        if i in covered:
+        if i in covered or re.search(r"\bby\s+$", content[max(0, start - 4) : start], re.I):
             i += 1
             continue
         end = _name_end(content, tokens, i, plain)
@@ -134,6 +136,9 @@ def _name_end(content: str, tokens, i: int, plain) -> int | None:
         return None  # "photo of Jane Doe's passport": a document, not a depiction
     if re.match(r"[._(\[]\w", after):
         return None  # "del nx.algorithms": code
+    tail = content[tokens.ends[end - 1] : tokens.ends[end - 1] + 30]
+    if _ART_AFTER.match(tail) or _STYLE_WORD_AFTER.match(tail):
+        return None  # "jane roe photography": the photographer's style
     if end < len(words) and content[tokens.ends[end - 1] : tokens.starts[end]] == " ":
         nxt = content[tokens.starts[end] : tokens.ends[end]]
         if nxt[0].isupper() and not ordinary(end):
