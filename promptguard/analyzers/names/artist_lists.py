@@ -11,6 +11,7 @@ image prompt by themselves ("rutkowski, beksinski"), whatever else it lacks.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from promptguard.analyzers.names.artist_names import (
     _FUNCTION_WORDS,
@@ -29,6 +30,8 @@ from promptguard.analyzers.names.prompt_syntax import _JOIN_WORDS, _JOINER, _TAG
 SUBJECT_NEAR_CHARS = 40
 #: Longest unlisted name taken as the next item of a list of artists.
 ITEM_WORDS = 3
+#: Most tags of one text searched for a misspelt artist's name.
+MAX_TYPO_TAGS = 300
 
 
 def _style_entry(lexicon: Lexicon, key_id: int) -> bool:
@@ -74,8 +77,10 @@ def list_neighbours(
     used = set(taken)
     queue = list(found)
     by_first: dict[int, tuple] = {}
+    by_last: dict[int, tuple] = {}
     for match in sorted(matches, key=lambda m: m[1] - m[0]):  # the longest wins
         by_first[match[0]] = match
+        by_last[match[1]] = match
 
     def take(ref: ArtistRef) -> None:
         refs.append(ref)
@@ -103,21 +108,28 @@ def list_neighbours(
             item = _next_item(lexicon, text, tokens, ref.last, used, unlisted=unlisted)
             if item is not None:
                 take(item)
-        before = [m for m in matches if m[1] <= ref.first and listed(m)]
-        match = max(before, key=lambda m: (m[1], m[1] - m[0]), default=None)
-        if match is not None and _joined(text, tokens, match[1], ref.first, False):
+        before = ref.first
+        while before > 0 and tokens.folded[before - 1] in _JOIN_WORDS:
+            before -= 1
+        match = by_last.get(before)
+        if (
+            match is not None
+            and listed(match)
+            and _joined(text, tokens, match[1], ref.first, False)
+        ):
             take(_ref(lexicon, *match, "list of artists", "exact"))
+    # Where the cited names start and end, for "another artist within 40 characters".
+    cited = sorted(
+        p for r in [*found, *refs] for p in (tokens.starts[r.first], tokens.ends[r.last - 1])
+    )
     for first, last, key_id in subjects:
         if any(i in used for i in range(first, last)) or not _style_entry(lexicon, key_id):
             continue
         if any(kind == PERSON for kind, _i, _a in lexicon.refs[key_id]):
             continue  # a real person's name too: the subject may be them
         start, end = tokens.starts[first], tokens.ends[last - 1]
-        if any(
-            abs(tokens.starts[r.first] - end) <= SUBJECT_NEAR_CHARS
-            or abs(start - tokens.ends[r.last - 1]) <= SUBJECT_NEAR_CHARS
-            for r in [*found, *refs]
-        ):
+        near = bisect_left(cited, start - SUBJECT_NEAR_CHARS)
+        if near < len(cited) and cited[near] <= end + SUBJECT_NEAR_CHARS:
             take(_ref(lexicon, first, last, key_id, "beside cited artists", "exact"))
     return refs
 
@@ -157,7 +169,10 @@ def _next_item(
 def typo_tags(lexicon, text, tokens, segments, taken) -> list[ArtistRef]:
     """A whole tag that misspells a style artist ("…, greg rutkovski, …", "wolp style")."""
     refs = []
+    tried = 0
     for segment in segments:
+        if tried >= MAX_TYPO_TAGS:
+            break  # a huge tag list: each fuzzy search costs ~0.5 ms, keep it linear-bounded
         lead = _TAG_LEAD.match(text, segment.start, segment.end)
         body_start = lead.end() if lead else segment.start
         body = text[body_start : segment.end]
@@ -168,6 +183,7 @@ def typo_tags(lexicon, text, tokens, segments, taken) -> list[ArtistRef]:
         if not 1 <= last - first <= ITEM_WORDS or any(i in taken for i in range(first, last)):
             continue
         style_cue = bool(tail and any(c.isalpha() for c in tail.group()))
+        tried += 1
         ref = _unmatched_item(lexicon, text, tokens, first, last, "tag list", False, style_cue)
         if ref is not None:
             refs.append(ref)
@@ -217,7 +233,7 @@ def writer_refs(lexicon: Lexicon, text: str, tokens, taken: set[int]) -> list[Ar
                 words = " ".join(cue.group().lower().split())
                 items.append(ArtistRef(i, last, None, words, "writer", person.name))
             else:
-                item = _next_item(lexicon, text, tokens, i, set(taken), joined=False)
+                item = _next_item(lexicon, text, tokens, i, taken, joined=False)
                 if item is None:
                     break
                 items.append(item)

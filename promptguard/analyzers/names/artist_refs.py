@@ -25,7 +25,7 @@ once per text and shared by both name analyzers.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from promptguard.analyzers.names.artist_lists import (
@@ -76,18 +76,22 @@ def artist_refs(text: str) -> tuple[ArtistRef, ...]:
     every = lexicon.find(text)
     # A longer name of someone who is no listed artist hides the artist inside it: "Robert"
     # of "Robert Frost" is not the painter Hubert Robert.
-    people = [
-        (a, b)
-        for a, b, key_id in every
-        if b - a >= 2
-        and not _artist_entries(lexicon, key_id)
-        and any(kind == PERSON for kind, _i, _a in lexicon.refs[key_id])
-    ]
+    people: dict[int, int] = {}  # first token -> the end of the longest person-only name
+    for a, b, key_id in every:
+        if (
+            b - a >= 2
+            and not _artist_entries(lexicon, key_id)
+            and any(kind == PERSON for kind, _i, _a in lexicon.refs[key_id])
+        ):
+            people[a] = max(b, people.get(a, 0))
     matches = [
         (first, last, key_id)
         for first, last, key_id in every
         if _artist_entries(lexicon, key_id)
-        and not any(a <= first and last <= b and b - a > last - first for a, b in people)
+        and not any(
+            people.get(a, 0) >= last and people[a] - a > last - first
+            for a in range(max(0, first - 5), first + 1)
+        )
     ]
     image = is_image_prompt(text) or cites_artist_list(lexicon, text, tokens, matches)
     credits = image or short_prompt(text)  # "bum fights by X": an unlisted name is an artist
@@ -187,7 +191,12 @@ def artist_refs(text: str) -> tuple[ArtistRef, ...]:
 
 
 def _tags_beside_artists(lexicon, text, tokens, segments, found) -> list[ArtistRef]:
-    cited = [any(s.start <= tokens.starts[r.first] < s.end for r in found) for s in segments]
+    starts = [s.start for s in segments]
+    cited = [False] * len(segments)
+    for ref in found:  # the item each cited name starts in
+        k = bisect_right(starts, tokens.starts[ref.first]) - 1
+        if k >= 0 and tokens.starts[ref.first] < segments[k].end:
+            cited[k] = True
     refs = []
     for k, segment in enumerate(segments):
         if cited[k] or not (k and cited[k - 1] or k + 1 < len(cited) and cited[k + 1]):

@@ -8,7 +8,6 @@ is also a word ("Prince's voice"), read by the public-figure analyzer.
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -133,16 +132,16 @@ def _name_spans(text: ScanText) -> list[tuple[int, int, str]]:
     ]
 
 
-def _list_neighbour(content: str, tokens, i: int, found: list[Any]) -> bool:
-    """Whether token i is an item of a list ("a, b and c") next to a person found."""
-    for hit in found:
-        if hit.end_token <= i and i - hit.end_token <= 1:  # "obama and bush": "and" between
-            gap = content[tokens.ends[hit.end_token - 1] : tokens.starts[i]]
-        elif hit.start_token > i and hit.start_token - i <= 2:
-            gap = content[tokens.ends[i] : tokens.starts[hit.start_token]]
-        else:
-            continue
-        if _LIST_GAP.match(gap):
+def _list_neighbour(content: str, tokens, i: int, ends: set[int], starts: set[int]) -> bool:
+    """Whether token i is an item of a list ("a, b and c") next to a person found, given the
+    end tokens and the first tokens of the people found."""
+    for end in (i, i - 1):  # "obama, bush" / "obama and bush": "and" between
+        gap = content[tokens.ends[end - 1] : tokens.starts[i]] if end > 0 else ""
+        if end in ends and _LIST_GAP.match(gap):
+            return True
+    for start in (i + 1, i + 2):
+        gap = content[tokens.ends[i] : tokens.starts[start]] if start < len(tokens.starts) else ""
+        if start in starts and _LIST_GAP.match(gap):
             return True
     return False
 

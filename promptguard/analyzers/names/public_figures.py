@@ -212,6 +212,8 @@ class PublicFigureAnalyzer(Analyzer):
         surname listed next to people already found ("putin, trump, obama and bush")."""
         hits = []
         image = None
+        ends = {hit.end_token for hit in found}
+        starts = {hit.start_token for hit in found}
         for i, word in enumerate(tokens.folded):
             if i in covered or after_another_given_name(content, tokens, i):
                 continue
@@ -221,7 +223,7 @@ class PublicFigureAnalyzer(Analyzer):
                     continue
                 how = None
                 margin, least = 1, SURNAME_LIST_MIN_FAME
-                if _list_neighbour(content, tokens, i, [*found, *hits]):
+                if _list_neighbour(content, tokens, i, ends, starts):
                     how = "surname in a list of people"
                 elif _dominant_surname(lexicon, content, tokens, i):
                     how = "surname of the one famous bearer"
@@ -242,6 +244,7 @@ class PublicFigureAnalyzer(Analyzer):
                     or lexicon.person(index).fame >= SUBJECT_MONONYM_MIN_FAME
                 ):
                     hits.append(_Hit(i, i + 1, index, 0.55, how))
+                    ends.add(i + 1), starts.add(i)  # the list goes on from it
                 continue
             surface = content[tokens.starts[i] : tokens.ends[i]]
             if surface.isupper() and content.isupper():
@@ -252,9 +255,10 @@ class PublicFigureAnalyzer(Analyzer):
                 before = content[max(0, tokens.starts[i] - 30) : tokens.starts[i]]
                 if (
                     (image and _SUBJECT_BEFORE.search(before))
-                    or _list_neighbour(content, tokens, i, [*found, *hits])
+                    or _list_neighbour(content, tokens, i, ends, starts)
                 ) and word not in vocabulary().plain:
                     hits.append(_Hit(i, i + 1, index, 0.55, "surname"))
+                    ends.add(i + 1), starts.add(i)  # the list goes on from it
                 continue
             if word in lexicon.not_names:
                 # "Tesla", "Ferrari": a brand first; the person only with context.
@@ -263,6 +267,7 @@ class PublicFigureAnalyzer(Analyzer):
                 if not (_PERSON_AFTER.match(after) or _PERSON_BEFORE.search(before)):
                     continue
             hits.append(_Hit(i, i + 1, index, 0.6, "surname"))
+            ends.add(i + 1), starts.add(i)  # the list goes on from it
         return hits
 
     def _typos(self, lexicon: Lexicon, content: str, tokens, covered: set[int]) -> list[_Hit]:
