@@ -218,7 +218,9 @@ def _after_cue(lexicon, text, tokens, segment: _Segment, inside, image: bool, cr
     """Names after the cue, each joined to it by other names and joiners only. An unlisted
     name counts in an image prompt or a short prompt, unless a verb's participle comes
     before a plain "by" ("sent by X", "taken by X": whoever did it, maybe no artist)."""
-    if segment.cue == "by" and _PARTICIPLE_BEFORE.search(text, 0, segment.cue_end):
+    if segment.cue == "by" and _PARTICIPLE_BEFORE.search(
+        text, max(0, segment.cue_end - 40), segment.cue_end
+    ):
         credits = False
     by_start = {}
     for first, last, key_id in inside:
