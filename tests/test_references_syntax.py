@@ -208,6 +208,7 @@ def test_an_unlisted_name_among_listed_artists_in_a_tag_list_is_an_artist() -> N
 
 def test_a_famous_surname_after_another_given_name_is_someone_else() -> None:
     text = "portrait of Anna Berg, greg rutkowski, trending on artstation"
-    found = {(f.category, text[f.start : f.end]) for f in promptguard.scan(text)}
-    assert ("personal_data", "Anna Berg") in found
-    assert not any(category == "deceased_figure" for category, _ in found)
+    found = {(f.category, text[f.start : f.end], f.subject) for f in promptguard.scan(text)}
+    # Not the composer Alban Berg: the person the portrait depicts, whom no list knows.
+    assert ("public_figure", "Anna Berg", "Anna Berg") in found
+    assert not any(category == "deceased_figure" for category, _, _ in found)

@@ -15,21 +15,38 @@ public or deceased figure, never personal data), matched case-insensitively, and
 nothing matches exactly, with one or two typos against the artists used as styles
 ("greg rutkovski", "zdislaw beksinski"). A two- or three-word name right after a credit cue
 that no list knows ("by leesha hannigan") is reported as an unlisted artist: the approver
-decides. Everything is computed once per text and shared by both name analyzers.
+decides — in an image prompt, or in a short credit line with no sentence in it ("bum fights
+by X"), never after a participle ("sent by X" names a sender). Names joined to a cited
+artist by "and" or a comma are artists too (`artist_lists`), and a writer's name after "in
+the voice of" or "in the style of" is a style, not a voice to clone. Everything is computed
+once per text and shared by both name analyzers.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from dataclasses import dataclass
+import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
-from rapidfuzz import fuzz, process
-
+from promptguard.analyzers.names.artist_lists import (
+    cites_artist_list,
+    list_neighbours,
+    typo_tags,
+    writer_refs,
+)
+from promptguard.analyzers.names.artist_names import (
+    ArtistRef,
+    _artist_entries,
+    _famous_person,
+    _item_end,
+    _name_ok,
+    _ref,
+    _token_at_or_after,
+    _unmatched_item,
+)
 from promptguard.analyzers.names.folding import tokenize
 from promptguard.analyzers.names.lexicon import get_lexicon
-from promptguard.analyzers.names.packed import ARTIST, PERSON, Lexicon
-from promptguard.analyzers.names.prepass import vocabulary
+from promptguard.analyzers.names.packed import PERSON
 from promptguard.analyzers.names.prompt_syntax import (
     _ART_AFTER,
     _ENDS_WITH_ART_WORD,
@@ -42,59 +59,11 @@ from promptguard.analyzers.names.prompt_syntax import (
     _Segment,
     _segments,
     is_image_prompt,
+    short_prompt,
 )
-from promptguard.nlp.stop_words import stop_words
 
-#: rapidfuzz ratio an item needs to be read as a typo of a style artist's name.
-TYPO_MIN_RATIO = 88
-#: Shortest item (folded characters) matched with typos.
-TYPO_MIN_LENGTH = 6
-
-
-@dataclass(frozen=True)
-class ArtistRef:
-    """One artist cited in a text: token range, entry (None for an unlisted name) and why."""
-
-    first: int
-    last: int
-    artist: int | None
-    cue: str
-    how: str  # "exact", "typo" or "unlisted"
-    name: str
-
-
-def _artist_entries(lexicon: Lexicon, key_id: int) -> list[int]:
-    return [i for kind, i, _alias in lexicon.refs[key_id] if kind == ARTIST]
-
-
-#: Occupations in the people lists that make a famous person an artist first: a prompt that
-#: names Edward Hopper or Norman Rockwell asks for a look, not for a likeness.
-ART_KINDS = frozenset(
-    {"painter", "artist", "comic artist", "sculptor", "photographer", "illustrator",
-     "cartoonist", "printmaker", "animator", "comics artist", "graphic designer"}
-)  # fmt: skip
-
-
-def _famous_person(lexicon: Lexicon, key_id: int, min_fame: int = 60) -> bool:
-    """A famous namesake in the people lists who is not there as an artist."""
-    return any(
-        kind == PERSON
-        and lexicon.person(i).fame >= min_fame
-        and lexicon.person(i).kind not in ART_KINDS
-        for kind, i, _alias in lexicon.refs[key_id]
-    )
-
-
-def _weak_word(lexicon: Lexicon, word: str) -> bool:
-    """A single word too ordinary to be an artist without a capital and a cue."""
-    return (
-        len(word) < 4
-        or word in lexicon.common_words
-        or word in lexicon.common_first
-        or word in lexicon.common_last
-        or word in vocabulary().plain
-        or word in lexicon.not_names
-    )
+#: A participle right before a plain "by": "sent by", "taken by", "written by", "bought by".
+_PARTICIPLE_BEFORE = re.compile(r"\w(?:ed|en|wn|nt|ght|ne)\s+by\s*$", re.I)
 
 
 @lru_cache(maxsize=32)
@@ -104,12 +73,28 @@ def artist_refs(text: str) -> tuple[ArtistRef, ...]:
     tokens = tokenize(text)
     if not tokens.folded:
         return ()
-    image = is_image_prompt(text)
+    every = lexicon.find(text)
+    # A longer name of someone who is no listed artist hides the artist inside it: "Robert"
+    # of "Robert Frost" is not the painter Hubert Robert.
+    people: dict[int, int] = {}  # first token -> the end of the longest person-only name
+    for a, b, key_id in every:
+        if (
+            b - a >= 2
+            and not _artist_entries(lexicon, key_id)
+            and any(kind == PERSON for kind, _i, _a in lexicon.refs[key_id])
+        ):
+            people[a] = max(b, people.get(a, 0))
     matches = [
         (first, last, key_id)
-        for first, last, key_id in lexicon.find(text)
+        for first, last, key_id in every
         if _artist_entries(lexicon, key_id)
+        and not any(
+            people.get(a, 0) >= last and people[a] - a > last - first
+            for a in range(max(0, first - 5), first + 1)
+        )
     ]
+    image = is_image_prompt(text) or cites_artist_list(lexicon, text, tokens, matches)
+    credits = image or short_prompt(text)  # "bum fights by X": an unlisted name is an artist
     found: list[ArtistRef] = []
     taken: set[int] = set()
 
@@ -119,12 +104,15 @@ def artist_refs(text: str) -> tuple[ArtistRef, ...]:
         found.append(ref)
         taken.update(range(ref.first, ref.last))
 
+    for ref in writer_refs(lexicon, text, tokens, taken):
+        add(ref)  # before the credit cues: "in the style of Robert Frost" is the poet's
     # Longest matches first, so "frank miller" wins over "miller".
     matches.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
     by_first = sorted(matches, key=lambda m: m[0])
     firsts = [m[0] for m in by_first]
     segments = _segments(text)
     carry = False  # the previous item continued a credit list ("by A, B, C")
+    cued: list = []  # the items with a credit cue, read again once a listed artist is cited
     for segment in segments:
         if segment.cue_end < 0 and carry:
             segment = _Segment(segment.start, segment.end, segment.start, "credit list")
@@ -145,7 +133,8 @@ def artist_refs(text: str) -> tuple[ArtistRef, ...]:
         # 1. The names after a credit cue: each joined to the cue by other names only.
         carry = False
         if segment.cue_end >= 0:
-            listed = _after_cue(lexicon, text, tokens, segment, inside, image)
+            listed = _after_cue(lexicon, text, tokens, segment, inside, image, credits)
+            cued.append((segment, inside))
             for ref in listed:
                 add(ref)
             # The list goes on in the next item when the names fill this one to its end.
@@ -157,6 +146,12 @@ def artist_refs(text: str) -> tuple[ArtistRef, ...]:
         if image or segment.cue_end >= 0:
             for ref in _whole_tag(lexicon, text, tokens, segment, inside, names_start):
                 add(ref)
+    # 1b. A listed artist cited after a cue makes the text's other credits artists too ("by
+    #     tatiana suarez, by richard deacon"), even outside a short or image prompt.
+    if not credits and any(ref.cue == "by" or ref.cue.endswith(" by") for ref in found):
+        for segment, inside in cued:
+            for ref in _after_cue(lexicon, text, tokens, segment, inside, image, True):
+                add(ref)
     # 3. A style word after the name, anywhere: "Ghibli-style", "Mucha's style", and in an
     #    image prompt an art noun: "a gary larson cartoon", "banksy graffiti".
     for first, last, key_id in matches:
@@ -166,12 +161,14 @@ def artist_refs(text: str) -> tuple[ArtistRef, ...]:
             add(_ref(lexicon, first, last, key_id, " ".join(cue.group().split()), "exact"))
     # 4. In an image prompt, a name only the artist lists know (no famous namesake), not the
     #    subject of a portrait: the prompt cites it for its look.
+    subjects = []  # artist-only names in a subject's place: artists beside other artists
     if image:
         for first, last, key_id in matches:
             if last - first < 2 or _famous_person(lexicon, key_id, 40):
                 continue
             before = text[max(0, tokens.starts[first] - 25) : tokens.starts[first]]
             if _LIKENESS_BEFORE.search(before):
+                subjects.append((first, last, key_id))
                 continue
             if _name_ok(lexicon, text, tokens, first, last, key_id, strong=False):
                 add(_ref(lexicon, first, last, key_id, "artist name in an image prompt", "exact"))
@@ -180,12 +177,26 @@ def artist_refs(text: str) -> tuple[ArtistRef, ...]:
     if image and found:
         for ref in _tags_beside_artists(lexicon, text, tokens, segments, found):
             add(ref)
+    # 6. In an image prompt, a whole tag that misspells a style artist ("beksisnski").
+    if image:
+        for ref in typo_tags(lexicon, text, tokens, segments, taken):
+            add(ref)
+    # 7. Names joined to a cited artist by "and" or a comma are artists too ("Edward Hopper
+    #    and James Gilleard"), even in a subject's place ("photo of Todd Hido and style of").
+    if found:
+        for ref in list_neighbours(lexicon, text, tokens, matches, found, taken, subjects, credits):
+            add(ref)
     found.sort(key=lambda r: r.first)
     return tuple(found)
 
 
 def _tags_beside_artists(lexicon, text, tokens, segments, found) -> list[ArtistRef]:
-    cited = [any(s.start <= tokens.starts[r.first] < s.end for r in found) for s in segments]
+    starts = [s.start for s in segments]
+    cited = [False] * len(segments)
+    for ref in found:  # the item each cited name starts in
+        k = bisect_right(starts, tokens.starts[ref.first]) - 1
+        if k >= 0 and tokens.starts[ref.first] < segments[k].end:
+            cited[k] = True
     refs = []
     for k, segment in enumerate(segments):
         if cited[k] or not (k and cited[k - 1] or k + 1 < len(cited) and cited[k + 1]):
@@ -203,49 +214,14 @@ def _tags_beside_artists(lexicon, text, tokens, segments, found) -> list[ArtistR
     return refs
 
 
-def _token_at_or_after(starts: list[int], position: int) -> int:
-    return bisect_left(starts, position)
-
-
-def _ref(lexicon: Lexicon, first: int, last: int, key_id: int, cue: str, how: str) -> ArtistRef:
-    entries = _artist_entries(lexicon, key_id)
-    # Prefer a dated entry used as a style: "Vermeer" the master, not an undated namesake.
-    best = max(
-        entries,
-        key=lambda i: (
-            lexicon.artist(i).death is not None or lexicon.artist(i).birth is not None,
-            lexicon.artist(i).style,
-            "supplement" in lexicon.artist(i).source,
-        ),
-    )
-    return ArtistRef(first, last, best, cue, how, lexicon.artist(best).name)
-
-
-def _name_ok(lexicon, text, tokens, first, last, key_id, strong: bool) -> bool:
-    """A match is distinctive enough to be a name: several words, or one uncommon word
-    (a capital and a strong cue let an ordinary one through: "by Moebius", "Hang")."""
-    words = tokens.folded[first:last]
-    surface = text[tokens.starts[first] : tokens.ends[last - 1]]
-    if lexicon.is_common_name(words) and not any(
-        lexicon.artist(i).style for i in _artist_entries(lexicon, key_id)
+def _after_cue(lexicon, text, tokens, segment: _Segment, inside, image: bool, credits: bool):
+    """Names after the cue, each joined to it by other names and joiners only. An unlisted
+    name counts in an image prompt or a short prompt, unless a verb's participle comes
+    before a plain "by" ("sent by X", "taken by X": whoever did it, maybe no artist)."""
+    if segment.cue == "by" and _PARTICIPLE_BEFORE.search(
+        text, max(0, segment.cue_end - 40), segment.cue_end
     ):
-        return False  # "John Smith": a namesake of some artist, not a style
-    if len(words) >= 2:
-        # "the sun", "blue sky": ordinary words only, not written as a name.
-        plain = vocabulary().plain
-        if all(w in plain or len(w) <= 2 for w in words) and not surface[0].isupper():
-            return False
-        return not all(len(w) <= 2 for w in words)
-    word = words[0]
-    if not _weak_word(lexicon, word):
-        return True
-    if word in lexicon.not_names:
-        return False
-    return strong and surface[0].isupper() and len(word) >= 4
-
-
-def _after_cue(lexicon, text, tokens, segment: _Segment, inside, image: bool):
-    """Names after the cue, each joined to it by other names and joiners only."""
+        credits = False
     by_start = {}
     for first, last, key_id in inside:
         if tokens.starts[first] >= segment.cue_end:
@@ -278,7 +254,9 @@ def _after_cue(lexicon, text, tokens, segment: _Segment, inside, image: bool):
             continue
         # An item no entry covers: a typo of a style artist, an unlisted name, or (when an
         # entry covers its start) several names without a joiner ("rossetti bouguereau").
-        ref = _unmatched_item(lexicon, text, tokens, i, end, segment.cue, image and match is None)
+        ref = _unmatched_item(
+            lexicon, text, tokens, i, end, segment.cue, credits and match is None, True
+        )
         if ref is None and match is not None:
             ref = _ref(lexicon, match[0], match[1], match[2], segment.cue, "exact")
             end = match[1]
@@ -296,71 +274,6 @@ def _after_cue(lexicon, text, tokens, segment: _Segment, inside, image: bool):
         position = tokens.ends[end - 1]
         i = end
     return refs
-
-
-def _item_end(text: str, tokens, i: int, limit: int, known: dict) -> int:
-    """The end of the list item starting at token i: before a joiner word or the next known
-    name ("dragan bibin hans thoma": "dragan bibin"), at most 4 tokens."""
-    end = i
-    while end < limit and end - i < 4:
-        if end > i and (tokens.folded[end] in _JOIN_WORDS or (end in known and end - i >= 2)):
-            break
-        if end > i and text[tokens.ends[end - 1] : tokens.starts[end]].strip():
-            break  # "&", "+", "/" between two words ends the item
-        if end > i and not tokens.folded[end].isalpha():
-            break  # "emylie boivin 2.0": a prompt weight is no part of the name
-        end += 1
-    return end
-
-
-#: Function words of English and French: never part of an unlisted artist's name
-#: ("best on artstation", though "on" and "best" are surnames somewhere).
-_FUNCTION_WORDS = stop_words("en") | stop_words("fr")
-
-
-def _unmatched_item(lexicon, text, tokens, first: int, last: int, cue: str, image: bool):
-    words = tokens.folded[first:last]
-    query = " ".join(words)
-    if len(query) >= TYPO_MIN_LENGTH and all(w.isalpha() for w in words):
-        match = _typo(query)
-        if match is not None:
-            return ArtistRef(first, last, match[1], cue, "typo", match[0])
-    if not image or not 2 <= len(words) <= 3:
-        return None
-    plain = vocabulary().plain
-    if any(not w.isalpha() or len(w) < 2 or w in _FUNCTION_WORDS for w in words):
-        return None
-    if any(w in plain or w in lexicon.common_words for w in words):
-        return None
-    if query in lexicon.not_names or lexicon.lookup(query):
-        return None
-    surface = text[tokens.starts[first] : tokens.ends[last - 1]]
-    return ArtistRef(first, last, None, cue, "unlisted", " ".join(surface.split()))
-
-
-@lru_cache(maxsize=1)
-def _style_names() -> tuple[list[str], list[int]]:
-    """Folded names of the artists used as styles (CLIP list, supplement), for typo search."""
-    lexicon = get_lexicon()
-    names, indexes = [], []
-    for index in range(len(lexicon.artist_rows)):
-        artist = lexicon.artist(index)
-        if artist.style or "supplement" in artist.source:
-            folded = " ".join(tokenize(artist.name).folded)
-            if len(folded) >= TYPO_MIN_LENGTH:
-                names.append(folded)
-                indexes.append(index)
-    return names, indexes
-
-
-@lru_cache(maxsize=256)
-def _typo(query: str) -> tuple[str, int] | None:
-    names, indexes = _style_names()
-    match = process.extractOne(query, names, scorer=fuzz.ratio, score_cutoff=TYPO_MIN_RATIO)
-    if match is None:
-        return None
-    index = indexes[match[2]]
-    return get_lexicon().artist(index).name, index
 
 
 def _whole_tag(lexicon, text, tokens, segment: _Segment, inside, names_start: int):

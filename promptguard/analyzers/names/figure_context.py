@@ -8,11 +8,14 @@ is also a word ("Prince's voice"), read by the public-figure analyzer.
 from __future__ import annotations
 
 import re
-from typing import Any
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 from promptguard.analyzers.names.given_names import name_kind
 from promptguard.analyzers.names.packed import PERSON, WORK, Lexicon, Person
-from promptguard.analyzers.names.prepass import unexplained_runs
+from promptguard.analyzers.names.prepass import unexplained_runs, vocabulary
+from promptguard.findings import Finding
 from promptguard.nlp.models import ScanText
 
 #: Below this fame a full name that is also a very common name is ignored ("David Brown").
@@ -81,6 +84,36 @@ def _message(person: Person, deceased: bool, historical: bool = False) -> str:
     return f"{person.name}{years} is deceased: likeness needs clearance from the estate."
 
 
+def _depicted(analyzer: str, start: int, end: int, surface: str):
+    """A person an image prompt depicts whom no list knows (see `depicted`)."""
+    name = " ".join(surface.split())
+    return Finding(
+        category="public_figure",
+        type="PERSON",
+        start=start,
+        end=end,
+        score=0.5,
+        subject=name,
+        message=(
+            f"{name} is depicted in an image prompt and is in no list of public figures: a "
+            "real person's likeness needs their written approval, a private person's too."
+        ),
+        severity="normal",
+        analyzer=analyzer,
+        extra={
+            "match": "depicted",
+            "status": "unlisted",
+            "needs_clearance": True,
+            "evidence": {
+                "entry": name,
+                "list": "none (not in the people lists)",
+                "status": "unlisted",
+                "cue": "subject of an image prompt",
+            },
+        },
+    )
+
+
 def _name_spans(text: ScanText) -> list[tuple[int, int, str]]:
     """(start, end, text) of the candidate names for the loose typo match: NER's people when
     the text was parsed, else the capitalised runs of two words or more that the pre-pass
@@ -99,32 +132,88 @@ def _name_spans(text: ScanText) -> list[tuple[int, int, str]]:
     ]
 
 
-def _list_neighbour(content: str, tokens, i: int, found: list[Any]) -> bool:
-    """Whether token i is an item of a list ("a, b and c") next to a person found."""
-    for hit in found:
-        if hit.end_token == i:
-            gap = content[tokens.ends[i - 1] : tokens.starts[i]]
-        elif hit.start_token == i + 1:
-            gap = content[tokens.ends[i] : tokens.starts[i + 1]]
-        else:
-            continue
-        if _LIST_GAP.match(gap):
+def _list_neighbour(content: str, tokens, i: int, ends: set[int], starts: set[int]) -> bool:
+    """Whether token i is an item of a list ("a, b and c") next to a person found, given the
+    end tokens and the first tokens of the people found."""
+    for end in (i, i - 1):  # "obama, bush" / "obama and bush": "and" between
+        gap = content[tokens.ends[end - 1] : tokens.starts[i]] if end > 0 else ""
+        if end in ends and _LIST_GAP.match(gap):
+            return True
+    for start in (i + 1, i + 2):
+        gap = content[tokens.ends[i] : tokens.starts[start]] if start < len(tokens.starts) else ""
+        if start in starts and _LIST_GAP.match(gap):
             return True
     return False
 
 
-def _very_famous_surname(lexicon: Lexicon, word: str) -> int | None:
-    """The one person of fame >= 80 with this last name, if exactly one."""
+def _very_famous_surname(
+    lexicon: Lexicon, word: str, margin: int = 1, min_fame: int = SURNAME_LIST_MIN_FAME
+) -> int | None:
+    """The person of fame >= 80 with this last name, when every namesake is at least
+    `margin` less famous ("bush" beside "obama" is George W. Bush, not Jeb or Kate)."""
     if len(word) < 4:
         return None
-    best = None
+    fames: dict[int, int] = {}
     for _first, key in lexicon.by_last.get(word, ()):
         for kind, index, _alias in lexicon.lookup(key):
-            if kind == PERSON and lexicon.person(index).fame >= SURNAME_LIST_MIN_FAME:
-                if best is not None and best != index:
-                    return None
-                best = index
-    return best
+            if kind == PERSON:
+                fames[index] = lexicon.person(index).fame
+    ranked = sorted(fames.items(), key=lambda item: -item[1])
+    if not ranked or ranked[0][1] < min_fame:
+        return None
+    if len(ranked) > 1 and ranked[1][1] > ranked[0][1] - margin:
+        return None
+    return ranked[0][0]
+
+
+#: A capitalised surname alone is its most famous bearer when every namesake is this far below
+#: ("Shakespeare" is William, not a 20th-century musician of fame 35).
+DOMINANT_SURNAME_MARGIN = 30
+#: ...and when that bearer is among the very most famous (Shakespeare, Kant, Machiavelli):
+#: a private person's surname alone ("her maiden name is Cortés") must not become a figure.
+DOMINANT_SURNAME_MIN_FAME = 92
+#: A title or a name cue before a surname: someone's own name, not the famous bearer's.
+_NAME_CUE_BEFORE = re.compile(
+    r"\b(?:mr|mrs|ms|miss|mx|dr|prof|sir|madam|née|nee|surname|name\s+is|named|called)\.?\s*$",
+    re.I,
+)
+
+
+#: A surname that names a law, a unit or a file is no mention of the person ("Maxwell's
+#: equations", "Planck lengths", "Leibniz_logo.svg").
+_EPONYM_AFTER = re.compile(
+    r"^(?:['’]s)?[\s-]+(?:equations?|laws?|constants?|lengths?|theorems?|principles?|numbers?"
+    r"|effects?|distributions?|transforms?|series|rules?|methods?|tests?|scales?|units?"
+    r"|criterion|conjectures?|limits?|machines?|curves?|formulas?|notation|paradox|spaces?"
+    r"|integrals?|functions?|relations?|inequality|algorithms?|problems?|model)\b|^[_/.]\w",
+    re.I,
+)
+
+
+def _dominant_surname(lexicon: Lexicon, content: str, tokens, i: int) -> bool:
+    """Token i could be a famous surname alone: capitalised in a text that is not all caps,
+    no word, given name or common surname ("Newton", "Jordan" stay ambiguous), no place
+    and no eponym."""
+    word = tokens.folded[i]
+    start, end = tokens.starts[i], tokens.ends[i]
+    surface = content[start:end]
+    if _EPONYM_AFTER.match(content[end : end + 30]) or content[start - 1 : start] in ("_", "/"):
+        return False
+    if _NAME_CUE_BEFORE.search(content[max(0, start - 20) : start]):
+        return False
+    if "G" in name_kind(word) or re.match(r" [A-Z]", content[end : end + 2]):
+        return False  # "Trevor Muñiz": a given name, or the first part of someone's name
+    return (
+        surface[:1].isupper()
+        and not (surface.isupper() and len(surface) > 1)
+        and len(word) >= 5
+        and word not in lexicon.common_words
+        and word not in lexicon.common_first
+        and word not in lexicon.common_last
+        and word not in vocabulary().plain
+        and word not in vocabulary().places  # "London" is the city before Jack London
+        and word not in lexicon.not_names
+    )
 
 
 def inside_character_name(lexicon: Lexicon, content: str, hits: list) -> list:
@@ -154,3 +243,50 @@ def after_another_given_name(content: str, tokens, i: int) -> bool:
         return False
     before = content[tokens.starts[i - 1] : tokens.ends[i - 1]]
     return before[:1].isupper() and "G" in name_kind(before)
+
+
+def typo_pair(lexicon: Lexicon, first: str, last: str) -> tuple[str, int] | None:
+    """A first and last name one edit away from a famous person's (key, person index)."""
+    if not (first.isalpha() and last.isalpha()) or len(first) + len(last) < 8:
+        return None
+    if first in _ARTICLES:
+        return None  # "the hilts" is a phrase, not a typo of "The Hills"
+    if lexicon.is_common_name([first, last]):
+        return None
+    for known, other, query in ((first, "last", last), (last, "first", first)):
+        bucket = (lexicon.by_first if other == "last" else lexicon.by_last).get(known)
+        if not bucket or len(query) < 4:
+            continue
+        plain = vocabulary().plain
+        if (
+            query in lexicon.common_first
+            or query in lexicon.common_last
+            or (
+                query in plain
+                and (known in plain or known in lexicon.common_last)
+                and known not in lexicon.common_first
+            )
+        ):  # "back white" is two words, not a typo of Jack White
+            continue  # a real name, not a typo of one
+        choices = [name for name, _key in bucket]
+        matches = process.extract(query, choices, scorer=OSA.distance, score_cutoff=1, limit=None)
+        best: tuple[int, int, str, int] | None = None
+        for _choice, distance, position in matches:
+            key = bucket[position][1]
+            index = most_famous(lexicon, key)
+            if index is None:
+                continue
+            fame = lexicon.person(index).fame
+            if fame >= FUZZY_PERSON_MIN_FAME and (
+                best is None or (distance, -fame) < (best[0], -best[1])
+            ):
+                best = (distance, fame, key, index)
+        if best is not None:
+            return best[2], best[3]
+    return None
+
+
+def most_famous(lexicon: Lexicon, key: str) -> int | None:
+    """The most famous person listed under `key`."""
+    people = [i for kind, i, _alias in lexicon.lookup(key) if kind == PERSON]
+    return max(people, key=lambda i: lexicon.person(i).fame) if people else None

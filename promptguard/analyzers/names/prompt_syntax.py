@@ -46,8 +46,8 @@ _TAG_LEAD = re.compile(
 )
 _TAG_TAIL = re.compile(
     r"\s*(?:(?:art\s*)?style|artstyle|inspired|esque|aesthetic|art|artwork|painting"
-    r"|illustration|cartoon|comic|colors?|colours?|palette|lighting|vibes?)?"
-    r"(?:\s*[:(]?\s*\d+(?:\s*\.\s*\d+)?\s*\)?)?[\s.!]*$",
+    r"|illustration|illustrated|painted|drawn|cartoon|comic|colors?|colours?|palette|lighting"
+    r"|vibes?)?(?:\s*[:(]?\s*\d+(?:\s*\.\s*\d+)?\s*\)?)?[\s.!]*$",
     re.IGNORECASE,
 )
 _ENDS_WITH_ART_WORD = re.compile(r"\b(?:style|artwork|aesthetic|inspired|esque)\s*$", re.I)
@@ -59,9 +59,21 @@ _IMAGE_WORDS = re.compile(
     r"|photorealistic|sharp\s+focus|8\s*k|4\s*k|hdr|volumetric|cinematic\s+lighting|render"
     r"|(?:very|ultra|hyper|extremely|insanely)\s+detailed|award[-\s]winning"
     r"|masterpiece|portrait|painting|artwork|art\s+by|style\s+of|wallpaper|poster|anime|manga"
-    r"|comic|sketch|drawing|photograph|photo|35\s*mm|bokeh|studio\s+lighting|intricate|artgerm)\b",
+    r"|comic|sketch|drawing|photograph|photo|35\s*mm|bokeh|studio\s+lighting|intricate|artgerm"
+    # the misspellings people type fast: "higly detailed", "hihgly detailed", "detialed"
+    r"|hi[gh]{1,3}t?l?y\s+deta\w*|detaild|detialed|deatiled|artstaion|artsation)\b",
     re.IGNORECASE,
 )
+#: What a chat message or a production note has and a short image prompt has not: a person
+#: speaking or spoken to, an auxiliary or modal verb, a request ("the notes were sent by X").
+_CHAT_WORDS = re.compile(
+    r"\b(?:i|i'm|me|my|we|us|our|you|your|please|is|are|was|were|be|been|being|has|have|had"
+    r"|will|would|can|could|should|shall|may|might|must|do|does|did|sent|from|to|write"
+    r"|tell|give|make|let|thanks?|hi|hello|dear|regards)\b",
+    re.IGNORECASE,
+)
+#: Longest text read as a short prompt without art vocabulary ("bum fights by X").
+SHORT_PROMPT_WORDS = 16
 #: "portrait of X", "photo of X", "X as a ...": X is the subject (a likeness), not a style.
 _LIKENESS_BEFORE = re.compile(
     r"\b(?:portrait|photo|photograph|picture|image|selfie|statue|bust|caricature|face|likeness"
@@ -121,6 +133,19 @@ def _segments(text: str) -> list[_Segment]:
             )
         position = match.end() if match else len(text)
     return segments
+
+
+def short_prompt(text: str) -> bool:
+    """A few words with no sentence in them ("young girl by X, detailed"): a prompt's credit
+    line, where an unknown name after "by" is an artist, not a sender or a crew member."""
+    words = text.split()
+    return (
+        0 < len(words) <= SHORT_PROMPT_WORDS
+        and not _CHAT_WORDS.search(text)
+        and not re.search(r"[.!?]\s+\w|@|\d{3}|\bnot\s+by\b", text)
+        # a sentence, capitalised and closed by a full stop, is prose, not a prompt's tags
+        and not (text.lstrip()[:1].isupper() and re.search(r"[.!?][)\"']?\s*$", text))
+    )
 
 
 def is_image_prompt(text: str) -> bool:

@@ -8,6 +8,9 @@ of famous two-part names ("meryl strep", "Samuel Jackson"), and, when spaCy has 
 text, a looser fuzzy match of its PERSON spans. Ordinary names ("John Smith") are kept out by
 fame thresholds and a list of very common given names and surnames; a stage name that is also
 a word ("Prince", "Madonna") needs context ("Prince's voice", "in the style of Prince").
+A bare surname is its famous bearer beside other people found ("obama and bush"), or alone
+when that bearer is far above every namesake ("Shakespeare"); an unlisted person an image
+prompt depicts is reported too, as unlisted (`depicted`).
 """
 
 from __future__ import annotations
@@ -15,31 +18,37 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import OSA
 
 from promptguard.analyzers.base import Analyzer
 from promptguard.analyzers.names.artist_refs import artist_refs
+from promptguard.analyzers.names.depicted import depicted_people
 from promptguard.analyzers.names.figure_context import (
     _ARTICLE_BEFORE,
-    _ARTICLES,
     _INITIAL,
     _OF_AFTER,
     _PERSON_AFTER,
     _PERSON_BEFORE,
     _SUBJECT_BEFORE,
     COMMON_NAME_MIN_FAME,
+    DOMINANT_SURNAME_MARGIN,
+    DOMINANT_SURNAME_MIN_FAME,
     FUZZY_PERSON_MIN_FAME,
     LOWERCASE_MONONYM_MIN_FAME,
     LOWERCASE_NAME_MIN_FAME,
     MONONYM_MIN_FAME,
     NER_MIN_RATIO,
     SUBJECT_MONONYM_MIN_FAME,
+    SURNAME_LIST_MIN_FAME,
+    _depicted,
+    _dominant_surname,
     _list_neighbour,
     _message,
     _name_spans,
     _very_famous_surname,
     after_another_given_name,
     inside_character_name,
+    most_famous,
+    typo_pair,
 )
 from promptguard.analyzers.names.folding import fold, tokenize
 from promptguard.analyzers.names.lexicon import get_lexicon, style_context
@@ -100,7 +109,15 @@ class PublicFigureAnalyzer(Analyzer):
         covered = {i for hit in hits for i in range(hit.start_token, hit.end_token)}
         hits += self._entities(lexicon, _name_spans(text), tokens, covered)
         hits = inside_character_name(lexicon, content, hits)
-        return self._findings(lexicon, content, tokens, hits)
+        findings = self._findings(lexicon, content, tokens, hits)
+        covered = {i for hit in hits for i in range(hit.start_token, hit.end_token)}
+        covered |= {i for ref in artist_refs(content) for i in range(ref.first, ref.last)}
+        people = {i for hit in hits for i in (hit.start_token, hit.end_token - 1)}
+        for first, end, surface in depicted_people(content, tokens, covered, people):
+            findings.append(
+                _depicted(self.name, tokens.starts[first], tokens.ends[end - 1], surface)
+            )
+        return findings
 
     # -- the four ways to find a name --------------------------------------------------
 
@@ -195,6 +212,8 @@ class PublicFigureAnalyzer(Analyzer):
         surname listed next to people already found ("putin, trump, obama and bush")."""
         hits = []
         image = None
+        ends = {hit.end_token for hit in found}
+        starts = {hit.start_token for hit in found}
         for i, word in enumerate(tokens.folded):
             if i in covered or after_another_given_name(content, tokens, i):
                 continue
@@ -203,8 +222,12 @@ class PublicFigureAnalyzer(Analyzer):
                 if word in lexicon.not_names or len(word) < 4:
                     continue
                 how = None
-                if _list_neighbour(content, tokens, i, found):
+                margin, least = 1, SURNAME_LIST_MIN_FAME
+                if _list_neighbour(content, tokens, i, ends, starts):
                     how = "surname in a list of people"
+                elif _dominant_surname(lexicon, content, tokens, i):
+                    how = "surname of the one famous bearer"
+                    margin, least = DOMINANT_SURNAME_MARGIN, DOMINANT_SURNAME_MIN_FAME
                 elif (
                     # a surname that is also a word ("stone") only as the prompt's first word
                     (word not in vocabulary().plain and word not in lexicon.common_words)
@@ -215,12 +238,13 @@ class PublicFigureAnalyzer(Analyzer):
                     if image is None:
                         image = is_image_prompt(content)
                     how = "surname as an image prompt's subject" if image else None
-                index = _very_famous_surname(lexicon, word) if how else None
+                index = _very_famous_surname(lexicon, word, margin, least) if how else None
                 if index is not None and (
                     how != "surname as an image prompt's subject"
                     or lexicon.person(index).fame >= SUBJECT_MONONYM_MIN_FAME
                 ):
                     hits.append(_Hit(i, i + 1, index, 0.55, how))
+                    ends.add(i + 1), starts.add(i)  # the list goes on from it
                 continue
             surface = content[tokens.starts[i] : tokens.ends[i]]
             if surface.isupper() and content.isupper():
@@ -231,9 +255,10 @@ class PublicFigureAnalyzer(Analyzer):
                 before = content[max(0, tokens.starts[i] - 30) : tokens.starts[i]]
                 if (
                     (image and _SUBJECT_BEFORE.search(before))
-                    or _list_neighbour(content, tokens, i, found)
+                    or _list_neighbour(content, tokens, i, ends, starts)
                 ) and word not in vocabulary().plain:
                     hits.append(_Hit(i, i + 1, index, 0.55, "surname"))
+                    ends.add(i + 1), starts.add(i)  # the list goes on from it
                 continue
             if word in lexicon.not_names:
                 # "Tesla", "Ferrari": a brand first; the person only with context.
@@ -242,6 +267,7 @@ class PublicFigureAnalyzer(Analyzer):
                 if not (_PERSON_AFTER.match(after) or _PERSON_BEFORE.search(before)):
                     continue
             hits.append(_Hit(i, i + 1, index, 0.6, "surname"))
+            ends.add(i + 1), starts.add(i)  # the list goes on from it
         return hits
 
     def _typos(self, lexicon: Lexicon, content: str, tokens, covered: set[int]) -> list[_Hit]:
@@ -258,7 +284,7 @@ class PublicFigureAnalyzer(Analyzer):
             by_first, by_last = lexicon.by_first, lexicon.by_last
             hit = None
             if folded[i] in by_first or folded[j] in by_last:
-                hit = self._pair(lexicon, folded[i], folded[j])
+                hit = typo_pair(lexicon, folded[i], folded[j])
             if (
                 hit is None
                 and j == i + 1
@@ -269,7 +295,7 @@ class PublicFigureAnalyzer(Analyzer):
                 and (folded[i] in by_first or folded[i + 2] in by_last)
             ):
                 # "Philip Seeymour Hoffman": a capitalised middle name between the two parts.
-                hit = self._pair(lexicon, folded[i], folded[i + 2])
+                hit = typo_pair(lexicon, folded[i], folded[i + 2])
                 j = i + 2 if hit is not None else j
             if hit is not None:
                 key, index = hit
@@ -278,52 +304,6 @@ class PublicFigureAnalyzer(Analyzer):
                 continue
             i += 1
         return hits
-
-    def _pair(self, lexicon: Lexicon, first: str, last: str) -> tuple[str, int] | None:
-        if not (first.isalpha() and last.isalpha()) or len(first) + len(last) < 8:
-            return None
-        if first in _ARTICLES:
-            return None  # "the hilts" is a phrase, not a typo of "The Hills"
-        if lexicon.is_common_name([first, last]):
-            return None
-        for known, other, query in ((first, "last", last), (last, "first", first)):
-            bucket = (lexicon.by_first if other == "last" else lexicon.by_last).get(known)
-            if not bucket or len(query) < 4:
-                continue
-            plain = vocabulary().plain
-            if (
-                query in lexicon.common_first
-                or query in lexicon.common_last
-                or (
-                    query in plain
-                    and (known in plain or known in lexicon.common_last)
-                    and known not in lexicon.common_first
-                )
-            ):  # "back white" is two words, not a typo of Jack White
-                continue  # a real name, not a typo of one
-            choices = [name for name, _key in bucket]
-            matches = process.extract(
-                query, choices, scorer=OSA.distance, score_cutoff=1, limit=None
-            )
-            best: tuple[int, int, str, int] | None = None
-            for _choice, distance, position in matches:
-                key = bucket[position][1]
-                index = self._famous(lexicon, key)
-                if index is None:
-                    continue
-                fame = lexicon.person(index).fame
-                if fame >= FUZZY_PERSON_MIN_FAME and (
-                    best is None or (distance, -fame) < (best[0], -best[1])
-                ):
-                    best = (distance, fame, key, index)
-            if best is not None:
-                return best[2], best[3]
-        return None
-
-    @staticmethod
-    def _famous(lexicon: Lexicon, key: str) -> int | None:
-        people = [i for kind, i, _alias in lexicon.lookup(key) if kind == PERSON]
-        return max(people, key=lambda i: lexicon.person(i).fame) if people else None
 
     def _entities(
         self, lexicon: Lexicon, spans: list[tuple[int, int, str]], tokens, covered: set[int]
@@ -350,7 +330,7 @@ class PublicFigureAnalyzer(Analyzer):
             )
             if match is None:
                 continue
-            index = self._famous(lexicon, match[0])
+            index = most_famous(lexicon, match[0])
             if index is None or lexicon.person(index).fame < FUZZY_PERSON_MIN_FAME:
                 continue
             last_token = first_token

@@ -1,0 +1,164 @@
+"""Artist names as found in a text: the entry, how distinctive the name is, list items.
+
+The pieces `artist_refs` (positions in prompt syntax) and `artist_lists` (lists of artists
+joined by "and" or commas) both use: what an `ArtistRef` is, which listed entry a name means,
+whether a match is distinctive enough to be a name, where a list item ends, and whether an
+item no list knows is a typo of a style artist or an unlisted artist's name.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from promptguard.analyzers.names.artist_typos import style_typo, word_typo
+from promptguard.analyzers.names.given_names import name_kind
+from promptguard.analyzers.names.packed import ARTIST, PERSON, Lexicon
+from promptguard.analyzers.names.prepass import vocabulary
+from promptguard.analyzers.names.prompt_syntax import _JOIN_WORDS
+from promptguard.nlp.stop_words import stop_words
+
+
+@dataclass(frozen=True)
+class ArtistRef:
+    """One artist cited in a text: token range, entry (None for an unlisted name) and why."""
+
+    first: int
+    last: int
+    artist: int | None
+    cue: str
+    how: str  # "exact", "typo" or "unlisted"
+    name: str
+
+
+def _artist_entries(lexicon: Lexicon, key_id: int) -> list[int]:
+    return [i for kind, i, _alias in lexicon.refs[key_id] if kind == ARTIST]
+
+
+#: Occupations in the people lists that make a famous person an artist first: a prompt that
+#: names Edward Hopper or Norman Rockwell asks for a look, not for a likeness.
+ART_KINDS = frozenset(
+    {"painter", "artist", "comic artist", "sculptor", "photographer", "illustrator",
+     "cartoonist", "printmaker", "animator", "comics artist", "graphic designer"}
+)  # fmt: skip
+
+
+def _famous_person(lexicon: Lexicon, key_id: int, min_fame: int = 60) -> bool:
+    """A famous namesake in the people lists who is not there as an artist."""
+    return any(
+        kind == PERSON
+        and lexicon.person(i).fame >= min_fame
+        and lexicon.person(i).kind not in ART_KINDS
+        for kind, i, _alias in lexicon.refs[key_id]
+    )
+
+
+def _weak_word(lexicon: Lexicon, word: str) -> bool:
+    """A single word too ordinary to be an artist without a capital and a cue."""
+    return (
+        len(word) < 4
+        or word in lexicon.common_words
+        or word in lexicon.common_first
+        or word in lexicon.common_last
+        or word in vocabulary().plain
+        or word in lexicon.not_names
+    )
+
+
+def _token_at_or_after(starts: list[int], position: int) -> int:
+    return bisect_left(starts, position)
+
+
+def _ref(lexicon: Lexicon, first: int, last: int, key_id: int, cue: str, how: str) -> ArtistRef:
+    entries = _artist_entries(lexicon, key_id)
+    # Prefer a dated entry used as a style: "Vermeer" the master, not an undated namesake.
+    best = max(
+        entries,
+        key=lambda i: (
+            lexicon.artist(i).death is not None or lexicon.artist(i).birth is not None,
+            lexicon.artist(i).style,
+            "supplement" in lexicon.artist(i).source,
+        ),
+    )
+    return ArtistRef(first, last, best, cue, how, lexicon.artist(best).name)
+
+
+def _name_ok(lexicon, text, tokens, first, last, key_id, strong: bool) -> bool:
+    """A match is distinctive enough to be a name: several words, or one uncommon word
+    (a capital and a strong cue let an ordinary one through: "by Moebius", "Hang")."""
+    words = tokens.folded[first:last]
+    surface = text[tokens.starts[first] : tokens.ends[last - 1]]
+    if lexicon.is_common_name(words) and not any(
+        lexicon.artist(i).style for i in _artist_entries(lexicon, key_id)
+    ):
+        return False  # "John Smith": a namesake of some artist, not a style
+    if len(words) >= 2:
+        # "the sun", "blue sky": ordinary words only, not written as a name.
+        plain = vocabulary().plain
+        if all(w in plain or len(w) <= 2 for w in words) and not surface[0].isupper():
+            return False
+        return not all(len(w) <= 2 for w in words)
+    word = words[0]
+    if not _weak_word(lexicon, word):
+        return True
+    if word in lexicon.not_names:
+        return False
+    return strong and surface[0].isupper() and len(word) >= 4
+
+
+def _item_end(text: str, tokens, i: int, limit: int, known: dict) -> int:
+    """The end of the list item starting at token i: before a joiner word or the next known
+    name ("dragan bibin hans thoma": "dragan bibin"), at most 4 tokens."""
+    end = i
+    while end < limit and end - i < 4:
+        if end > i and (tokens.folded[end] in _JOIN_WORDS or (end in known and end - i >= 2)):
+            break
+        if end > i and text[tokens.ends[end - 1] : tokens.starts[end]].strip():
+            break  # "&", "+", "/" between two words ends the item
+        if end > i and not tokens.folded[end].isalpha():
+            break  # "emylie boivin 2.0": a prompt weight is no part of the name
+        end += 1
+    return end
+
+
+#: Function words of English and French: never part of an unlisted artist's name
+#: ("best on artstation", though "on" and "best" are surnames somewhere).
+_FUNCTION_WORDS = stop_words("en") | stop_words("fr")
+
+
+def _unmatched_item(
+    lexicon, text, tokens, first: int, last: int, cue: str, image: bool, style_cue: bool = False
+):
+    """A typo of a style artist's name, else (in an image prompt) a name no list knows: two
+    or three words, none a function word, each no ordinary word unless it is a given name
+    or surname after more than a plain "by" ("illustration by basil gogos"), and not all
+    ordinary words ("rose gold")."""
+    words = tokens.folded[first:last]
+    query = " ".join(words)
+    plain = vocabulary().plain
+    ordinary = [w in plain or w in lexicon.common_words for w in words]
+    if (
+        len(query) >= 4
+        and all(w.isalpha() for w in words)
+        and not all(ordinary)
+        and not lexicon.lookup(query)
+        and not lexicon.is_common_name(words)
+    ):
+        match = style_typo(query) if len(words) > 1 else word_typo(query, style_cue)
+        if match is not None:
+            return ArtistRef(first, last, match[1], cue, "typo", match[0])
+    if not image or not 2 <= len(words) <= 3:
+        return None
+    if any(not w.isalpha() or len(w) < 2 or w in _FUNCTION_WORDS for w in words):
+        return None
+    # After a plain "by" an ordinary word is no name ("a song by porter robinson" may be the
+    # musician's); after an art noun or in a list of artists it may be ("illustration by").
+    loose = cue not in ("by", "par") and "G" in name_kind(words[0])  # not "bold colours"
+    if all(ordinary) or any(
+        o and not (loose and name_kind(w)) for w, o in zip(words, ordinary, strict=True)
+    ):
+        return None
+    if query in lexicon.not_names or lexicon.lookup(query):
+        return None
+    surface = text[tokens.starts[first] : tokens.ends[last - 1]]
+    return ArtistRef(first, last, None, cue, "unlisted", " ".join(surface.split()))
