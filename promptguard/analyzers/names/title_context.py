@@ -87,6 +87,10 @@ SCREEN_CUE = re.compile(
     r"\s+(?:of\s+|from\s+)?(?:the\s+)?$",
     re.I,
 )
+#: "garfield drawn by ...", "snoopy comic strip": the name right before a drawing word.
+DEPICTED_AFTER = re.compile(
+    r"^\W{0,2}(?:drawn|drawing|doodle|sketch|cartoon|comic|comics|strip|plush|figurine)\b", re.I
+)
 #: Words that make a title the film rather than the painting ("the Mona Lisa film").
 _SCREEN = re.compile(r"\b(?:film|movie|series|show|tv|episode|season|série)\b", re.I)
 _WORK_AFTER = re.compile(
@@ -115,15 +119,33 @@ def _popular(work: Work) -> bool:
     return any(s in work.source for s in ("supplement", "curated", "dariusk"))
 
 
+def _well_known(work: Work) -> bool:
+    """Hand-picked (supplement, curated editorial list): the titles a prompt names most."""
+    return any(s in work.source for s in ("supplement", "curated"))
+
+
+_PUNCTUATED = re.compile(r"[,.;:!?()\n]\W*$")
+
+
+def _touching(before: str) -> bool:
+    """No comma or full stop between the cue before a title and the title: "in south park",
+    not "manga, black and white" or "show. I want you"."""
+    return not _PUNCTUATED.search(before)
+
+
 _TAG_EDGE = re.compile(r"(?:^|[,;|\n(]|\.\s)\s*$")
 _TAG_END = re.compile(r"^\s*(?:$|[,;|\n)]|\.(?:\s|$))")
+#: One more word before the tag ends: "attack on titan scenery", "zelda fan art" is two.
+_TAG_HEAD_END = re.compile(r"^[ \t]+[^\W\d_]{3,}[ \t]*(?:$|[,;|\n)]|\.(?:\s|$))")
 
 
-def _whole_tag(content: str, start: int, end: int) -> bool:
-    """The title is a whole item of a comma-separated tag list."""
-    return bool(_TAG_EDGE.search(content[max(0, start - 3) : start])) and bool(
-        _TAG_END.match(content[end : end + 3])
-    )
+def _whole_tag(content: str, start: int, end: int, head: bool = False) -> bool:
+    """The title is a whole item of a comma-separated tag list; with `head`, it may also
+    open a tag that names one more thing about it ("star wars scenery")."""
+    if not _TAG_EDGE.search(content[max(0, start - 3) : start]):
+        return False
+    after = content[end : end + 30]
+    return bool(_TAG_END.match(after) or (head and _TAG_HEAD_END.match(after)))
 
 
 def _weak(lexicon: Lexicon, word: str) -> bool:

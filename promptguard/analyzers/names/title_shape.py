@@ -1,0 +1,95 @@
+"""When a lowercase title made of ordinary words still reads as a title, not as a phrase.
+
+Real prompts write "sonic the hedgehog", "a zombie from left 4 dead", "doctor evil" and
+"peter griffin" in lowercase. Each word is an ordinary word, so the analyzer asks a title made
+of them for capitals, quotes or a cue ("Inside Out" the film, "inside out" the phrase). Some
+titles are not a grammatical everyday phrase at all, and their shape says so:
+
+* a number between words ("left 4 dead"), or a sequel number after a well-known title of two
+  words or more ("toy story 3"): everyday English says "chapter 4", not "iron man 2";
+* a name with its epithet, "X the Y" ("bob the builder", "magic the gathering"): a noun, not a
+  preposition or a verb ("under the dome", "meet the parents" are phrases);
+* an honorific before a word that is no name ("doctor evil", "captain hook", "miss piggy"),
+  without an article before it ("the doctor who came"), for a well-known character;
+* a well-known character's first name and surname ("peter griffin"), not after a contact verb.
+
+Titles that are everyday phrases ("inside out", "a star is born", "home alone") have no such
+shape: they need another reference beside them (`neighbour_title`) or the usual cues.
+"""
+
+from __future__ import annotations
+
+import re
+
+from promptguard.analyzers.names.given_names import CONTACT_BEFORE, name_kind
+from promptguard.analyzers.names.packed import Work
+
+#: Titles and ranks that make the next word a nickname ("Doctor Doom", "Captain Falcon").
+_HONORIFICS_TEXT = """
+    dr doctor mr mister mrs miss ms captain professor prof lord lady king queen princess prince
+    sir uncle aunt general agent sergeant commander master madame count baron major judge chief
+    lieutenant saint st
+    """
+HONORIFICS = frozenset(_HONORIFICS_TEXT.split())
+#: First words that make "X the Y" an everyday phrase: prepositions, question words,
+#: quantifiers and a few verbs that commonly take "the" ("under the dome", "meet the parents").
+_NOT_EPITHET_TEXT = """
+    about above across after against along amid among around as at before behind below beneath
+    beside besides between beyond by down during for from in inside into like near of off on
+    onto out outside over past since than through throughout till to toward towards under until
+    unto up upon via with within without what when where which who whom whose why how if
+    whether all both each either neither not no do does did is are was were be been has have
+    had meet save take make get give kill beat stop enter follow catch walk ride wag kiss
+    inherit raise reap bite pass play hail remember and or but so then while once
+    """
+_NOT_EPITHET_HEAD = frozenset(_NOT_EPITHET_TEXT.split())
+#: "the doctor who", "my uncle buck": a determiner makes the honorific an ordinary noun.
+_DETERMINER_BEFORE = re.compile(
+    r"(?i)\b(?:the|a|an|my|your|his|her|our|their|its|this|that|these|those|every|any|some"
+    r"|le|la|les|un|une|mon|ma|son|sa)\s+$"
+)
+_NAMED_BEINGS = ("CHARACTER", "SERIES", "FRANCHISE")
+
+
+def title_shape(work: Work, folded: list[str], before: str, popular: bool) -> str:
+    """The shape that makes a lowercase run of ordinary words this title ("number inside",
+    "epithet", "honorific", "full name"), or "" when it may be an everyday phrase."""
+    words = [w for w in folded if not w.isdigit()]
+    digits = [i for i, w in enumerate(folded) if w.isdigit()]
+    if digits and words:
+        if any(0 < i < len(folded) - 1 for i in digits):
+            return "number inside"  # "left 4 dead", "cradle 2 the grave"
+        if popular and digits == [len(folded) - 1] and len(words) >= 2:
+            return "sequel number"  # "toy story 3", "half life 2"
+    if digits:
+        return ""
+    if (
+        work.type in _NAMED_BEINGS
+        and len(folded) >= 3
+        and folded[1] == "the"
+        and folded[0] not in _NOT_EPITHET_HEAD
+        and not folded[0].endswith("ing")
+        and folded[-1] not in _NOT_EPITHET_HEAD
+    ):
+        return "epithet"  # "sonic the hedgehog", "courage the cowardly dog"
+    if work.type != "CHARACTER" or not popular:
+        return ""
+    if (
+        folded[0] in HONORIFICS
+        and 2 <= len(folded) <= 3
+        and not _DETERMINER_BEFORE.search(before)
+        and folded[1] not in _NOT_EPITHET_HEAD
+    ):
+        return "honorific"  # "doctor evil", "captain hook", "professor oak"
+    if (
+        len(folded) == 2
+        and "G" in name_kind(folded[0])
+        and name_kind(folded[1])
+        and not CONTACT_BEFORE.search(before)
+        and not _DETERMINER_BEFORE.search(before)
+    ):
+        return "full name"  # "peter griffin", "tony stark"
+    return ""
+
+
+__all__ = ["HONORIFICS", "title_shape"]
