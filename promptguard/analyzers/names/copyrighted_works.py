@@ -43,7 +43,7 @@ from promptguard.analyzers.names.title_context import (
     _whole_tag,
     _work_message,
 )
-from promptguard.analyzers.names.title_shape import title_shape
+from promptguard.analyzers.names.title_shape import article_dropped, title_shape
 from promptguard.config.load import Config
 from promptguard.findings import Finding
 from promptguard.nlp.models import ScanText
@@ -87,7 +87,9 @@ class CopyrightedWorkAnalyzer(Analyzer):
             return []
         lexicon = get_lexicon()
         tokens = tokenize(content)
-        matches = lexicon.find(content)
+        dropped = article_dropped(lexicon, tokens.folded)
+        bare = {(first, last) for first, last, _key in dropped}
+        matches = lexicon.find(content) + dropped
         person_spans = [
             (first, last)
             for first, last, key_id in matches
@@ -119,10 +121,11 @@ class CopyrightedWorkAnalyzer(Analyzer):
                 a <= first and last <= b and (a, b) != (first, last) for a, b in person_spans
             )
             if not inside_name:
-                work_hit = self._work(lexicon, content, tokens, first, last, refs, start, end)
+                work_hit = self._work(lexicon, content, tokens, first, last, refs, start, end,
+                                      bare=(first, last) in bare)  # fmt: skip
                 hits.extend([work_hit] if work_hit is not None else [])
                 if work_hit is None:
-                    deferred.append((first, last, refs, start, end))
+                    deferred.append((first, last, refs, start, end, (first, last) in bare))
                 # "rachel from friends", "Overwatch Tracer": the title may be a word or part
                 # of a longer name; its character beside it says which it is.
                 for a, b, entry, cue in character_hits(
@@ -132,16 +135,30 @@ class CopyrightedWorkAnalyzer(Analyzer):
         if deferred and (hits or person_spans):
             # Another work, character, artist or famous name in the prompt: an ambiguous
             # title beside it ("in inside out", "garfield drawn ...") is more likely a title.
-            for first, last, refs, start, end in deferred:
-                hit = self._work(lexicon, content, tokens, first, last, refs, start, end, True)
+            for first, last, refs, start, end, article in deferred:
+                hit = self._work(lexicon, content, tokens, first, last, refs, start, end, True,
+                                 article)  # fmt: skip
                 hits.extend([hit] if hit is not None else [])
         return self._findings(tokens, hits)
 
     # -- works ---------------------------------------------------------------------------
 
-    def _work(self, lexicon: Lexicon, content, tokens, first, last, refs, start, end, near=False):
+    def _work(
+        self,
+        lexicon: Lexicon,
+        content,
+        tokens,
+        first,
+        last,
+        refs,
+        start,
+        end,
+        near=False,
+        bare=False,
+    ):
         """A list title found at tokens first..last, if the prompt writes it as that title;
-        `near`: another reference is in the prompt (second pass over the rejected ones)."""
+        `near`: another reference is in the prompt (second pass over the rejected ones);
+        `bare`: written without the title's "the", where capitals alone say too little."""
         works = [lexicon.work(i) for kind, i, _alias in refs if kind == WORK]
         if not works:
             return None
@@ -233,6 +250,7 @@ class CopyrightedWorkAnalyzer(Analyzer):
         capitalised = (
             all(s[0].isupper() or s[0].isdigit() or fold(s) in _FUNCTION_WORDS for s in surfaces)
             and surfaces[0][0].isupper()
+            and not bare
         )
         sentence_start = _sentence_start(content, start)
         ordinary = [
@@ -255,8 +273,10 @@ class CopyrightedWorkAnalyzer(Analyzer):
         elif not distinctive:
             # "The Office", "Blade Runner": must look like a title (a capitalised second
             # word says more than a capital at the start of a sentence).
-            if not qualified and not _JOINED.search(content, start, end + 1):
+            if not _JOINED.search(content, start, end + 1):
                 shape = title_shape(work, folded, before, _popular(work))
+            if qualified and shape == "full name":
+                shape = ""  # "John Doe (Se7en)": a name the list qualifies is anyone's
             looks_like_title = capitalised and (
                 not sentence_start or context or len(content_words) >= 2
             )

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from promptguard.analyzers.names.given_names import CONTACT_BEFORE, name_kind
-from promptguard.analyzers.names.packed import Work
+from promptguard.analyzers.names.packed import WORK, Lexicon, Work
 
 #: Titles and ranks that make the next word a nickname ("Doctor Doom", "Captain Falcon").
 _HONORIFICS_TEXT = """
@@ -92,4 +92,37 @@ def title_shape(work: Work, folded: list[str], before: str, popular: bool) -> st
     return ""
 
 
-__all__ = ["HONORIFICS", "title_shape"]
+def article_dropped(lexicon: Lexicon, folded: list[str]) -> list[tuple[int, int, int]]:
+    """Titles written without their leading "the" ("walking dead game", "last of us
+    ending"): (first token, end token, key id) of each "the <words>" key of two words or
+    more that names a work, where the text has no "the" before the words."""
+    lookup = lexicon.keys.get
+    found: list[tuple[int, int, int]] = []
+    for first, word in enumerate(folded):
+        if len(word) < 3 or word in _NOT_EPITHET_HEAD or (first and folded[first - 1] == "the"):
+            continue
+        candidate, last = f"the {word}", first
+        while True:
+            key_id, is_prefix = lookup(candidate)
+            if key_id is not None and last > first and _names_a_work(lexicon, key_id):
+                found.append((first, last + 1, key_id))
+            last += 1
+            if last >= len(folded) or not is_prefix:
+                break
+            candidate = f"{candidate} {folded[last]}"
+    return found
+
+
+def _names_a_work(lexicon: Lexicon, key_id: int) -> bool:
+    """Only works, one of them hand-picked: without its "the", an archive title ("The Glass
+    House", "The North Star") is a phrase, even capitalised."""
+    refs = lexicon.refs[key_id]
+    return all(kind == WORK for kind, _index, _alias in refs) and any(
+        s in lexicon.work(index).source for _kind, index, _alias in refs for s in _HAND_PICKED
+    )
+
+
+_HAND_PICKED = ("supplement", "curated")
+
+
+__all__ = ["HONORIFICS", "article_dropped", "title_shape"]
