@@ -43,7 +43,11 @@ from promptguard.analyzers.names.title_context import (
     _whole_tag,
     _work_message,
 )
-from promptguard.analyzers.names.title_shape import article_dropped, title_shape
+from promptguard.analyzers.names.title_shape import (
+    article_dropped,
+    named_elsewhere,
+    title_shape,
+)
 from promptguard.config.load import Config
 from promptguard.findings import Finding
 from promptguard.nlp.models import ScanText
@@ -215,7 +219,7 @@ class CopyrightedWorkAnalyzer(Analyzer):
                 and _popular(work)
                 and DEPICTED_AFTER.match(after)
             )
-            or (work.maker and fold(work.maker) in fold(content).replace(key, "", 1))
+            or named_elsewhere(tokens.folded, work.maker, first, last)
         )  # "garfield drawn in the style of ...": a character, not the president
         if (
             ambiguous

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from promptguard.analyzers.names.folding import tokenize
 from promptguard.analyzers.names.given_names import CONTACT_BEFORE, name_kind
 from promptguard.analyzers.names.packed import WORK, Lexicon, Work
 
@@ -125,4 +126,17 @@ def _names_a_work(lexicon: Lexicon, key_id: int) -> bool:
 _HAND_PICKED = ("supplement", "curated")
 
 
-__all__ = ["HONORIFICS", "article_dropped", "title_shape"]
+def named_elsewhere(folded: list[str], name: str, first: int, last: int) -> bool:
+    """Whether `name` (a maker: "Jim Davis", "Marvel") is written as whole words in the
+    text outside tokens first..last: the creator named beside a character."""
+    words = tokenize(name).folded if name else []
+    if not words:
+        return False
+    size = len(words)
+    return any(
+        folded[i : i + size] == words and (i + size <= first or i >= last)
+        for i in range(len(folded) - size + 1)
+    )
+
+
+__all__ = ["HONORIFICS", "article_dropped", "named_elsewhere", "title_shape"]
