@@ -213,14 +213,15 @@ class CopyrightedWorkAnalyzer(Analyzer):
         )
         if work.category == "STUDIO" and not (strong or is_image_prompt(content)):
             return None  # "everyone at Nintendo": the company, not its house style
-        depicted = near and (
-            (
-                work.type in ("CHARACTER", "FRANCHISE")
-                and _popular(work)
-                and DEPICTED_AFTER.match(after)
-            )
-            or named_elsewhere(tokens.folded, work.maker, first, last)
-        )  # "garfield drawn in the style of ...": a character, not the president
+        # "garfield drawn in the style of ...", "... by jim davis": the character, not the
+        # president; its maker named beside a title says which one it is.
+        maker_named = named_elsewhere(tokens.folded, work.maker, first, last)
+        depicted = maker_named or (
+            near
+            and work.type in ("CHARACTER", "FRANCHISE")
+            and _popular(work)
+            and DEPICTED_AFTER.match(after)
+        )
         if (
             ambiguous
             and len(content_words) == 1
@@ -298,6 +299,7 @@ class CopyrightedWorkAnalyzer(Analyzer):
                     and is_image_prompt(content)
                 )
                 or shape
+                or maker_named
                 or (near and _touching(before) and (strong or (_well_known(work) and context)))
             )  # "…, ghost in the shell, blade runner, concept art"
             if not (quoted or looks_like_title or lowercase_title):
