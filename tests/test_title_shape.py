@@ -50,7 +50,10 @@ def found(analyzer, models, text):
             "grand theft auto",
         ),  # fmt: skip
         # A character that is also a president's surname, with its maker named.
-        ("garfield lasagna party, comic strip by jim davis", "CHARACTER", "garfield"),
+        ("garfield lasagna party, comic strip by jim davis", "FRANCHISE", "garfield"),
+        ("garfield doodle on a napkin, in the style of jim davis", "CHARACTER", "garfield"),
+        # "&" written for "and".
+        ("a poster in the style of rick & morty", "SERIES", "rick & morty"),
         ("Write a D&D campaign for four players", "FRANCHISE", "D&D"),
         # A well-known title written without its "the", with a cue.
         ("we binged walking dead all weekend", "SERIES", "walking dead"),
@@ -79,6 +82,7 @@ def test_lowercase_titles_written_as_titles(analyzer, nlp_models, text, kind, sp
         "black and white photo, by ansel adams, swimming pool",
         "Stay in character. Don't break the fourth wall.",
         "Planning our Dinner Party menu for Friday",
+        "salt & pepper on the table",
         "She felt like the walking dead after the night shift",
     ],
 )

@@ -44,9 +44,9 @@ from promptguard.analyzers.names.title_context import (
     _work_message,
 )
 from promptguard.analyzers.names.title_shape import (
-    article_dropped,
     named_elsewhere,
     title_shape,
+    written_variants,
 )
 from promptguard.config.load import Config
 from promptguard.findings import Finding
@@ -91,9 +91,9 @@ class CopyrightedWorkAnalyzer(Analyzer):
             return []
         lexicon = get_lexicon()
         tokens = tokenize(content)
-        dropped = article_dropped(lexicon, tokens.folded)
-        bare = {(first, last) for first, last, _key in dropped}
-        matches = lexicon.find(content) + dropped
+        variants = written_variants(lexicon, content, tokens)
+        bare = {(first, last) for first, last, _key, article in variants if article}
+        matches = lexicon.find(content) + [(a, b, key) for a, b, key, _article in variants]
         person_spans = [
             (first, last)
             for first, last, key_id in matches
@@ -216,12 +216,13 @@ class CopyrightedWorkAnalyzer(Analyzer):
         # "garfield drawn in the style of ...", "... by jim davis": the character, not the
         # president; its maker named beside a title says which one it is.
         maker_named = named_elsewhere(tokens.folded, work.maker, first, last)
-        depicted = maker_named or (
+        drawn = (
             near
             and work.type in ("CHARACTER", "FRANCHISE")
             and _popular(work)
             and DEPICTED_AFTER.match(after)
         )
+        depicted = maker_named or drawn
         if (
             ambiguous
             and len(content_words) == 1
@@ -340,7 +341,9 @@ class CopyrightedWorkAnalyzer(Analyzer):
         if work.public_domain(self._maker_death(lexicon, work)):
             return None
         kind = "STUDIO" if work.category == "STUDIO" else work.type
-        if (depicted or shape in _BEING_SHAPES) and any(w.type == "CHARACTER" for w in works):
+        if (shape in _BEING_SHAPES or DEPICTED_AFTER.match(after)) and any(
+            w.type == "CHARACTER" for w in works
+        ):
             kind = "CHARACTER"  # "sonic the hedgehog", "garfield drawn": the character
         evidence = {
             "entry": work.title,

@@ -93,34 +93,46 @@ def title_shape(work: Work, folded: list[str], before: str, popular: bool) -> st
     return ""
 
 
-def article_dropped(lexicon: Lexicon, folded: list[str]) -> list[tuple[int, int, int]]:
-    """Titles written without their leading "the" ("walking dead game", "last of us
-    ending"): (first token, end token, key id) of each "the <words>" key of two words or
-    more that names a work, where the text has no "the" before the words."""
-    lookup = lexicon.keys.get
-    found: list[tuple[int, int, int]] = []
+def written_variants(lexicon: Lexicon, content: str, tokens) -> list[tuple[int, int, int, bool]]:
+    """Titles written another way than the list key: without their leading "the" ("walking
+    dead game", "last of us ending"), or with "&" for "and" ("rick & morty"). Returns
+    (first token, end token, key id, article dropped) for each key that names a work."""
+    folded = tokens.folded
+    found: list[tuple[int, int, int, bool]] = []
+    ampersand = "&" in content
     for first, word in enumerate(folded):
-        if len(word) < 3 or word in _NOT_EPITHET_HEAD or (first and folded[first - 1] == "the"):
-            continue
-        candidate, last = f"the {word}", first
-        while True:
-            key_id, is_prefix = lookup(candidate)
-            if key_id is not None and last > first and _names_a_work(lexicon, key_id):
-                found.append((first, last + 1, key_id))
-            last += 1
-            if last >= len(folded) or not is_prefix:
-                break
-            candidate = f"{candidate} {folded[last]}"
+        if not (len(word) < 3 or word in _NOT_EPITHET_HEAD or folded[first - 1 : first] == ["the"]):
+            found.extend(_walk(lexicon, content, tokens, first, f"the {word}", True))
+        if ampersand:
+            found.extend(_walk(lexicon, content, tokens, first, word, False))
     return found
 
 
-def _names_a_work(lexicon: Lexicon, key_id: int) -> bool:
-    """Only works, one of them hand-picked: without its "the", an archive title ("The Glass
-    House", "The North Star") is a phrase, even capitalised."""
+def _walk(lexicon: Lexicon, content: str, tokens, first: int, candidate: str, bare: bool):
+    """Extend `candidate` token by token while it is a key prefix (an "&" between tokens
+    read as "and"); report the keys that name a work and differ from the plain words."""
+    lookup, folded = lexicon.keys.get, tokens.folded
+    last, varied = first, bare
+    while True:
+        key_id, is_prefix = lookup(candidate)
+        if key_id is not None and last > first and varied and _names_a_work(lexicon, key_id, bare):
+            yield first, last + 1, key_id, bare
+        last += 1
+        if last >= len(folded) or not is_prefix:
+            return
+        joined = "&" in content[tokens.ends[last - 1] : tokens.starts[last]]
+        varied = varied or joined
+        candidate = f"{candidate} {'and ' if joined else ''}{folded[last]}"
+
+
+def _names_a_work(lexicon: Lexicon, key_id: int, bare: bool) -> bool:
+    """Only works; without its "the", one of them hand-picked: an archive title ("The Glass
+    House", "The North Star") is then a phrase, even capitalised."""
     refs = lexicon.refs[key_id]
-    return all(kind == WORK for kind, _index, _alias in refs) and any(
-        s in lexicon.work(index).source for _kind, index, _alias in refs for s in _HAND_PICKED
-    )
+    if not all(kind == WORK for kind, _index, _alias in refs):
+        return False
+    sources = [lexicon.work(index).source for _kind, index, _alias in refs]
+    return not bare or any(s in source for source in sources for s in _HAND_PICKED)
 
 
 _HAND_PICKED = ("supplement", "curated")
@@ -139,4 +151,4 @@ def named_elsewhere(folded: list[str], name: str, first: int, last: int) -> bool
     )
 
 
-__all__ = ["HONORIFICS", "article_dropped", "named_elsewhere", "title_shape"]
+__all__ = ["HONORIFICS", "named_elsewhere", "title_shape", "written_variants"]
