@@ -52,6 +52,12 @@ def found(analyzer, models, text):
         # A character that is also a president's surname, with its maker named.
         ("garfield lasagna party, comic strip by jim davis", "FRANCHISE", "garfield"),
         ("garfield doodle on a napkin, in the style of jim davis", "CHARACTER", "garfield"),
+        # A release year after an everyday-phrase title, beside a famous name.
+        (
+            "a still of robert redford in ordinary people (1980), film grain",
+            "FILM",
+            "ordinary people",
+        ),  # fmt: skip
         # "&" written for "and".
         ("a poster in the style of rick & morty", "SERIES", "rick & morty"),
         ("Write a D&D campaign for four players", "FRANCHISE", "D&D"),
@@ -83,6 +89,7 @@ def test_lowercase_titles_written_as_titles(analyzer, nlp_models, text, kind, sp
         "Stay in character. Don't break the fourth wall.",
         "Planning our Dinner Party menu for Friday",
         "salt & pepper on the table",
+        "I was born in 1967 and moved to ordinary people from 1985 on",
         "She felt like the walking dead after the night shift",
     ],
 )

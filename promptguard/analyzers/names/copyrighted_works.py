@@ -31,7 +31,9 @@ from promptguard.analyzers.names.title_context import (
     _WORK_AFTER,
     _WORK_BEFORE,
     DEPICTED_AFTER,
+    FROM_YEAR,
     SCREEN_CUE,
+    YEAR_AFTER,
     _inside_longer_name,
     _Lazy,
     _part_of_famous_name,
@@ -187,6 +189,7 @@ class CopyrightedWorkAnalyzer(Analyzer):
             lambda: bool(
                 _STRONG_BEFORE.search(before)
                 or _STRONG_AFTER.match(after)
+                or YEAR_AFTER.match(after)
                 or style_context(content, start, end)
                 or _character_from(lexicon, before)
             )
@@ -301,7 +304,11 @@ class CopyrightedWorkAnalyzer(Analyzer):
                 )
                 or shape
                 or maker_named
-                or (near and _touching(before) and (strong or (_well_known(work) and context)))
+                or (
+                    near
+                    and _touching(before)
+                    and (strong or FROM_YEAR.match(after) or (_well_known(work) and context))
+                )
             )  # "…, ghost in the shell, blade runner, concept art"
             if not (quoted or looks_like_title or lowercase_title):
                 return None
