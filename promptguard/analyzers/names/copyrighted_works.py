@@ -189,7 +189,7 @@ class CopyrightedWorkAnalyzer(Analyzer):
             lambda: bool(
                 _STRONG_BEFORE.search(before)
                 or _STRONG_AFTER.match(after)
-                or YEAR_AFTER.match(after)
+                or (last - first >= 2 and YEAR_AFTER.match(after))
                 or style_context(content, start, end)
                 or _character_from(lexicon, before)
             )

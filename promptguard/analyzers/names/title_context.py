@@ -79,9 +79,9 @@ _STRONG_AFTER = re.compile(
     r"|still|stills|screenshot|screencap|frame|panel)\b",
     re.I,
 )
-#: A release year right after a title: "blade runner (1982)"; "from 1982" only counts
-#: beside another reference ("cars from 1982" is a phrase).
-YEAR_AFTER = re.compile(r"^[ \t]*\((?:1[ \t]?[89]|2[ \t]?0)[ \t]?\d[ \t]?\d\b")
+#: A release year right after a title of two words or more: "blade runner (1982)", not
+#: "Brazil (1970)"; "from 1982" only counts beside another reference ("cars from 1982").
+YEAR_AFTER = re.compile(r"^[ \t]*\((?:1[ \t]?[89]|2[ \t]?0)[ \t]?\d[ \t]?\d[ \t]*\)")
 FROM_YEAR = re.compile(r"^[ \t]*from[ \t]+(?:1[ \t]?[89]|2[ \t]?0)[ \t]?\d[ \t]?\d\b")
 #: A medium noun or a style phrase right before a title: "the cartoon peanuts", "a cosplay
 #: of frozen", "in the style of peanuts".
