@@ -283,7 +283,7 @@ class CopyrightedWorkAnalyzer(Analyzer):
             # "The Office", "Blade Runner": must look like a title (a capitalised second
             # word says more than a capital at the start of a sentence).
             if not _JOINED.search(content, start, end + 1):
-                shape = title_shape(work, folded, before, _popular(work))
+                shape = title_shape(lexicon, work, folded, before, _popular(work))
             if qualified and shape == "full name":
                 shape = ""  # "John Doe (Se7en)": a name the list qualifies is anyone's
             looks_like_title = capitalised and (

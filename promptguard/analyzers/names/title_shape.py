@@ -25,11 +25,11 @@ from promptguard.analyzers.names.folding import tokenize
 from promptguard.analyzers.names.given_names import CONTACT_BEFORE, name_kind
 from promptguard.analyzers.names.packed import WORK, Lexicon, Work
 
-#: Titles and ranks that make the next word a nickname ("Doctor Doom", "Captain Falcon").
+#: Titles and ranks that make the next word a nickname ("Doctor Doom", "Captain Falcon");
+#: not those that are also everyday adjectives ("general", "major", "chief", "master").
 _HONORIFICS_TEXT = """
     dr doctor mr mister mrs miss ms captain professor prof lord lady king queen princess prince
-    sir uncle aunt general agent sergeant commander master madame count baron major judge chief
-    lieutenant saint st
+    sir uncle aunt agent sergeant commander madame baron lieutenant saint st
     """
 HONORIFICS = frozenset(_HONORIFICS_TEXT.split())
 #: First words that make "X the Y" an everyday phrase: prepositions, question words,
@@ -52,7 +52,7 @@ _DETERMINER_BEFORE = re.compile(
 _NAMED_BEINGS = ("CHARACTER", "SERIES", "FRANCHISE")
 
 
-def title_shape(work: Work, folded: list[str], before: str, popular: bool) -> str:
+def title_shape(lexicon: Lexicon, work: Work, folded: list[str], before: str, popular: bool) -> str:
     """The shape that makes a lowercase run of ordinary words this title ("number inside",
     "epithet", "honorific", "full name"), or "" when it may be an everyday phrase."""
     words = [w for w in folded if not w.isdigit()]
@@ -80,10 +80,12 @@ def title_shape(work: Work, folded: list[str], before: str, popular: bool) -> st
         and 2 <= len(folded) <= 3
         and not _DETERMINER_BEFORE.search(before)
         and folded[1] not in _NOT_EPITHET_HEAD
+        and folded[1] not in lexicon.common_last  # "agent smith": anyone with that surname
     ):
         return "honorific"  # "doctor evil", "captain hook", "professor oak"
     if (
         len(folded) == 2
+        and folded[0] not in HONORIFICS
         and "G" in name_kind(folded[0])
         and name_kind(folded[1])
         and not CONTACT_BEFORE.search(before)
