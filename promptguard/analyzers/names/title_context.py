@@ -50,6 +50,12 @@ _FUNCTION_WORDS = frozenset(
         "il",
         "lo",
         "s",
+        # the tail of an English contraction ("don't", "we'll"): part of the word before
+        "t",
+        "ll",
+        "re",
+        "ve",
+        "m",
     ]
 )
 _QUOTES = "\"'“”«»‘’*_`"
