@@ -71,8 +71,8 @@ _WORK_BEFORE = re.compile(
 #: Cues strong enough for a title that is also a place, a first name or a word ("Orlando",
 #: "Emma", "Go"): a screen or work noun, a costume, a style phrase, not a bare "in"/"of".
 _STRONG_BEFORE = re.compile(
-    r"\b(?:film|movie|picture|series|show|tv|episode|season|character|franchise|saga|universe"
-    r"|game|video\s+game|comic|manga|anime|cartoon|poster|scene|still|frame|cosplay|fan\s*art"
+    r"\b(?:film|movie|picture|series|(?<!n't\s)(?<!to\s)show|tv|episode|season|character"
+    r"|franchise|saga|universe|game|video\s+game|comic|manga|anime|cartoon|poster|scene|still|frame|cosplay|fan\s*art"
     r"|dressed\s+as|costume|remake|sequel|reboot|parody|le\s+film|la\s+série|personnage"
     r"|déguisé\s+en|déguisée\s+en|(?:watch|watched|watching|binge|binged|rewatch|rewatched)"
     r"|image|images|plan|shot|world|univers|affiche|tableau|painting)"
@@ -90,9 +90,10 @@ _STRONG_AFTER = re.compile(
 YEAR_AFTER = re.compile(r"^[ \t]*\((?:1[ \t]?[89]|2[ \t]?0)[ \t]?\d[ \t]?\d[ \t]*\)")
 FROM_YEAR = re.compile(r"^[ \t]*from[ \t]+(?:1[ \t]?[89]|2[ \t]?0)[ \t]?\d[ \t]?\d\b")
 #: A medium noun or a style phrase right before a title: "the cartoon peanuts", "a cosplay
-#: of frozen", "in the style of peanuts".
+#: of frozen", "in the style of peanuts" (not the verb: "don't show up", "to show up").
 SCREEN_CUE = re.compile(
-    r"\b(?:film|movie|series|show|cartoon|anime|manga|comic|game|episode|cosplay"
+    r"\b(?:film|movie|series|(?<!n't\s)(?<!to\s)(?<!\bi\s)show|cartoon|anime|manga|comic|game"
+    r"|episode|cosplay"
     r"|style\s+of|inspired\s+by|universe\s+of|world\s+of)"
     r"\s+(?:of\s+|from\s+)?(?:the\s+)?$",
     re.I,
