@@ -72,7 +72,8 @@ _WORK_BEFORE = re.compile(
 #: "Emma", "Go"): a screen or work noun, a costume, a style phrase, not a bare "in"/"of".
 _STRONG_BEFORE = re.compile(
     r"\b(?:film|movie|picture|series|(?<!n't\s)(?<!to\s)show|tv|episode|season|character"
-    r"|franchise|saga|universe|game|video\s+game|comic|manga|anime|cartoon|poster|scene|still|frame|cosplay|fan\s*art"
+    r"|franchise|saga|universe|game|video\s+game|comic|manga|anime|cartoon|poster|scene"
+    r"|still|frame|cosplay|fan\s*art"
     r"|dressed\s+as|costume|remake|sequel|reboot|parody|le\s+film|la\s+série|personnage"
     r"|déguisé\s+en|déguisée\s+en|(?:watch|watched|watching|binge|binged|rewatch|rewatched)"
     r"|image|images|plan|shot|world|univers|affiche|tableau|painting)"
