@@ -12,10 +12,10 @@ to a word such as "the film", "from" or a style phrase.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from promptguard.analyzers.base import Analyzer
-from promptguard.analyzers.names.artist_refs import ArtistRef, artist_refs
+from promptguard.analyzers.names.artist_hits import Hit, artist_ref_hit, artist_style_hit
+from promptguard.analyzers.names.artist_refs import artist_refs
 from promptguard.analyzers.names.character_refs import character_hits
 from promptguard.analyzers.names.folding import fold, tokenize
 from promptguard.analyzers.names.given_names import CONTACT_BEFORE, person_shaped
@@ -30,17 +30,25 @@ from promptguard.analyzers.names.title_context import (
     _STRONG_BEFORE,
     _WORK_AFTER,
     _WORK_BEFORE,
+    DEPICTED_AFTER,
+    FROM_YEAR,
     SCREEN_CUE,
-    _artist_message,
+    YEAR_AFTER,
     _inside_longer_name,
     _Lazy,
     _part_of_famous_name,
     _popular,
     _quoted,
     _sentence_start,
-    _weak,
+    _touching,
+    _well_known,
     _whole_tag,
     _work_message,
+)
+from promptguard.analyzers.names.title_shape import (
+    named_elsewhere,
+    title_shape,
+    written_variants,
 )
 from promptguard.config.load import Config
 from promptguard.findings import Finding
@@ -51,19 +59,10 @@ TYPES = ("ARTIST_STYLE", "STUDIO", "ARTWORK", "FILM", "SERIES", "CHARACTER", "FR
 _TYPE_ORDER = {"FRANCHISE": 0, "CHARACTER": 1, "FILM": 2, "SERIES": 3, "ARTWORK": 4}
 
 
-@dataclass
-class _Hit:
-    start_token: int
-    end_token: int
-    type: str
-    subject: str
-    score: float
-    message: str
-    severity: str = "normal"
-    #: What an approver reads: entry, list, status, cue (never a personal value).
-    evidence: dict | None = None
-
-
+_BEING_SHAPES = ("epithet", "honorific", "full name")
+_INITIALS = re.compile(r"[A-Z](?:\s?&\s?[A-Z])+")
+#: "john.doe@…": words joined into an address or a handle are not written as a title.
+_JOINED = re.compile(r"[@/\\_]|\.\w")
 #: "trump as walter white": a well-known character's name right after "as".
 _AS_BEFORE = re.compile(r"\b(?:as|dressed\s+like)\s+$", re.I)
 _NAME_FROM = re.compile(r"\b([^\W\d_]{3,})\s+from\s+$")
@@ -94,7 +93,9 @@ class CopyrightedWorkAnalyzer(Analyzer):
             return []
         lexicon = get_lexicon()
         tokens = tokenize(content)
-        matches = lexicon.find(content)
+        variants = written_variants(lexicon, content, tokens)
+        bare = {(first, last) for first, last, _key, article in variants if article}
+        matches = lexicon.find(content) + [(a, b, key) for a, b, key, _article in variants]
         person_spans = [
             (first, last)
             for first, last, key_id in matches
@@ -104,11 +105,12 @@ class CopyrightedWorkAnalyzer(Analyzer):
                 for kind, i, _a in lexicon.refs[key_id]
             )
         ]
-        hits: list[_Hit] = []
+        hits: list[Hit] = []
+        deferred: list[tuple] = []
         cited = artist_refs(content)
         artist_tokens: set[int] = set()
         for ref in cited:
-            hits.append(self._artist_ref(lexicon, ref))
+            hits.append(artist_ref_hit(lexicon, ref))
             artist_tokens.update(range(ref.first, ref.last))
         for first, last, key_id in matches:
             if any(i in artist_tokens for i in range(first, last)):
@@ -117,7 +119,7 @@ class CopyrightedWorkAnalyzer(Analyzer):
             start, end = tokens.starts[first], tokens.ends[last - 1]
             if any(kind == ARTIST for kind, _i, _a in refs) and style_context(content, start, end):
                 # A style request names the artist, not a namesake film ("Van Gogh").
-                artist_hit = self._artist(lexicon, content, tokens, first, last, refs)
+                artist_hit = artist_style_hit(lexicon, content, tokens, first, last, refs)
                 if artist_hit is not None:
                     hits.append(artist_hit)
                 continue
@@ -125,90 +127,44 @@ class CopyrightedWorkAnalyzer(Analyzer):
                 a <= first and last <= b and (a, b) != (first, last) for a, b in person_spans
             )
             if not inside_name:
-                work_hit = self._work(lexicon, content, tokens, first, last, refs, start, end)
+                work_hit = self._work(lexicon, content, tokens, first, last, refs, start, end,
+                                      bare=(first, last) in bare)  # fmt: skip
                 hits.extend([work_hit] if work_hit is not None else [])
+                if work_hit is None:
+                    deferred.append((first, last, refs, start, end, (first, last) in bare))
                 # "rachel from friends", "Overwatch Tracer": the title may be a word or part
                 # of a longer name; its character beside it says which it is.
                 for a, b, entry, cue in character_hits(
                     lexicon, content, tokens, first, last, refs, work_hit is not None
                 ):
                     hits.append(self._listed(entry, a, b, cue))
+        if deferred and (hits or person_spans):
+            # Another work, character, artist or famous name in the prompt: an ambiguous
+            # title beside it ("in inside out", "garfield drawn ...") is more likely a title.
+            for first, last, refs, start, end, article in deferred:
+                hit = self._work(lexicon, content, tokens, first, last, refs, start, end, True,
+                                 article)  # fmt: skip
+                hits.extend([hit] if hit is not None else [])
         return self._findings(tokens, hits)
-
-    # -- artists -------------------------------------------------------------------------
-
-    def _artist_ref(self, lexicon: Lexicon, ref: ArtistRef) -> _Hit:
-        """An artist cited as a style: in copyright needs clearance; a public-domain master
-        is reported as an allowed reference (severity info)."""
-        if ref.artist is None:
-            evidence = {
-                "entry": ref.name,
-                "list": "none (not in the artist lists)",
-                "status": "unlisted",
-                "cue": ref.cue,
-                "match": ref.how,
-            }
-            message = (
-                f"{ref.name} is cited as an artist ({ref.cue!r}) but is in no list: unless you "
-                "know the artist died over 70 years ago, their style needs clearance."
-            )
-            return _Hit(ref.first, ref.last, "ARTIST_STYLE", ref.name, 0.6, message, "normal",
-                        evidence)  # fmt: skip
-        artist = lexicon.artist(ref.artist)
-        protected = artist.in_copyright()
-        status = (
-            "public_domain"
-            if not protected
-            else ("living" if artist.death is None else "in_copyright")
-        )
-        evidence = {
-            "entry": artist.name,
-            "list": f"artists ({artist.source or 'artists.tsv'})",
-            "status": status,
-            "cue": ref.cue,
-            "match": ref.how,
-        }
-        if artist.birth or artist.death:
-            evidence["years"] = f"{artist.birth or '?'}-{artist.death or ''}"
-        score = 0.7 if ref.how == "typo" else 0.9
-        if not protected:
-            message = (
-                f"{artist.name} (died {artist.death}) is in the public domain: their style is "
-                "free to use (reported for the record, no clearance)."
-                if artist.death is not None
-                else f"{artist.name} lived long ago: their style is free to use (for the record)."
-            )
-            return _Hit(ref.first, ref.last, "ARTIST_STYLE", artist.name, score, message, "info",
-                        evidence)  # fmt: skip
-        return _Hit(ref.first, ref.last, "ARTIST_STYLE", artist.name, score,
-                    _artist_message(artist), "normal", evidence)  # fmt: skip
-
-    def _artist(self, lexicon: Lexicon, content, tokens, first, last, refs):
-        artists = [lexicon.artist(i) for kind, i, _alias in refs if kind == ARTIST]
-        start = tokens.starts[first]
-        # Prefer the entry with dates: "Vermeer" the dated master, not an undated namesake.
-        artist = max(artists, key=lambda a: (a.death is not None or a.birth is not None, a.style))
-        folded = tokens.folded[first:last]
-        if not artist.style and lexicon.is_common_name(folded):
-            return None
-        if len(folded) == 1 and not content[start].isupper() and _weak(lexicon, folded[0]):
-            return None  # "he should be hang like...": an ordinary word, not Ren Hang
-        if not content[start].isupper() and not artist.style:
-            return None
-        if not artist.in_copyright():
-            return None
-        return _Hit(
-            first,
-            last,
-            "ARTIST_STYLE",
-            artist.name,
-            0.9 if artist.style else 0.75,
-            _artist_message(artist),
-        )
 
     # -- works ---------------------------------------------------------------------------
 
-    def _work(self, lexicon: Lexicon, content, tokens, first, last, refs, start, end):
+    def _work(
+        self,
+        lexicon: Lexicon,
+        content,
+        tokens,
+        first,
+        last,
+        refs,
+        start,
+        end,
+        near=False,
+        bare=False,
+    ):
+        """A list title found at tokens first..last, if the prompt writes it as that title;
+        `near`: another reference is in the prompt (second pass over the rejected ones);
+        `bare`: written without the title's "the", where capitals alone say too little."""
         works = [lexicon.work(i) for kind, i, _alias in refs if kind == WORK]
         if not works:
             return None
@@ -224,6 +180,8 @@ class CopyrightedWorkAnalyzer(Analyzer):
         )
         folded = tokens.folded[first:last]
         content_words = [w for w in folded if w not in _FUNCTION_WORDS]
+        if _INITIALS.fullmatch(content, start, end):
+            content_words = folded  # "D&D": initials, not French "d"
         if not content_words:
             return None
         key = " ".join(folded)
@@ -231,6 +189,7 @@ class CopyrightedWorkAnalyzer(Analyzer):
             lambda: bool(
                 _STRONG_BEFORE.search(before)
                 or _STRONG_AFTER.match(after)
+                or (last - first >= 2 and YEAR_AFTER.match(after))
                 or style_context(content, start, end)
                 or _character_from(lexicon, before)
             )
@@ -257,7 +216,21 @@ class CopyrightedWorkAnalyzer(Analyzer):
         )
         if work.category == "STUDIO" and not (strong or is_image_prompt(content)):
             return None  # "everyone at Nintendo": the company, not its house style
-        if ambiguous and len(content_words) == 1 and not (cued if qualified else strong):
+        # "garfield drawn in the style of ...", "... by jim davis": the character, not the
+        # president; its maker named beside a title says which one it is.
+        maker_named = named_elsewhere(tokens.folded, work.maker, first, last)
+        drawn = (
+            near
+            and work.type in ("CHARACTER", "FRANCHISE")
+            and _popular(work)
+            and DEPICTED_AFTER.match(after)
+        )
+        depicted = maker_named or drawn
+        if (
+            ambiguous
+            and len(content_words) == 1
+            and not (cued if qualified else strong or depicted)
+        ):
             # A place, a brand, a first name or a word ("Orlando", "Tesla", "Emma", "Go"); a
             # name the list had to qualify needs a cue word, not just quotes ('Tom' in data).
             return None
@@ -269,6 +242,7 @@ class CopyrightedWorkAnalyzer(Analyzer):
         ):
             # "Trevor Noah", "Undead Nightmare": a one-word title inside a longer name.
             return None
+        shape = ""
         surfaces = [content[tokens.starts[i] : tokens.ends[i]] for i in range(first, last)]
         # "ghost-in-the-shell": a title hyphenated into one word is written as a title.
         quoted = _quoted(content, start, end) or (
@@ -285,6 +259,7 @@ class CopyrightedWorkAnalyzer(Analyzer):
         capitalised = (
             all(s[0].isupper() or s[0].isdigit() or fold(s) in _FUNCTION_WORDS for s in surfaces)
             and surfaces[0][0].isupper()
+            and not bare
         )
         sentence_start = _sentence_start(content, start)
         ordinary = [
@@ -307,6 +282,10 @@ class CopyrightedWorkAnalyzer(Analyzer):
         elif not distinctive:
             # "The Office", "Blade Runner": must look like a title (a capitalised second
             # word says more than a capital at the start of a sentence).
+            if not _JOINED.search(content, start, end + 1):
+                shape = title_shape(lexicon, work, folded, before, _popular(work))
+            if qualified and shape == "full name":
+                shape = ""  # "John Doe (Se7en)": a name the list qualifies is anyone's
             looks_like_title = capitalised and (
                 not sentence_start or context or len(content_words) >= 2
             )
@@ -318,13 +297,26 @@ class CopyrightedWorkAnalyzer(Analyzer):
                 )  # "dressed as super mario"
                 or (strong and _popular(work))  # "star trek still"
                 or (work.type == "CHARACTER" and _popular(work) and _AS_BEFORE.search(before))
-                or (_popular(work) and _whole_tag(content, start, end) and is_image_prompt(content))
+                or (
+                    _popular(work)
+                    and _whole_tag(content, start, end, True)
+                    and is_image_prompt(content)
+                )
+                or shape
+                or maker_named
+                or (
+                    near
+                    and _touching(before)
+                    and (strong or FROM_YEAR.match(after) or (_well_known(work) and context))
+                )
             )  # "…, ghost in the shell, blade runner, concept art"
             if not (quoted or looks_like_title or lowercase_title):
                 return None
             if work.type == "CHARACTER" and not (quoted or context):
                 image = is_image_prompt(content)
-                if lexicon.is_common_name(content_words) and not (_popular(work) and image):
+                if lexicon.is_common_name(content_words) and not (
+                    _popular(work) and (image or shape)
+                ):
                     return None
                 if person_shaped(content_words) and (
                     not (image or _popular(work)) or CONTACT_BEFORE.search(before)
@@ -356,6 +348,10 @@ class CopyrightedWorkAnalyzer(Analyzer):
         if work.public_domain(self._maker_death(lexicon, work)):
             return None
         kind = "STUDIO" if work.category == "STUDIO" else work.type
+        if (shape in _BEING_SHAPES or DEPICTED_AFTER.match(after)) and any(
+            w.type == "CHARACTER" for w in works
+        ):
+            kind = "CHARACTER"  # "sonic the hedgehog", "garfield drawn": the character
         evidence = {
             "entry": work.title,
             "list": f"works ({work.source or 'works.tsv'})",
@@ -363,13 +359,13 @@ class CopyrightedWorkAnalyzer(Analyzer):
             "kind": work.category or work.type,
             "cue": "quoted" if quoted else ("context" if strong or context else "title"),
         }
-        return _Hit(first, last, kind, work.title, score, _work_message(work), "normal", evidence)
+        return Hit(first, last, kind, work.title, score, _work_message(work), "normal", evidence)
 
     @staticmethod
-    def _listed(work: Work, first: int, last: int, cue: str) -> _Hit:
+    def _listed(work: Work, first: int, last: int, cue: str) -> Hit:
         evidence = {"entry": work.title, "list": f"works ({work.source})",
                     "status": "in_copyright", "kind": work.category, "cue": cue}  # fmt: skip
-        return _Hit(first, last, work.type, work.title, 0.85, _work_message(work), "normal",
+        return Hit(first, last, work.type, work.title, 0.85, _work_message(work), "normal",
                     evidence)  # fmt: skip
 
     @staticmethod
@@ -385,9 +381,9 @@ class CopyrightedWorkAnalyzer(Analyzer):
 
     # -- findings ------------------------------------------------------------------------
 
-    def _findings(self, tokens, hits: list[_Hit]) -> list[Finding]:
+    def _findings(self, tokens, hits: list[Hit]) -> list[Finding]:
         ranked = sorted(hits, key=lambda h: (-(h.end_token - h.start_token), -h.score))
-        kept: list[_Hit] = []
+        kept: list[Hit] = []
         for hit in ranked:
             if all(hit.end_token <= k.start_token or hit.start_token >= k.end_token for k in kept):
                 kept.append(hit)

@@ -50,6 +50,12 @@ _FUNCTION_WORDS = frozenset(
         "il",
         "lo",
         "s",
+        # the tail of an English contraction ("don't", "we'll"): part of the word before
+        "t",
+        "ll",
+        "re",
+        "ve",
+        "m",
     ]
 )
 _QUOTES = "\"'“”«»‘’*_`"
@@ -65,8 +71,9 @@ _WORK_BEFORE = re.compile(
 #: Cues strong enough for a title that is also a place, a first name or a word ("Orlando",
 #: "Emma", "Go"): a screen or work noun, a costume, a style phrase, not a bare "in"/"of".
 _STRONG_BEFORE = re.compile(
-    r"\b(?:film|movie|picture|series|show|tv|episode|season|character|franchise|saga|universe"
-    r"|game|video\s+game|comic|manga|anime|cartoon|poster|scene|still|frame|cosplay|fan\s*art"
+    r"\b(?:film|movie|picture|series|(?<!n't\s)(?<!to\s)show|tv|episode|season|character"
+    r"|franchise|saga|universe|game|video\s+game|comic|manga|anime|cartoon|poster|scene"
+    r"|still|frame|cosplay|fan\s*art"
     r"|dressed\s+as|costume|remake|sequel|reboot|parody|le\s+film|la\s+série|personnage"
     r"|déguisé\s+en|déguisée\s+en|(?:watch|watched|watching|binge|binged|rewatch|rewatched)"
     r"|image|images|plan|shot|world|univers|affiche|tableau|painting)"
@@ -79,13 +86,22 @@ _STRONG_AFTER = re.compile(
     r"|still|stills|screenshot|screencap|frame|panel)\b",
     re.I,
 )
+#: A release year right after a title of two words or more: "blade runner (1982)", not
+#: "Brazil (1970)"; "from 1982" only counts beside another reference ("cars from 1982").
+YEAR_AFTER = re.compile(r"^[ \t]*\((?:1[ \t]?[89]|2[ \t]?0)[ \t]?\d[ \t]?\d[ \t]*\)")
+FROM_YEAR = re.compile(r"^[ \t]*from[ \t]+(?:1[ \t]?[89]|2[ \t]?0)[ \t]?\d[ \t]?\d\b")
 #: A medium noun or a style phrase right before a title: "the cartoon peanuts", "a cosplay
-#: of frozen", "in the style of peanuts".
+#: of frozen", "in the style of peanuts" (not the verb: "don't show up", "to show up").
 SCREEN_CUE = re.compile(
-    r"\b(?:film|movie|series|show|cartoon|anime|manga|comic|game|episode|cosplay"
+    r"\b(?:film|movie|series|(?<!n't\s)(?<!to\s)(?<!\bi\s)show|cartoon|anime|manga|comic|game"
+    r"|episode|cosplay"
     r"|style\s+of|inspired\s+by|universe\s+of|world\s+of)"
     r"\s+(?:of\s+|from\s+)?(?:the\s+)?$",
     re.I,
+)
+#: "garfield drawn by ...", "snoopy comic strip": the name right before a drawing word.
+DEPICTED_AFTER = re.compile(
+    r"^\W{0,2}(?:drawn|drawing|doodle|sketch|cartoon|comic|comics|strip|plush|figurine)\b", re.I
 )
 #: Words that make a title the film rather than the painting ("the Mona Lisa film").
 _SCREEN = re.compile(r"\b(?:film|movie|series|show|tv|episode|season|série)\b", re.I)
@@ -115,15 +131,33 @@ def _popular(work: Work) -> bool:
     return any(s in work.source for s in ("supplement", "curated", "dariusk"))
 
 
+def _well_known(work: Work) -> bool:
+    """Hand-picked (supplement, curated editorial list): the titles a prompt names most."""
+    return any(s in work.source for s in ("supplement", "curated"))
+
+
+_PUNCTUATED = re.compile(r"[,.;:!?()\n]\W*$")
+
+
+def _touching(before: str) -> bool:
+    """No comma or full stop between the cue before a title and the title: "in south park",
+    not "manga, black and white" or "show. I want you"."""
+    return not _PUNCTUATED.search(before)
+
+
 _TAG_EDGE = re.compile(r"(?:^|[,;|\n(]|\.\s)\s*$")
 _TAG_END = re.compile(r"^\s*(?:$|[,;|\n)]|\.(?:\s|$))")
+#: One more word before the tag ends: "attack on titan scenery", "zelda fan art" is two.
+_TAG_HEAD_END = re.compile(r"^[ \t]+[^\W\d_]{3,}[ \t]*(?:$|[,;|\n)]|\.(?:\s|$))")
 
 
-def _whole_tag(content: str, start: int, end: int) -> bool:
-    """The title is a whole item of a comma-separated tag list."""
-    return bool(_TAG_EDGE.search(content[max(0, start - 3) : start])) and bool(
-        _TAG_END.match(content[end : end + 3])
-    )
+def _whole_tag(content: str, start: int, end: int, head: bool = False) -> bool:
+    """The title is a whole item of a comma-separated tag list; with `head`, it may also
+    open a tag that names one more thing about it ("star wars scenery")."""
+    if not _TAG_EDGE.search(content[max(0, start - 3) : start]):
+        return False
+    after = content[end : end + 30]
+    return bool(_TAG_END.match(after) or (head and _TAG_HEAD_END.match(after)))
 
 
 def _weak(lexicon: Lexicon, word: str) -> bool:

@@ -1,0 +1,99 @@
+"""Hits for artists cited as a style, and the hit record the copyrighted-work analyzer keeps.
+
+An artist named in a style phrase needs clearance while their work is in copyright; a
+public-domain master is reported for the record only (severity info). Split out of
+`copyrighted_works` so that module stays about titles and characters.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from promptguard.analyzers.names.artist_refs import ArtistRef
+from promptguard.analyzers.names.packed import ARTIST, Lexicon
+from promptguard.analyzers.names.title_context import _artist_message, _weak
+
+
+@dataclass
+class Hit:
+    """One reference found, in tokens, before it becomes a Finding."""
+
+    start_token: int
+    end_token: int
+    type: str
+    subject: str
+    score: float
+    message: str
+    severity: str = "normal"
+    #: What an approver reads: entry, list, status, cue (never a personal value).
+    evidence: dict | None = None
+
+
+def artist_ref_hit(lexicon: Lexicon, ref: ArtistRef) -> Hit:
+    """An artist cited as a style: in copyright needs clearance; a public-domain master
+    is reported as an allowed reference (severity info)."""
+    if ref.artist is None:
+        evidence = {
+            "entry": ref.name,
+            "list": "none (not in the artist lists)",
+            "status": "unlisted",
+            "cue": ref.cue,
+            "match": ref.how,
+        }
+        message = (
+            f"{ref.name} is cited as an artist ({ref.cue!r}) but is in no list: unless you "
+            "know the artist died over 70 years ago, their style needs clearance."
+        )
+        return Hit(ref.first, ref.last, "ARTIST_STYLE", ref.name, 0.6, message, "normal",
+                    evidence)  # fmt: skip
+    artist = lexicon.artist(ref.artist)
+    protected = artist.in_copyright()
+    status = (
+        "public_domain" if not protected else ("living" if artist.death is None else "in_copyright")
+    )
+    evidence = {
+        "entry": artist.name,
+        "list": f"artists ({artist.source or 'artists.tsv'})",
+        "status": status,
+        "cue": ref.cue,
+        "match": ref.how,
+    }
+    if artist.birth or artist.death:
+        evidence["years"] = f"{artist.birth or '?'}-{artist.death or ''}"
+    score = 0.7 if ref.how == "typo" else 0.9
+    if not protected:
+        message = (
+            f"{artist.name} (died {artist.death}) is in the public domain: their style is "
+            "free to use (reported for the record, no clearance)."
+            if artist.death is not None
+            else f"{artist.name} lived long ago: their style is free to use (for the record)."
+        )
+        return Hit(ref.first, ref.last, "ARTIST_STYLE", artist.name, score, message, "info",
+                    evidence)  # fmt: skip
+    return Hit(ref.first, ref.last, "ARTIST_STYLE", artist.name, score,
+                _artist_message(artist), "normal", evidence)  # fmt: skip
+
+
+def artist_style_hit(lexicon: Lexicon, content, tokens, first, last, refs) -> Hit | None:
+    """A listed artist's name in a style phrase, if it is the artist (not a word)."""
+    artists = [lexicon.artist(i) for kind, i, _alias in refs if kind == ARTIST]
+    start = tokens.starts[first]
+    # Prefer the entry with dates: "Vermeer" the dated master, not an undated namesake.
+    artist = max(artists, key=lambda a: (a.death is not None or a.birth is not None, a.style))
+    folded = tokens.folded[first:last]
+    if not artist.style and lexicon.is_common_name(folded):
+        return None
+    if len(folded) == 1 and not content[start].isupper() and _weak(lexicon, folded[0]):
+        return None  # "he should be hang like...": an ordinary word, not Ren Hang
+    if not content[start].isupper() and not artist.style:
+        return None
+    if not artist.in_copyright():
+        return None
+    return Hit(
+        first,
+        last,
+        "ARTIST_STYLE",
+        artist.name,
+        0.9 if artist.style else 0.75,
+        _artist_message(artist),
+    )
