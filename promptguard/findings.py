@@ -7,6 +7,7 @@ nothing downstream can leak the value by accident; `masking.excerpt()` masks on 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
@@ -144,6 +145,21 @@ def _name_letters(span: str) -> list[int]:
 PLACE_TYPES: frozenset[str] = frozenset({"STREET_ADDRESS", "EMAIL_ADDRESS", "URL"})
 
 
+class _SpanIndex:
+    """Findings sorted by start, to list those overlapping a span without a scan of all
+    (a 60 kB prompt has thousands of findings: pairwise checks were millions)."""
+
+    def __init__(self, findings: list[Finding]) -> None:
+        self.findings = sorted(findings, key=lambda f: f.start)
+        self.starts = [f.start for f in self.findings]
+        self.longest = max((f.length for f in self.findings), default=0)
+
+    def overlapping(self, start: int, end: int) -> list[Finding]:
+        lo = bisect_left(self.starts, start - self.longest)
+        hi = bisect_left(self.starts, end)
+        return [f for f in self.findings[lo:hi] if f.start < end and start < f.end]
+
+
 def _inside(inner: Finding, outer: Finding) -> bool:
     return outer.start <= inner.start and inner.end <= outer.end and inner != outer
 
@@ -163,28 +179,37 @@ def merge_overlapping(findings: Iterable[Finding], text: str | None = None) -> l
     ("3 avenue Jean Jaurès", "Burbank, CA"): a street named after a person is no reference.
     """
     findings = list(findings)
-    places = [f for f in findings if f.category == "personal_data" and f.type in PLACE_TYPES]
+    places = _SpanIndex(
+        [f for f in findings if f.category == "personal_data" and f.type in PLACE_TYPES]
+    )
     findings = [
         f
         for f in findings
-        if not (f.category in NAME_EXPLAINED_BY and any(_inside(f, p) for p in places))
+        if not (
+            f.category in NAME_EXPLAINED_BY
+            and any(_inside(f, p) for p in places.overlapping(f.start, f.end))
+        )
     ]
-    known_names = [f for f in findings if f.category in NAME_EXPLAINED_BY]
+    known_names = _SpanIndex([f for f in findings if f.category in NAME_EXPLAINED_BY])
     by_category: dict[str, list[Finding]] = {}
     for finding in findings:
         if (
             finding.category == "personal_data"
             and finding.type == "PERSON"
-            and explained(finding, [n for n in known_names if n.overlaps(finding)], text)
+            and explained(finding, known_names.overlapping(finding.start, finding.end), text)
         ):
             continue
         by_category.setdefault(finding.category, []).append(finding)
     merged: list[Finding] = []
     for group in by_category.values():
         ranked = sorted(group, key=lambda f: (-f.score, -f.length, f.start))
-        kept: list[Finding] = []
+        kept: list[tuple[int, int]] = []  # sorted, never overlapping: a neighbour check each
         for candidate in ranked:
-            if not any(candidate.overlaps(k) for k in kept):
-                kept.append(candidate)
-        merged.extend(kept)
+            at = bisect_left(kept, (candidate.start, candidate.end))
+            before = kept[at - 1] if at else None
+            after = kept[at] if at < len(kept) else None
+            if (before and before[1] > candidate.start) or (after and after[0] < candidate.end):
+                continue
+            kept.insert(at, (candidate.start, candidate.end))
+            merged.append(candidate)
     return sorted(merged, key=lambda f: (f.start, f.end, f.category))

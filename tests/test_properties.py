@@ -190,3 +190,65 @@ def test_json_and_sarif_writers_always_write_valid_json(sample, show_values, err
     write_sarif(rows, errors, out)
     sarif = json.loads(out.getvalue())
     assert sarif["version"] == "2.1.0"
+
+
+# --- reconciling overlapping findings ------------------------------------------------------
+
+_KINDS = [
+    ("personal_data", "PERSON"), ("personal_data", "STREET_ADDRESS"),
+    ("personal_data", "EMAIL_ADDRESS"), ("personal_data", "PHONE_NUMBER"),
+    ("public_figure", "PERSON"), ("deceased_figure", "PERSON"),
+    ("copyrighted_work", "FILM"), ("copyrighted_work", "ARTIST_STYLE"),
+]  # fmt: skip
+findings_strategy = st.lists(
+    st.builds(
+        lambda kind, start, length, score: Finding(
+            category=kind[0], type=kind[1], start=start, end=start + length, score=score
+        ),
+        st.sampled_from(_KINDS),
+        st.integers(0, 300),
+        st.integers(1, 25),
+        st.sampled_from([0.5, 0.6, 0.85, 0.9]),
+    ),
+    max_size=30,
+)
+
+
+def _merge_pairwise(findings: list[Finding], text: str) -> list[Finding]:
+    """The rule of `merge_overlapping`, written the slow obvious way (every pair)."""
+    from promptguard.findings import NAME_EXPLAINED_BY, PLACE_TYPES, explained
+
+    places = [f for f in findings if f.category == "personal_data" and f.type in PLACE_TYPES]
+    findings = [
+        f
+        for f in findings
+        if not (
+            f.category in NAME_EXPLAINED_BY
+            and any(p.start <= f.start and f.end <= p.end and p != f for p in places)
+        )
+    ]
+    known = [f for f in findings if f.category in NAME_EXPLAINED_BY]
+    groups: dict[str, list[Finding]] = {}
+    for f in findings:
+        person = f.category == "personal_data" and f.type == "PERSON"
+        if person and explained(f, [n for n in known if n.overlaps(f)], text):
+            continue
+        groups.setdefault(f.category, []).append(f)
+    merged = []
+    for group in groups.values():
+        kept: list[Finding] = []
+        for candidate in sorted(group, key=lambda f: (-f.score, -f.length, f.start)):
+            if not any(candidate.overlaps(k) for k in kept):
+                kept.append(candidate)
+        merged += kept
+    return sorted(merged, key=lambda f: (f.start, f.end, f.category))
+
+
+@given(findings_strategy)
+def test_merging_by_sorted_index_equals_every_pair_checked(findings: list[Finding]) -> None:
+    """The indexed merge (linear-ish on a 50 kB prompt's thousands of findings) keeps exactly
+    what checking every pair keeps."""
+    from promptguard.findings import merge_overlapping
+
+    text = "Ab cd " * 60
+    assert merge_overlapping(findings, text) == _merge_pairwise(findings, text)

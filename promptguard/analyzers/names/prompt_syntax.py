@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 #: Where a list item ends: commas, semicolons, brackets, line and sentence ends, " - " (but
 #: not a hyphen some prompt sites space out inside a name: "wong kar - wai", "william -
@@ -148,8 +149,10 @@ def short_prompt(text: str) -> bool:
     )
 
 
+@lru_cache(maxsize=64)
 def is_image_prompt(text: str) -> bool:
-    """Art vocabulary, or the shape of a tag list (four or more short comma items)."""
+    """Art vocabulary, or the shape of a tag list (four or more short comma items). Cached:
+    every name of a prompt asks it of the same text."""
     if _IMAGE_WORDS.search(text):
         return True
     items = [item.split() for item in text.split(",")]

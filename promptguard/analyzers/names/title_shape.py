@@ -149,8 +149,23 @@ def named_elsewhere(folded: list[str], name: str, first: int, last: int) -> bool
     size = len(words)
     return any(
         folded[i : i + size] == words and (i + size <= first or i >= last)
-        for i in range(len(folded) - size + 1)
+        for i in _positions(folded).get(words[0], ())
     )
+
+
+#: The last text's word positions: every title of a prompt asks about the same tokens.
+_last_positions: tuple[list[str] | None, dict[str, list[int]]] = (None, {})
+
+
+def _positions(folded: list[str]) -> dict[str, list[int]]:
+    global _last_positions
+    cached, positions = _last_positions
+    if cached is not folded:
+        positions = {}
+        for i, word in enumerate(folded):
+            positions.setdefault(word, []).append(i)
+        _last_positions = (folded, positions)
+    return positions
 
 
 __all__ = ["HONORIFICS", "named_elsewhere", "title_shape", "written_variants"]

@@ -59,9 +59,11 @@ def foreign_words_in(value: str) -> bool:
     )
 
 
+@lru_cache(maxsize=64)
 def is_foreign_text(text: str) -> bool:
     """Whether the text reads as written in another language than English or French: at
-    least two foreign function words, and more of them than English function words."""
+    least two foreign function words, and more of them than English function words. Cached:
+    every name NER finds in a text asks it of the same text."""
     english = stop_words("en")
     foreign = native = 0
     for match in _WORD.finditer(text):

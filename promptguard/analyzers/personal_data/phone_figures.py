@@ -18,6 +18,7 @@ Numbers written after an account, routing, card, order or reference cue are not 
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from itertools import pairwise
 
 import regex as re
@@ -54,9 +55,16 @@ _AMOUNT = re.compile(
 )
 
 
-def looks_like_figures(text: str, start: int, end: int, numbers: list[tuple[int, int]]) -> bool:
+def looks_like_figures(
+    text: str,
+    start: int,
+    end: int,
+    numbers: list[tuple[int, int]],
+    rows: dict[int, bool] | None = None,
+) -> bool:
     """Whether the number at text[start:end] is written as figures, not as a phone (see the
-    module docstring). `numbers`: every number the matcher found on the text."""
+    module docstring). `numbers`: every number the matcher found on the text; `rows`: a
+    cache of the table test per line, shared by the numbers of one text."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end == -1 else line_end
@@ -85,19 +93,43 @@ def looks_like_figures(text: str, start: int, end: int, numbers: list[tuple[int,
         return True  # "68 66 70 204", "38 25 7 6 73": not a national format
     if re.search(r"\d[ ,;]{1,2}$", before) or re.match(r"^[ ,;]{1,2}\d", text[end:line_end]):
         return True  # another figure right beside it
-    line = text[line_start:line_end]
-    amounts = [m.span() for m in _AMOUNT.finditer(line)]
+    if rows is None:
+        rows = {}
+    if line_start not in rows:
+        rows[line_start] = _row_of_figures(text[line_start:line_end], line_start, numbers)
+    return rows[line_start]
+
+
+def _row_of_figures(line: str, line_start: int, numbers: list[tuple[int, int]]) -> bool:
+    """Three figures in a row on the line, nothing but spaces or tabs between them, apart
+    from the numbers the matcher found and amounts (the same for every number of the line)."""
+    amounts = _union([m.span() for m in _AMOUNT.finditer(line)])
+    spans = _union(numbers)
     outside = [
         m
         for m in _FIGURE.finditer(line)
-        if not any(s <= line_start + m.start() < e for s, e in numbers)
-        and not any(s <= m.start() < e for s, e in amounts)
+        if not _inside_any(spans, line_start + m.start()) and not _inside_any(amounts, m.start())
     ]
-    # a row of a table: three figures in a row, nothing but spaces or tabs between them
     return any(
         all(_ROW_GAP.fullmatch(line[a.end() : b.start()]) for a, b in pairwise(run))
         for run in (outside[i : i + 3] for i in range(len(outside) - 2))
     )
+
+
+def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans merged where they overlap, sorted: disjoint, so one bisection finds one."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _inside_any(disjoint: list[tuple[int, int]], position: int) -> bool:
+    at = bisect_right(disjoint, (position, float("inf"))) - 1
+    return at >= 0 and disjoint[at][0] <= position < disjoint[at][1]
 
 
 class PhoneRecognizer(ValidPhoneRecognizer):
@@ -111,12 +143,13 @@ class PhoneRecognizer(ValidPhoneRecognizer):
         if not results:
             return results
         numbers = [(r.start, r.end) for r in results]
+        rows: dict[int, bool] = {}
         kept = []
         for result in results:
             before = text[max(0, result.start - 40) : result.start]
             if _OTHER_CUE.search(before) and not _PHONE_CUE.search(before):
                 continue
-            if looks_like_figures(text, result.start, result.end, numbers):
+            if looks_like_figures(text, result.start, result.end, numbers, rows):
                 continue
             kept.append(result)
         return kept
