@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+import promptguard
 from promptguard.analyzers.names.folding import fold
 from promptguard.analyzers.names.lexicon import get_lexicon
 from promptguard.analyzers.names.packed import Artist, Person
@@ -164,3 +165,35 @@ def test_labelled_set_meets_the_targets(analyzer, nlp_models):
             famous_ok += any(f.category == row["label"] for f in findings)
     assert famous_ok / famous >= 0.95
     assert false_alarms / ordinary <= 1 / 30
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Our DP, Greta Hoffmann, is staying at the Adlon.", "Greta Hoffmann"),
+        ("Write a statement from our director Paul Martin about the delay.", "Paul Martin"),
+        ("Paul Martin (our director) will call you back.", "Paul Martin"),
+        ("Tom Cruise, our lead actor, arrives at 6am.", "Tom Cruise"),
+        ("Notre réalisatrice, Agnès Varda, arrive demain.", "Agnès Varda"),
+    ],
+)
+def test_a_name_introduced_as_our_crew_is_personal_data(text: str, name: str) -> None:
+    """A possessive and a production role make the name someone on the production: personal
+    data of cast and crew (blocked for consumer tools), not a famous namesake to clear."""
+    language = "fr" if "Notre" in text else "en"
+    findings = {
+        (f.category, text[f.start : f.end]) for f in promptguard.scan(text, language=language)
+    }
+    assert ("personal_data", name) in findings
+    assert not {c for c, _ in findings} & {"public_figure", "deceased_figure"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A portrait of director Steven Spielberg on set, 35mm.",
+        "Tom Cruise, the lead actor of Top Gun, jumping from a plane, photo",
+    ],
+)
+def test_a_role_without_our_leaves_the_famous_person(analyzer, nlp_models, text) -> None:
+    assert {c for c, _ in found(analyzer, nlp_models, text)} == {"public_figure"}

@@ -21,6 +21,7 @@ from rapidfuzz import fuzz, process
 
 from promptguard.analyzers.base import Analyzer
 from promptguard.analyzers.names.artist_refs import artist_refs
+from promptguard.analyzers.names.crew_context import crew_member
 from promptguard.analyzers.names.depicted import depicted_people
 from promptguard.analyzers.names.figure_context import (
     _ARTICLE_BEFORE,
@@ -355,6 +356,8 @@ class PublicFigureAnalyzer(Analyzer):
             if any(i in artist_tokens for i in range(hit.start_token, hit.end_token)):
                 continue
             person = lexicon.person(hit.person)
+            if crew_member(content, tokens.starts[hit.start_token], tokens.ends[hit.end_token - 1]):
+                continue  # "our DP, Greta Hoffmann": a crew member, personal data
             # Dead so long ago that no estate controls the likeness ("Shakespeare",
             # "beethoven"): reported for the record (info, no clearance), so the name is not
             # left to the personal-data PERSON recognizer either.
