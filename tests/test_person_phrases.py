@@ -128,3 +128,21 @@ def test_news_style_names(text: str, people: set[str], not_people: set[str]) -> 
     found = persons(text)
     assert people <= found
     assert not (not_people & found)
+
+
+@pytest.mark.parametrize("mode", ["default", "full"])
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("our production manager, john smith, needs the receipts", "john smith"),
+        ("contact: mark brown for the permits", "mark brown"),
+    ],
+)
+def test_a_lowercase_pair_of_common_names_after_a_role_and_comma(text, name, mode) -> None:
+    """Two ordinary words that are names ("john" is also a word) in apposition to a role or
+    after "contact:": a crew member written in lowercase."""
+    assert name in persons(text, mode)
+
+
+def test_a_pair_of_names_without_the_comma_stays_words() -> None:
+    assert persons("thanks rose hill was lovely") == set()

@@ -163,6 +163,12 @@ def find_names(text: str) -> list[tuple[int, int, float, str]]:
                 how = "cue"
         elif _WEAK.search(before) and (is_name_word(word) or _capitalised_name(word)):
             how = "weak"
+        elif (
+            _WEAK.search(before)
+            and before.rstrip(" \t")[-1:] in (",", ":")
+            and _pair_at(tokens, index, cued=True)
+        ):
+            how = "pair"  # "our manager, john smith": a pair of ordinary names in apposition
         if how != "cue" and is_chat_word(word):
             continue  # "Ima start…", "Soo hungry": chat, not a name; "named Ima" stays
         if not how and (not foreign or word.istitle()) and _pair_at(tokens, index):
@@ -322,9 +328,9 @@ def _same_line(text: str, a: re.Match, b: re.Match) -> bool:
     return "\n" not in gap and len(gap) <= 2 and gap.strip(" ,") == "" and "," not in gap
 
 
-def _pair_at(tokens: list[re.Match], index: int) -> bool:
+def _pair_at(tokens: list[re.Match], index: int, cued: bool = False) -> bool:
     """A known given name, then a known surname, one space apart, in the same case style,
-    one of them not an ordinary word."""
+    one of them not an ordinary word (both may be, `cued`, after a cue word)."""
     if index + 1 >= len(tokens):
         return False
     first, second = tokens[index], tokens[index + 1]
@@ -344,7 +350,7 @@ def _pair_at(tokens: list[re.Match], index: int) -> bool:
         return False
     # In lowercase one of the two must be a name only ("natasha higuchi", not "will smith");
     # capitals are evidence enough ("JOHN SMITH", as NER reads "John Smith").
-    return _case(a) != "lower" or not (is_ordinary(a) and is_ordinary(b))
+    return cued or _case(a) != "lower" or not (is_ordinary(a) and is_ordinary(b))
 
 
 def _case(word: str) -> str:
