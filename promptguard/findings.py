@@ -100,6 +100,9 @@ NAME_EXPLAINED_BY: frozenset[str] = frozenset(
 )
 
 
+#: References to real people, which give way to a work found on the same span.
+FIGURES: frozenset[str] = frozenset({"public_figure", "deceased_figure"})
+
 #: The share of a PERSON span a reference must overlap to explain it.
 COVERED = 0.8
 
@@ -176,7 +179,8 @@ def merge_overlapping(findings: Iterable[Finding], text: str | None = None) -> l
     letters, see `explained`): a reference that only touches a name ("Trevor" of "Trevor
     Muñiz") leaves the ordinary person reported. Otherwise nothing is dropped across
     categories: the gate sees all, except a reference inside an address, e-mail or URL
-    ("3 avenue Jean Jaurès", "Burbank, CA"): a street named after a person is no reference.
+    ("3 avenue Jean Jaurès", "Burbank, CA"): a street named after a person is no reference;
+    and a figure on the very span of a work ("garfield" the cat): the work wins.
     """
     findings = list(findings)
     places = _SpanIndex(
@@ -190,6 +194,10 @@ def merge_overlapping(findings: Iterable[Finding], text: str | None = None) -> l
             and any(_inside(f, p) for p in places.overlapping(f.start, f.end))
         )
     ]
+    # "garfield drawn in the style of bill watterson": the work analyzer reports a famous
+    # person's name as a character or an artist only on a cue, so on the same span it wins.
+    works = {(f.start, f.end) for f in findings if f.category == "copyrighted_work"}
+    findings = [f for f in findings if not (f.category in FIGURES and (f.start, f.end) in works)]
     known_names = _SpanIndex([f for f in findings if f.category in NAME_EXPLAINED_BY])
     by_category: dict[str, list[Finding]] = {}
     for finding in findings:

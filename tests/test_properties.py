@@ -227,6 +227,15 @@ def _merge_pairwise(findings: list[Finding], text: str) -> list[Finding]:
             and any(p.start <= f.start and f.end <= p.end and p != f for p in places)
         )
     ]
+    works = [f for f in findings if f.category == "copyrighted_work"]
+    findings = [
+        f
+        for f in findings
+        if not (
+            f.category in ("public_figure", "deceased_figure")
+            and any((w.start, w.end) == (f.start, f.end) for w in works)
+        )
+    ]
     known = [f for f in findings if f.category in NAME_EXPLAINED_BY]
     groups: dict[str, list[Finding]] = {}
     for f in findings:

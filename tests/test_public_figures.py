@@ -197,3 +197,18 @@ def test_a_name_introduced_as_our_crew_is_personal_data(text: str, name: str) ->
 )
 def test_a_role_without_our_leaves_the_famous_person(analyzer, nlp_models, text) -> None:
     assert {c for c, _ in found(analyzer, nlp_models, text)} == {"public_figure"}
+
+
+def test_a_stage_name_before_a_surname_is_someone_else() -> None:
+    """ "Donovan Bailey" the sprinter is not Donovan the singer."""
+    text = "Donovan Bailey ( Canada ) won the 100 metres."
+    findings = {(f.category, text[f.start : f.end]) for f in promptguard.scan(text)}
+    assert ("personal_data", "Donovan Bailey") in findings
+    assert not any(c == "public_figure" for c, _ in findings)
+
+
+def test_a_character_drawn_in_its_creators_style_is_not_the_president() -> None:
+    text = "garfield drawn in the style of bill watterson"
+    found = {(f.category, f.type, text[f.start : f.end]) for f in promptguard.scan(text)}
+    assert ("copyrighted_work", "CHARACTER", "garfield") in found
+    assert not any(c in ("public_figure", "deceased_figure") for c, _, _ in found)

@@ -245,6 +245,16 @@ def after_another_given_name(content: str, tokens, i: int) -> bool:
     return before[:1].isupper() and "G" in name_kind(before)
 
 
+_NEXT_WORD = re.compile(r"^ ([A-ZÀ-Ý][a-zß-ÿ]+(?:['’-][A-Za-zÀ-ÿ]+)?)\b")
+
+
+def before_a_surname(content: str, end: int) -> bool:
+    """ "Donovan Bailey": a stage name right before a capitalised surname is the given name
+    of someone else (the famous bearer's own full name was matched whole first)."""
+    match = _NEXT_WORD.match(content[end : end + 40])
+    return bool(match) and "S" in name_kind(match.group(1))
+
+
 def typo_pair(lexicon: Lexicon, first: str, last: str) -> tuple[str, int] | None:
     """A first and last name one edit away from a famous person's (key, person index)."""
     if not (first.isalpha() and last.isalpha()) or len(first) + len(last) < 8:

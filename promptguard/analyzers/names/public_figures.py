@@ -47,6 +47,7 @@ from promptguard.analyzers.names.figure_context import (
     _name_spans,
     _very_famous_surname,
     after_another_given_name,
+    before_a_surname,
     inside_character_name,
     most_famous,
     typo_pair,
@@ -178,6 +179,8 @@ class PublicFigureAnalyzer(Analyzer):
         before, after = content[max(0, start - 30) : start], content[end : end + 30]
         if _ARTICLE_BEFORE.search(before) or _OF_AFTER.match(after):
             return False
+        if before_a_surname(content, end):
+            return False  # "Donovan Bailey" is not Donovan
         if not ambiguous:
             return True
         if surface.isupper() and len(surface) > 1 and content.isupper():
