@@ -102,3 +102,26 @@ def test_labelled_set_meets_the_targets(analyzer, nlp_models):
     )
     assert hits / len(positives) >= 0.9
     assert alarms <= 1
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("a cute fox, disney pixar style, 3d render", "Walt Disney Animation Studios"),
+        ("dreamworks style character, octane render", "DreamWorks Animation"),
+        (
+            "The aesthetic must be 'Disney Character' style, large eyes",
+            "Walt Disney Animation Studios",
+        ),
+    ],
+)
+def test_studios_by_their_short_names(analyzer, nlp_models, text, subject) -> None:
+    """Prompts write "disney", "dreamworks": the studio's house style, not Walt Disney the
+    man (his surname is the studio's name) and not nothing."""
+    assert ("STUDIO", subject) in found(analyzer, nlp_models, text)
+
+
+def test_a_trip_to_disney_world_is_no_studio_style(analyzer, nlp_models) -> None:
+    assert (
+        found(analyzer, nlp_models, "We went to Disney World last summer with the kids.") == set()
+    )

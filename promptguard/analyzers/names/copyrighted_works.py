@@ -122,7 +122,8 @@ class CopyrightedWorkAnalyzer(Analyzer):
                 artist_hit = artist_style_hit(lexicon, content, tokens, first, last, refs)
                 if artist_hit is not None:
                     hits.append(artist_hit)
-                continue
+                    continue
+                # "disney pixar style": no artist's style here, maybe the studio's
             inside_name = any(
                 a <= first and last <= b and (a, b) != (first, last) for a, b in person_spans
             )
@@ -211,7 +212,11 @@ class CopyrightedWorkAnalyzer(Analyzer):
             or key in vocabulary().places
             or (key in lexicon.not_names and lexicon.not_names[key] != "STUDIO")
             or (len(content_words) == 1 and content_words[0] in lexicon.common_first)
-            or (len(folded) == 1 and _part_of_famous_name(lexicon, folded[0]))
+            or (
+                len(folded) == 1
+                and work.category != "STUDIO"  # "disney": the studio named after its founder
+                and _part_of_famous_name(lexicon, folded[0])
+            )
             or all(w in plain or w in lexicon.common_words for w in content_words)
         )
         if work.category == "STUDIO" and not (strong or is_image_prompt(content)):
