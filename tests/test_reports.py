@@ -107,8 +107,15 @@ def test_mask_keeps_shape_only():
 def test_merge_keeps_best_per_category_and_all_categories():
     a = Finding("personal_data", "URL", 10, 20, 0.5)
     b = Finding("personal_data", "EMAIL_ADDRESS", 5, 25, 0.9)
-    c = Finding("public_figure", "PERSON", 5, 15, 0.8)
+    c = Finding("public_figure", "PERSON", 2, 15, 0.8)
     assert merge_overlapping([a, b, c]) == [c, b]
+
+
+def test_merge_drops_a_reference_inside_an_email_or_address():
+    """ "victor.hugo@example.com", "3 avenue Jean Jaurès": the name is part of the value."""
+    email = Finding("personal_data", "EMAIL_ADDRESS", 5, 25, 0.9)
+    figure = Finding("deceased_figure", "PERSON", 5, 16, 0.8)
+    assert merge_overlapping([email, figure]) == [email]
 
 
 def test_excerpt_masks_neighbouring_findings_too():
