@@ -276,3 +276,15 @@ def test_engine_wiring_unchanged():
         assert isinstance(recognizer, EntityRecognizer)
         assert tuple(recognizer.supported_regions) == DEFAULT_PHONE_REGIONS
         assert recognizer.supported_entities == ["PHONE_NUMBER"]
+
+
+def test_presidio_built_beside_promptguard_keeps_its_own_recognizers(analyzer) -> None:
+    """Presidio's registry finds its predefined recognizers by class name among every
+    subclass loaded: a promptguard class named like one of them would silently replace it
+    in the user's own Presidio engines (and in the benchmarks' plain-Presidio column)."""
+    from presidio_analyzer import RecognizerRegistry
+
+    registry = RecognizerRegistry()
+    registry.load_predefined_recognizers(languages=["en"])
+    modules = {type(r).__module__ for r in registry.recognizers}
+    assert not any(m.startswith("promptguard") for m in modules), modules

@@ -63,7 +63,7 @@ from promptguard.analyzers.personal_data.person_names import (
     may_hold_uncased_name,
     not_a_person_here,
 )
-from promptguard.analyzers.personal_data.phone_figures import PhoneRecognizer
+from promptguard.analyzers.personal_data.phone_figures import FiguresAwarePhoneRecognizer
 from promptguard.analyzers.personal_data.presidio_glue import (
     DocNlpEngine,
     InPlaceContextEnhancer,
@@ -241,7 +241,7 @@ def _build_engine(mode: str, phone_regions: tuple[str, ...]) -> AnalyzerEngine:
         recognizers += [
             PersonRecognizer(language),
             EmailRecognizer(supported_language=language, context=["email", "mail", "courriel"]),
-            PhoneRecognizer(
+            FiguresAwarePhoneRecognizer(
                 supported_language=language,
                 supported_regions=phone_regions,
                 context=phone_context,

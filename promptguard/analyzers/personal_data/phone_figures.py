@@ -132,7 +132,7 @@ def _inside_any(disjoint: list[tuple[int, int]], position: int) -> bool:
     return at >= 0 and disjoint[at][0] <= position < disjoint[at][1]
 
 
-class PhoneRecognizer(ValidPhoneRecognizer):
+class FiguresAwarePhoneRecognizer(ValidPhoneRecognizer):
     """`ValidPhoneRecognizer` for every configured region, without figures and numbers that
     a cue says are something else (accounts, orders, references)."""
 
@@ -155,4 +155,4 @@ class PhoneRecognizer(ValidPhoneRecognizer):
         return kept
 
 
-__all__ = ["PhoneRecognizer", "looks_like_figures"]
+__all__ = ["FiguresAwarePhoneRecognizer", "looks_like_figures"]
