@@ -7,19 +7,10 @@ from __future__ import annotations
 
 import pytest
 import regex as re
+from person_spans import persons
 
-import promptguard
 from promptguard.analyzers.personal_data.foreign_text import is_foreign_text
 from promptguard.analyzers.personal_data.person_phrases import inside_phrase
-from promptguard.config.load import Config
-
-
-def persons(text: str, mode: str = "default") -> set[str]:
-    return {
-        text[f.start : f.end]
-        for f in promptguard.scan(text, language="en", config=Config(mode=mode))
-        if f.category == "personal_data" and f.type == "PERSON"
-    }
 
 
 @pytest.mark.parametrize(

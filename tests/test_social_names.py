@@ -8,17 +8,7 @@ organisations around them left alone. Real spaCy and Presidio, through the publi
 from __future__ import annotations
 
 import pytest
-
-import promptguard
-from promptguard.config.load import Config
-
-
-def persons(text: str, mode: str = "default") -> set[str]:
-    return {
-        text[f.start : f.end]
-        for f in promptguard.scan(text, language="en", config=Config(mode=mode))
-        if f.category == "personal_data" and f.type == "PERSON"
-    }
+from person_spans import persons
 
 
 @pytest.mark.parametrize(
