@@ -11,8 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import ClassVar
 
-from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
+from presidio_analyzer import LocalRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from promptguard.analyzers.personal_data.cue_window import result
 
 #: (start, end, score, how the span was found)
 Span = tuple[int, int, float, str]
@@ -45,18 +47,7 @@ class SpanRecognizer(LocalRecognizer):
         return [self.result(*span) for span in self.spans(text, nlp_artifacts)]
 
     def result(self, start: int, end: int, score: float, how: str) -> RecognizerResult:
-        name = f"{self.name}:{how}"
-        return RecognizerResult(
-            entity_type=self.ENTITY,
-            start=start,
-            end=end,
-            score=score,
-            analysis_explanation=AnalysisExplanation(name, score),
-            recognition_metadata={
-                RecognizerResult.RECOGNIZER_NAME_KEY: name,
-                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-            },
-        )
+        return result(self.ENTITY, start, end, score, f"{self.name}:{how}", self.id)
 
 
 __all__ = ["Span", "SpanRecognizer"]
