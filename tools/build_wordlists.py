@@ -31,6 +31,9 @@ sys.path.insert(0, str(REPO))
 
 from promptguard.analyzers.names.folding import fold  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from artist_dates import fill_dates  # noqa: E402
+
 DICTIONARY = Path("/usr/share/dict/american-english")
 #: Wikidata deceased rows dead longer than this are dropped (they are never reported).
 KEEP_DEAD_WITHIN = 100
@@ -740,6 +743,10 @@ def build_artists(
             row["birth"], row["death"] = birth, death
             row["dates"] = source.split("_")[0] + "_near_spelling"
             counts["dates_from_near_spelling"] += 1
+
+    # Looser joins (transliterations, particles, reversed order, NGA's variant names and
+    # Wikipedia titles), with homonyms guarded: tools/artist_dates.py.
+    counts.update(fill_dates(data, artists))
 
     rows = []
     for row in sorted(artists.values(), key=lambda r: fold(r["name"])):
