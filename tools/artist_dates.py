@@ -236,11 +236,29 @@ def _year(value: str | None) -> int | None:
     return int(match.group(1)) or None if match else None
 
 
-def fill_dates(data: Path, artists: dict[str, dict]) -> Counter:
-    """Give the undated, uncurated style artists the years of the dated artist they are;
-    returns how many were filled by each kind of match."""
-    names = dated_names(data, artists)
+def curated_dates(path: Path, artists: dict[str, dict]) -> Counter:
+    """Years written from general knowledge (`artists_dates_curated.tsv`) for listed artists
+    no data set dates; a data set's years, where there are some, are kept."""
     counts: Counter = Counter()
+    with path.open(encoding="utf-8", newline="") as handle:
+        for line in csv.DictReader(handle, delimiter="\t"):
+            row = artists.get(fold(line["name"]))
+            if row is None:
+                counts["curated_dates_not_listed"] += 1
+            elif row["dates"] or "supplement" in row["from"]:
+                counts["curated_dates_already_dated"] += 1
+            else:
+                row["birth"], row["death"] = _year(line["birth_year"]), _year(line["death_year"])
+                row["dates"] = "curated"
+                counts["dates_curated"] += 1
+    return counts
+
+
+def fill_dates(data: Path, artists: dict[str, dict], curated: Path) -> Counter:
+    """Give the undated, uncurated style artists the years of the dated artist they are
+    (the curated years first); returns how many were filled by each kind of match."""
+    counts = curated_dates(curated, artists)
+    names = dated_names(data, artists)
     for row in artists.values():
         if row["dates"] or not row["style"] or "supplement" in row["from"]:
             continue

@@ -744,9 +744,10 @@ def build_artists(
             row["dates"] = source.split("_")[0] + "_near_spelling"
             counts["dates_from_near_spelling"] += 1
 
-    # Looser joins (transliterations, particles, reversed order, NGA's variant names and
-    # Wikipedia titles), with homonyms guarded: tools/artist_dates.py.
-    counts.update(fill_dates(data, artists))
+    # Hand-checked years for masters no data set dates, then looser joins (transliterations,
+    # particles, reversed order, NGA's variant names and Wikipedia titles), with homonyms
+    # guarded: tools/artist_dates.py.
+    counts.update(fill_dates(data, artists, HERE / "artists_dates_curated.tsv"))
 
     rows = []
     for row in sorted(artists.values(), key=lambda r: fold(r["name"])):
