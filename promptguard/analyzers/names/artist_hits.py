@@ -48,9 +48,7 @@ def artist_ref_hit(lexicon: Lexicon, ref: ArtistRef) -> Hit:
                     evidence)  # fmt: skip
     artist = lexicon.artist(ref.artist)
     protected = artist.in_copyright()
-    status = (
-        "public_domain" if not protected else ("living" if artist.death is None else "in_copyright")
-    )
+    status = _status(artist, protected)
     evidence = {
         "entry": artist.name,
         "list": f"artists ({artist.source or 'artists.tsv'})",
@@ -72,6 +70,15 @@ def artist_ref_hit(lexicon: Lexicon, ref: ArtistRef) -> Hit:
                     evidence)  # fmt: skip
     return Hit(ref.first, ref.last, "ARTIST_STYLE", artist.name, score,
                 _artist_message(artist), "normal", evidence)  # fmt: skip
+
+
+def _status(artist, protected: bool) -> str:
+    """What an approver reads: an artist no list dates is "undated" (protected), not living."""
+    if not protected:
+        return "public_domain"
+    if artist.death is not None:
+        return "in_copyright"
+    return "living" if artist.birth is not None else "undated"
 
 
 def artist_style_hit(lexicon: Lexicon, content, tokens, first, last, refs) -> Hit | None:

@@ -212,8 +212,11 @@ def _sentence_start(content: str, start: int) -> bool:
 def _artist_message(artist: Artist) -> str:
     if artist.death is not None:
         status = f"whose work is in copyright until {artist.death + 70}"
-    else:
+    elif artist.birth is not None:
         status = "a living artist whose work is in copyright"
+    else:
+        # No list dates them: treated as in copyright until someone shows otherwise.
+        status = "an artist no list dates (treated as in copyright)"
     return f"Asking for the style of {artist.name}, {status}, needs clearance."
 
 
