@@ -27,9 +27,10 @@ PARTICLES = frozenset(
         r"\w+", "van von vom de der den del della des di da dos das do du la le ten ter af zu y e"
     )
 )
-MARKS = frozenset(
-    re.findall(r"\w+", "sir dame lord lady i ii iii iv jr sr the elder younger junior senior")
-)
+TITLES = frozenset(re.findall(r"\w+", "sir dame lord lady the"))
+#: A father's and a son's marks: a name that carries one is only the artist who carries it
+#: ("Ludwik Konarzewski Jr" is not his father), a name without one may be either.
+GENERATIONS = frozenset(re.findall(r"\w+", "i ii iii iv jr sr elder younger junior senior"))
 #: Spelling pairs of one sound across transliterations and languages, applied in order.
 _SPELLINGS = (
     ("tsch", "ch"),
@@ -75,10 +76,12 @@ def loose_token(token: str) -> str:
     return _DOUBLE.sub(r"\1", token)
 
 
-def loose_tokens(name: str) -> tuple[str, ...]:
-    """The name's tokens without particles and generation marks, loosely spelt."""
-    tokens = [t for t in fold(name).split() if t not in PARTICLES and t not in MARKS]
-    return tuple(loose_token(t) for t in tokens)
+def loose_tokens(name: str, generations: bool = False) -> tuple[str, ...]:
+    """The name's tokens without particles and titles (and generation marks unless asked
+    for), loosely spelt."""
+    dropped = PARTICLES | TITLES if generations else PARTICLES | TITLES | GENERATIONS
+    tokens = (t for t in fold(name).split() if t not in dropped)
+    return tuple(t if t in GENERATIONS else loose_token(t) for t in tokens)
 
 
 def forward(display: str) -> str:
@@ -118,6 +121,7 @@ class DatedNames:
         if len(loose) < min(2, len(key.split())):
             return  # "E. Smith" is no "Smith"
         self.index.setdefault(("loose", loose), set()).add(person)
+        self.index.setdefault(("loose", loose_tokens(name, True)), set()).add(person)
         if len(key.split()) == 2:
             # Family name first or last ("Hayami Gyoshu", "Gyoshu Hayami"), as written.
             self.index.setdefault(("reversed", " ".join(key.split()[::-1])), set()).add(person)
@@ -132,9 +136,12 @@ class DatedNames:
             return found, "exact"
         if len(loose) < min(2, len(key.split())):
             return set(), ""
-        found = self.index.get(("loose", loose))
+        marked = loose_tokens(name, True)
+        found = self.index.get(("loose", marked))
         if found:
             return found, "spelling"
+        if marked != loose:
+            return set(), ""  # a "II" or "Jr" must be matched as written
         # Reversed, only a dead artist: MoMA's living "Lu Zhang" is not the Ming "Zhang Lu".
         found = {p for p in self.index.get(("reversed", key), ()) if p[1] is not None}
         if found:
