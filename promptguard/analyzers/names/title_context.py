@@ -103,6 +103,28 @@ SCREEN_CUE = re.compile(
 DEPICTED_AFTER = re.compile(
     r"^\W{0,2}(?:drawn|drawing|doodle|sketch|cartoon|comic|comics|strip|plush|figurine)\b", re.I
 )
+#: A medium or a place-in-a-work cue beside a name that is both a character and its own
+#: franchise ("Shrek", "Kirby"): then the work is meant ("the shrek game", "in super mario").
+_MEDIUM_BEFORE = re.compile(
+    r"\b(?:in|from|play|plays|playing|played|film|movie|game|series|show|universe|world\s+of"
+    r"|franchise|saga|style\s+of|inspired\s+by|set\s+in|dans|jeu|série)\s+(?:the\s+)?$",
+    re.I,
+)
+_MEDIUM_AFTER = re.compile(
+    r"^\W{0,2}(?:films?|movies?|series|show|games?|universe|franchise|saga|trilogy|sequel|style"
+    r"|aesthetic|world|levels?|soundtrack|posters?|scenes?|screenshots?|stills?|episodes?"
+    r"|seasons?|logo|box\s*art|cover|comics?|manga|anime|cartoon|musical|ride|theme)\b",
+    re.I,
+)
+
+
+def character_meant(before: str, after: str) -> bool:
+    """A name that is a character and its eponymous work ("Shrek", "Super Mario", "Kirby")
+    names the character unless a medium or "in"/"from" says the work is meant: a prompt
+    puts the character in its picture ("shrek at a desk", "dressed as super mario")."""
+    return not (_MEDIUM_BEFORE.search(before) or _MEDIUM_AFTER.match(after))
+
+
 #: Words that make a title the film rather than the painting ("the Mona Lisa film").
 _SCREEN = re.compile(r"\b(?:film|movie|series|show|tv|episode|season|série)\b", re.I)
 _WORK_AFTER = re.compile(
