@@ -139,17 +139,36 @@ def _work_keys(work: Work) -> set[str]:
     return keys - _NO_WORK
 
 
-def companions(lexicon: Lexicon, hits) -> frozenset[str]:
-    """The works the prompt's reported works and characters belong to."""
-    keys: set[str] = set()
+def _name(work_title: str) -> str:
+    return fold(_QUALIFIER.sub("", work_title)).removeprefix("the ")
+
+
+def _ordinary(lexicon: Lexicon, name: str) -> bool:
+    """ "sharp", "flash", "smith": a word first, whatever list also holds it."""
+    return name in vocabulary().plain or name in lexicon.common_words
+
+
+def companions(lexicon: Lexicon, hits) -> frozenset[tuple[str, str]]:
+    """(work, name) for each work the prompt's reported works and characters belong to; a
+    hit on an ordinary word ("Sharp") vouches for nothing."""
+    keys: set[tuple[str, str]] = set()
     for hit in hits:
+        name = _name(hit.subject)
+        if _ordinary(lexicon, name):
+            continue
         for kind, index, _alias in lexicon.lookup(fold(hit.subject)):
-            if kind == WORK:
-                keys |= _work_keys(lexicon.work(index))
+            if kind == WORK and lexicon.work(index).title == hit.subject:
+                keys |= {(key, name) for key in _work_keys(lexicon.work(index))}
     return frozenset(keys)
 
 
-def with_companion(work: Work, known: frozenset[str]) -> bool:
-    """A character whose name is a word or a first name ("Hobbes", "Calvin", "Data") named
-    with another character or the title of its own work."""
-    return work.type == "CHARACTER" and bool(_work_keys(work) & known)
+def with_companion(lexicon: Lexicon, work: Work, known: frozenset[tuple[str, str]]) -> bool:
+    """A character whose name is a first name or a rare word ("Calvin", "Garak") named with
+    another character or the title of its own work (not with itself written twice)."""
+    if work.type != "CHARACTER" or not known:
+        return False
+    own = _name(work.title)
+    if _ordinary(lexicon, own):
+        return False
+    keys = _work_keys(work)
+    return any(key in keys and name != own for key, name in known)

@@ -235,7 +235,7 @@ class CopyrightedWorkAnalyzer(Analyzer):
             ambiguous
             and len(content_words) == 1
             and not (cued if qualified else strong or depicted)
-            and not with_companion(work, known)
+            and not with_companion(lexicon, work, known)
         ):
             # A place, a brand, a first name or a word ("Orlando", "Tesla", "Emma", "Go"); a
             # name the list had to qualify needs a cue word, not just quotes ('Tom' in data).
@@ -282,7 +282,7 @@ class CopyrightedWorkAnalyzer(Analyzer):
             # "Up", "Her", "Heat", "Elsa": only with quotes, or capitalised with context, or
             # a well-known title after a style phrase or a medium ("style of peanuts").
             cued_title = _popular(work) and SCREEN_CUE.search(before)
-            cued_title = cued_title or with_companion(work, known)
+            cued_title = cued_title or with_companion(lexicon, work, known)
             if not (quoted or (capitalised and context and not sentence_start) or cued_title):
                 return None
             score = 0.8
@@ -356,7 +356,9 @@ class CopyrightedWorkAnalyzer(Analyzer):
             return None
         kind = "STUDIO" if work.category == "STUDIO" else work.type
         if (
-            shape in _BEING_SHAPES or DEPICTED_AFTER.match(after) or character_meant(before, after)
+            shape in _BEING_SHAPES
+            or DEPICTED_AFTER.match(after)
+            or (character_meant(before, after) and not maker_named)
         ) and any(w.type == "CHARACTER" for w in works):
             kind = "CHARACTER"  # "sonic the hedgehog", "garfield drawn", "shrek at a desk"
         evidence = {

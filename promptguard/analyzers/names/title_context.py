@@ -107,11 +107,11 @@ DEPICTED_AFTER = re.compile(
 #: franchise ("Shrek", "Kirby"): then the work is meant ("the shrek game", "in super mario").
 _MEDIUM_BEFORE = re.compile(
     r"\b(?:in|from|play|plays|playing|played|film|movie|game|series|show|universe|world\s+of"
-    r"|franchise|saga|style\s+of|inspired\s+by|set\s+in|dans|jeu|série)\s+(?:the\s+)?$",
+    r"|franchise|saga|style\s+of|inspired\s+by|set\s+in|dans|jeu|série|façon|univers)\s+(?:the\s+)?$",
     re.I,
 )
 _MEDIUM_AFTER = re.compile(
-    r"^\W{0,2}(?:films?|movies?|series|show|games?|universe|franchise|saga|trilogy|sequel|style"
+    r"^\W{0,2}(?:art\s+style|films?|movies?|series|show|games?|universe|franchise|saga|trilogy|sequel|style"
     r"|aesthetic|world|levels?|soundtrack|posters?|scenes?|screenshots?|stills?|episodes?"
     r"|seasons?|logo|box\s*art|cover|comics?|manga|anime|cartoon|musical|ride|theme)\b",
     re.I,
