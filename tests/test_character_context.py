@@ -92,3 +92,35 @@ def test_ordinary_words_stay_ordinary(analyzer, nlp_models, text):
 )
 def test_curated_works_and_casts(analyzer, nlp_models, text, kind):
     assert kind in {k for _span, k in spans(analyzer, nlp_models, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("in the style of blade runner and dark city, neon rain", "dark city"),
+        ("moody lighting, style of suspiria and neon demon", "neon demon"),
+    ],
+)
+def test_a_title_of_ordinary_words_listed_beside_a_title(analyzer, nlp_models, text, title):
+    assert (title, "FILM") in spans(analyzer, nlp_models, text)
+
+
+def test_a_list_of_ordinary_things_beside_a_title_is_not_a_title(analyzer, nlp_models):
+    for text in ("Star Wars and dark city streets at night", "Star Wars, dark city, neon signs"):
+        assert {span for span, _kind in spans(analyzer, nlp_models, text)} == {"star wars"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ronald mcdonald eating a salad, oil painting",
+        "the michelin man running a marathon, photo",
+        "a labubu plush on a shelf",
+    ],
+)
+def test_brand_mascots_are_characters(analyzer, nlp_models, text):
+    assert spans(analyzer, nlp_models, text)
+
+
+def test_a_grimace_is_a_face_not_a_mascot(analyzer, nlp_models):
+    assert spans(analyzer, nlp_models, "a man with a grimace, film still") == set()

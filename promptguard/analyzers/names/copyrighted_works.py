@@ -50,6 +50,8 @@ from promptguard.analyzers.names.title_context import (
     _whole_tag,
     _work_message,
     character_meant,
+    listed_with_title,
+    maker_death,
 )
 from promptguard.analyzers.names.title_shape import (
     named_elsewhere,
@@ -141,9 +143,11 @@ class CopyrightedWorkAnalyzer(Analyzer):
             # "hobbes ... calvin", "garak kissing bashir": another character or the work of
             # a character whose name is a word decides which it is.
             known = companions(lexicon, hits)
+            titles = [(tokens.starts[h.start_token], tokens.ends[h.end_token - 1])
+                      for h in hits if h.type in ("FILM", "SERIES", "FRANCHISE")]  # fmt: skip
             for first, last, refs, start, end, article in deferred:
                 hit = self._work(lexicon, content, tokens, first, last, refs, start, end, True,
-                                 article, known)  # fmt: skip
+                                 article, known, titles)  # fmt: skip
                 hits.extend([hit] if hit is not None else [])
         return self._findings(tokens, hits)
 
@@ -162,6 +166,7 @@ class CopyrightedWorkAnalyzer(Analyzer):
         near=False,
         bare=False,
         known=frozenset(),
+        titles=(),
     ):
         """A list title found at tokens first..last, if the prompt writes it as that title;
         `near`: another reference is in the prompt (second pass over the rejected ones);
@@ -311,6 +316,7 @@ class CopyrightedWorkAnalyzer(Analyzer):
                 )
                 or shape
                 or maker_named
+                or listed_with_title(content, start, end, titles)
                 or (
                     near
                     and _touching(before)
@@ -352,7 +358,7 @@ class CopyrightedWorkAnalyzer(Analyzer):
             if not (capitalised or quoted or context or lowercase_ok):
                 return None
             score = 0.9 if (quoted or context or capitalised) else 0.7
-        if work.public_domain(self._maker_death(lexicon, work)):
+        if work.public_domain(maker_death(lexicon, work)):
             return None
         kind = "STUDIO" if work.category == "STUDIO" else work.type
         if (
@@ -376,17 +382,6 @@ class CopyrightedWorkAnalyzer(Analyzer):
                     "status": "in_copyright", "kind": work.category, "cue": cue}  # fmt: skip
         return Hit(first, last, work.type, work.title, 0.85, _work_message(work), "normal",
                     evidence)  # fmt: skip
-
-    @staticmethod
-    def _maker_death(lexicon: Lexicon, work: Work) -> int | None:
-        if not work.maker or work.type != "ARTWORK":
-            return None
-        for kind, index, _alias in lexicon.lookup(fold(work.maker)):
-            if kind == ARTIST:
-                death = lexicon.artist(index).death
-                if death is not None:
-                    return death
-        return None
 
     # -- findings ------------------------------------------------------------------------
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from promptguard.analyzers.names.packed import PERSON, Artist, Lexicon, Work
+from promptguard.analyzers.names.folding import fold
+from promptguard.analyzers.names.packed import ARTIST, PERSON, Artist, Lexicon, Work
 from promptguard.analyzers.names.prepass import vocabulary
 
 _FUNCTION_WORDS = frozenset(
@@ -123,6 +124,38 @@ def character_meant(before: str, after: str) -> bool:
     names the character unless a medium or "in"/"from" says the work is meant: a prompt
     puts the character in its picture ("shrek at a desk", "dressed as super mario")."""
     return not (_MEDIUM_BEFORE.search(before) or _MEDIUM_AFTER.match(after))
+
+
+#: What joins two titles of one list: "suspiria and neon demon" (a comma alone joins tags
+#: of anything: "Star Wars, dark city, neon signs").
+_LIST_JOIN = re.compile(r"\s*,?\s+(?:and|or|&|et)\s+", re.I)
+#: The list item ends with the title: "neon demon and ...", not "dark city streets".
+_ITEM_END = re.compile(r"\s*(?:$|[,;.!?)\n]|(?:and|or|&|et)\b)", re.I)
+
+
+def listed_with_title(content: str, start: int, end: int, titles) -> bool:
+    """A title of ordinary words that is a whole list item joined by "and" to a title the
+    prompt names ("style of suspiria and neon demon"): items of one list are alike."""
+    if not _ITEM_END.match(content, end):
+        return False
+    for title_start, title_end in titles:
+        if title_end <= start and _LIST_JOIN.fullmatch(content, title_end, start):
+            return True
+        if end <= title_start and _LIST_JOIN.fullmatch(content, end, title_start):
+            return True
+    return False
+
+
+def maker_death(lexicon: Lexicon, work: Work) -> int | None:
+    """The death year of an artwork's maker, when the artist lists know it."""
+    if not work.maker or work.type != "ARTWORK":
+        return None
+    for kind, index, _alias in lexicon.lookup(fold(work.maker)):
+        if kind == ARTIST:
+            death = lexicon.artist(index).death
+            if death is not None:
+                return death
+    return None
 
 
 #: Words that make a title the film rather than the painting ("the Mona Lisa film").
