@@ -124,3 +124,17 @@ def test_brand_mascots_are_characters(analyzer, nlp_models, text):
 
 def test_a_grimace_is_a_face_not_a_mascot(analyzer, nlp_models):
     assert spans(analyzer, nlp_models, "a man with a grimace, film still") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "found_title"),
+    [
+        ("a desert planet at dawn, arrival by denis villeneuve, fog", True),
+        ("the arrival by train was late again", False),
+        ("toy cars by pixar lined up on a shelf", True),
+        ("cars by the road in the rain", False),
+    ],
+)
+def test_a_one_word_title_credited_to_its_maker(analyzer, nlp_models, text, found_title):
+    """ "arrival by denis villeneuve": the credit says the word is the title."""
+    assert bool(spans(analyzer, nlp_models, text)) == found_title

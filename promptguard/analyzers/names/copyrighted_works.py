@@ -49,6 +49,7 @@ from promptguard.analyzers.names.title_context import (
     _well_known,
     _whole_tag,
     _work_message,
+    by_maker,
     character_meant,
     listed_with_title,
     maker_death,
@@ -198,6 +199,7 @@ class CopyrightedWorkAnalyzer(Analyzer):
                 or (last - first >= 2 and YEAR_AFTER.match(after))
                 or style_context(content, start, end)
                 or character_from(lexicon, before)
+                or by_maker(content, end, work)
             )
         )
         strong = _Lazy(lambda: bool(_quoted(content, start, end) or cued))
@@ -288,6 +290,7 @@ class CopyrightedWorkAnalyzer(Analyzer):
             # a well-known title after a style phrase or a medium ("style of peanuts").
             cued_title = _popular(work) and SCREEN_CUE.search(before)
             cued_title = cued_title or with_companion(lexicon, work, known)
+            cued_title = cued_title or by_maker(content, end, work)  # "heat by michael mann"
             if not (quoted or (capitalised and context and not sentence_start) or cued_title):
                 return None
             score = 0.8

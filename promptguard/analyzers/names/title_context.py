@@ -146,6 +146,15 @@ def listed_with_title(content: str, start: int, end: int, titles) -> bool:
     return False
 
 
+def by_maker(content: str, end: int, work: Work) -> bool:
+    """ "heat by michael mann", "shelter by porter robinson": a title of one ordinary word
+    credited right away to its maker (a person or a studio, not a word like "Various")."""
+    maker = fold(work.maker)
+    if len(maker) < 4 or maker in ("various", "unknown"):
+        return False
+    return fold(content[end : end + len(work.maker) + 8]).startswith("by " + maker)
+
+
 def maker_death(lexicon: Lexicon, work: Work) -> int | None:
     """The death year of an artwork's maker, when the artist lists know it."""
     if not work.maker or work.type != "ARTWORK":
