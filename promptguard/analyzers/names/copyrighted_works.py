@@ -145,7 +145,8 @@ class CopyrightedWorkAnalyzer(Analyzer):
             # a character whose name is a word decides which it is.
             known = companions(lexicon, hits)
             titles = [(tokens.starts[h.start_token], tokens.ends[h.end_token - 1])
-                      for h in hits if h.type in ("FILM", "SERIES", "FRANCHISE")]  # fmt: skip
+                      for h in hits if h.type in ("FILM", "SERIES", "FRANCHISE")
+                      and (h.evidence or {}).get("cue") in ("context", "quoted")]  # fmt: skip
             for first, last, refs, start, end, article in deferred:
                 hit = self._work(lexicon, content, tokens, first, last, refs, start, end, True,
                                  article, known, titles)  # fmt: skip

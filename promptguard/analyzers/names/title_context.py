@@ -112,7 +112,8 @@ _MEDIUM_BEFORE = re.compile(
     re.I,
 )
 _MEDIUM_AFTER = re.compile(
-    r"^\W{0,2}(?:art\s+style|films?|movies?|series|show|games?|universe|franchise|saga|trilogy|sequel|style"
+    r"^\W{0,2}(?:art\s+style|books?|novels?|verse|fanfic|fan\s*fiction|lore|canon|fandom"
+    r"|films?|movies?|series|show|games?|universe|franchise|saga|trilogy|sequel|style"
     r"|aesthetic|world|levels?|soundtrack|posters?|scenes?|screenshots?|stills?|episodes?"
     r"|seasons?|logo|box\s*art|cover|comics?|manga|anime|cartoon|musical|ride|theme)\b",
     re.I,
