@@ -115,7 +115,8 @@ _MEDIUM_AFTER = re.compile(
     r"^\W{0,2}(?:art\s+style|books?|novels?|verse|fanfic|fan\s*fiction|lore|canon|fandom"
     r"|films?|movies?|series|show|games?|universe|franchise|saga|trilogy|sequel|style"
     r"|aesthetic|world|levels?|soundtrack|posters?|scenes?|screenshots?|stills?|episodes?"
-    r"|seasons?|logo|box\s*art|cover|comics?|manga|anime|cartoon|musical|ride|theme)\b",
+    r"|seasons?|logo|box\s*art|cover|comics?|manga|anime|cartoon|musical|ride|theme"
+    r"|like|esque|inspired|clone)\b",
     re.I,
 )
 
