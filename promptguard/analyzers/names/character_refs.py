@@ -1,4 +1,4 @@
-"""A character named by one part of its name and then its work: "sakura from naruto".
+"""A character named by one part of its name beside its work: "sakura from naruto".
 
 Prompts rarely write a character's full list name ("Sakura Haruno"); they write the first
 name and say where it is from. The work is found by the usual title matching; this module
@@ -14,9 +14,11 @@ from functools import lru_cache
 
 from promptguard.analyzers.names.folding import fold
 from promptguard.analyzers.names.packed import WORK, Lexicon, Work
+from promptguard.analyzers.names.prepass import vocabulary
 
-#: "<name> from [the] <title>": the name is one word of three letters or more.
-_NAME_FROM = re.compile(r"\b([^\W\d_]{3,})\s+from\s+(?:the\s+)?$", re.I)
+#: "<name> from|in [the] <title>", "<name> (<title>)", "<name>, <title>": the name is one
+#: word of three letters or more.
+_NAME_FROM = re.compile(r"\b([^\W\d_]{3,})(?:\s+(?:from|in)\s+|\s*[(,]\s*)(?:the\s+)?$", re.I)
 _QUALIFIER = re.compile(r"\s*\([^()]*\)\s*$")
 
 
@@ -48,6 +50,8 @@ def _same_work(work: Work, character: Work) -> bool:
     qualifier = _QUALIFIER.search(character.title)
     if qualifier and fold(qualifier.group()) in (title, bare):
         return True  # "Tracer (Overwatch)"
+    if ":" in work.title and fold(work.title.split(":")[0]) == maker:
+        return True  # "Star Trek" for a character of "Star Trek: The Next Generation"
     return bool(work.maker) and fold(work.maker) == maker
 
 
@@ -88,8 +92,11 @@ def _character_of(
         token = bisect_left(starts, position)
         if token < len(starts) and starts[token] == position:
             candidates.append((token, fold(match.group(1))))
-    if last < len(starts) and _SPACE.match(content, ends[last - 1], starts[last]):
-        candidates.append((last, tokens.folded[last]))
+    after = _AFTER_TITLE.match(content, ends[last - 1])
+    if after is not None:  # "Overwatch Tracer", "overwatch's tracer", "overwatch character tracer"
+        token = bisect_left(starts, after.end())
+        if token < len(starts) and starts[token] == after.end():
+            candidates.append((token, tokens.folded[token]))
     by_part = _characters_by_part(lexicon)
     for token, word in candidates:
         for index in by_part.get(word, ()):
@@ -99,6 +106,69 @@ def _character_of(
     return None
 
 
-#: Only a space between the title and the next word ("Overwatch Tracer", not "Overwatch, a").
-_SPACE = re.compile(r"[ \t]+$")
+#: Only a space, "'s" or "character" between the title and the next word ("Overwatch
+#: Tracer", "Overwatch's Tracer", not "Overwatch, a").
+_AFTER_TITLE = re.compile(r"(?:['’]s)?[ \t]+(?:characters?[ \t]+)?")
 _NEXT_CAPITALISED = re.compile(r"[ \t]+[A-Z][a-z]+[ \t]+[A-Z]")
+
+
+#: "revy from black lagoon": a name (no ordinary word) right before "from".
+_BARE_NAME_FROM = re.compile(r"\b([^\W\d_]{3,})\s+from\s+$")
+#: Makers that say nothing about which work a character is from.
+_NO_WORK = frozenset(["", "various", "unknown"])
+
+
+def character_from(lexicon: Lexicon, before: str) -> bool:
+    """ "revy from black lagoon", "tetsuo from akira": a name (no ordinary word) from a title."""
+    match = _BARE_NAME_FROM.search(before)
+    if match is None:
+        return False
+    word = fold(match.group(1))
+    return word not in vocabulary().plain and word not in lexicon.common_words
+
+
+def _work_keys(work: Work) -> set[str]:
+    """The folded names of the work an entry belongs to: its title, its maker (a character's
+    maker is its work: "Star Trek: Deep Space Nine", and its franchise "Star Trek"), the
+    qualifier ("Odo (Star Trek)")."""
+    keys = {fold(_QUALIFIER.sub("", work.title)), fold(work.maker)}
+    keys |= {fold(name.split(":")[0]) for name in (work.title, work.maker) if ":" in name}
+    qualifier = _QUALIFIER.search(work.title)
+    if qualifier:
+        keys.add(fold(qualifier.group()))
+    return keys - _NO_WORK
+
+
+def _name(work_title: str) -> str:
+    return fold(_QUALIFIER.sub("", work_title)).removeprefix("the ")
+
+
+def _ordinary(lexicon: Lexicon, name: str) -> bool:
+    """ "sharp", "flash", "smith": a word first, whatever list also holds it."""
+    return name in vocabulary().plain or name in lexicon.common_words
+
+
+def companions(lexicon: Lexicon, hits) -> frozenset[tuple[str, str]]:
+    """(work, name) for each work the prompt's reported works and characters belong to; a
+    hit on an ordinary word ("Sharp") vouches for nothing."""
+    keys: set[tuple[str, str]] = set()
+    for hit in hits:
+        name = _name(hit.subject)
+        if _ordinary(lexicon, name):
+            continue
+        for kind, index, _alias in lexicon.lookup(fold(hit.subject)):
+            if kind == WORK and lexicon.work(index).title == hit.subject:
+                keys |= {(key, name) for key in _work_keys(lexicon.work(index))}
+    return frozenset(keys)
+
+
+def with_companion(lexicon: Lexicon, work: Work, known: frozenset[tuple[str, str]]) -> bool:
+    """A character whose name is a first name or a rare word ("Calvin", "Garak") named with
+    another character or the title of its own work (not with itself written twice)."""
+    if work.type != "CHARACTER" or not known:
+        return False
+    own = _name(work.title)
+    if _ordinary(lexicon, own):
+        return False
+    keys = _work_keys(work)
+    return any(key in keys and name != own for key, name in known)

@@ -16,7 +16,12 @@ import re
 from promptguard.analyzers.base import Analyzer
 from promptguard.analyzers.names.artist_hits import Hit, artist_ref_hit, artist_style_hit
 from promptguard.analyzers.names.artist_refs import artist_refs
-from promptguard.analyzers.names.character_refs import character_hits
+from promptguard.analyzers.names.character_refs import (
+    character_from,
+    character_hits,
+    companions,
+    with_companion,
+)
 from promptguard.analyzers.names.folding import fold, tokenize
 from promptguard.analyzers.names.given_names import CONTACT_BEFORE, person_shaped
 from promptguard.analyzers.names.lexicon import get_lexicon, style_context
@@ -44,6 +49,10 @@ from promptguard.analyzers.names.title_context import (
     _well_known,
     _whole_tag,
     _work_message,
+    by_maker,
+    character_meant,
+    listed_with_title,
+    maker_death,
 )
 from promptguard.analyzers.names.title_shape import (
     named_elsewhere,
@@ -65,16 +74,6 @@ _INITIALS = re.compile(r"[A-Z](?:\s?&\s?[A-Z])+")
 _JOINED = re.compile(r"[@/\\_]|\.\w")
 #: "trump as walter white": a well-known character's name right after "as".
 _AS_BEFORE = re.compile(r"\b(?:as|dressed\s+like)\s+$", re.I)
-_NAME_FROM = re.compile(r"\b([^\W\d_]{3,})\s+from\s+$")
-
-
-def _character_from(lexicon: Lexicon, before: str) -> bool:
-    """ "revy from black lagoon", "tetsuo from akira": a name (no ordinary word) from a title."""
-    match = _NAME_FROM.search(before)
-    if match is None:
-        return False
-    word = fold(match.group(1))
-    return word not in vocabulary().plain and word not in lexicon.common_words
 
 
 class CopyrightedWorkAnalyzer(Analyzer):
@@ -142,9 +141,15 @@ class CopyrightedWorkAnalyzer(Analyzer):
         if deferred and (hits or person_spans):
             # Another work, character, artist or famous name in the prompt: an ambiguous
             # title beside it ("in inside out", "garfield drawn ...") is more likely a title.
+            # "hobbes ... calvin", "garak kissing bashir": another character or the work of
+            # a character whose name is a word decides which it is.
+            known = companions(lexicon, hits)
+            titles = [(tokens.starts[h.start_token], tokens.ends[h.end_token - 1])
+                      for h in hits if h.type in ("FILM", "SERIES", "FRANCHISE")
+                      and (h.evidence or {}).get("cue") in ("context", "quoted")]  # fmt: skip
             for first, last, refs, start, end, article in deferred:
                 hit = self._work(lexicon, content, tokens, first, last, refs, start, end, True,
-                                 article)  # fmt: skip
+                                 article, known, titles)  # fmt: skip
                 hits.extend([hit] if hit is not None else [])
         return self._findings(tokens, hits)
 
@@ -162,6 +167,8 @@ class CopyrightedWorkAnalyzer(Analyzer):
         end,
         near=False,
         bare=False,
+        known=frozenset(),
+        titles=(),
     ):
         """A list title found at tokens first..last, if the prompt writes it as that title;
         `near`: another reference is in the prompt (second pass over the rejected ones);
@@ -192,7 +199,8 @@ class CopyrightedWorkAnalyzer(Analyzer):
                 or _STRONG_AFTER.match(after)
                 or (last - first >= 2 and YEAR_AFTER.match(after))
                 or style_context(content, start, end)
-                or _character_from(lexicon, before)
+                or character_from(lexicon, before)
+                or by_maker(content, end, work)
             )
         )
         strong = _Lazy(lambda: bool(_quoted(content, start, end) or cued))
@@ -235,6 +243,7 @@ class CopyrightedWorkAnalyzer(Analyzer):
             ambiguous
             and len(content_words) == 1
             and not (cued if qualified else strong or depicted)
+            and not with_companion(lexicon, work, known)
         ):
             # A place, a brand, a first name or a word ("Orlando", "Tesla", "Emma", "Go"); a
             # name the list had to qualify needs a cue word, not just quotes ('Tom' in data).
@@ -281,6 +290,8 @@ class CopyrightedWorkAnalyzer(Analyzer):
             # "Up", "Her", "Heat", "Elsa": only with quotes, or capitalised with context, or
             # a well-known title after a style phrase or a medium ("style of peanuts").
             cued_title = _popular(work) and SCREEN_CUE.search(before)
+            cued_title = cued_title or with_companion(lexicon, work, known)
+            cued_title = cued_title or by_maker(content, end, work)  # "heat by michael mann"
             if not (quoted or (capitalised and context and not sentence_start) or cued_title):
                 return None
             score = 0.8
@@ -309,6 +320,7 @@ class CopyrightedWorkAnalyzer(Analyzer):
                 )
                 or shape
                 or maker_named
+                or listed_with_title(content, start, end, titles)
                 or (
                     near
                     and _touching(before)
@@ -350,13 +362,15 @@ class CopyrightedWorkAnalyzer(Analyzer):
             if not (capitalised or quoted or context or lowercase_ok):
                 return None
             score = 0.9 if (quoted or context or capitalised) else 0.7
-        if work.public_domain(self._maker_death(lexicon, work)):
+        if work.public_domain(maker_death(lexicon, work)):
             return None
         kind = "STUDIO" if work.category == "STUDIO" else work.type
-        if (shape in _BEING_SHAPES or DEPICTED_AFTER.match(after)) and any(
-            w.type == "CHARACTER" for w in works
-        ):
-            kind = "CHARACTER"  # "sonic the hedgehog", "garfield drawn": the character
+        if (
+            shape in _BEING_SHAPES
+            or DEPICTED_AFTER.match(after)
+            or (character_meant(before, after) and not maker_named)
+        ) and any(w.type == "CHARACTER" for w in works):
+            kind = "CHARACTER"  # "sonic the hedgehog", "garfield drawn", "shrek at a desk"
         evidence = {
             "entry": work.title,
             "list": f"works ({work.source or 'works.tsv'})",
@@ -372,17 +386,6 @@ class CopyrightedWorkAnalyzer(Analyzer):
                     "status": "in_copyright", "kind": work.category, "cue": cue}  # fmt: skip
         return Hit(first, last, work.type, work.title, 0.85, _work_message(work), "normal",
                     evidence)  # fmt: skip
-
-    @staticmethod
-    def _maker_death(lexicon: Lexicon, work: Work) -> int | None:
-        if not work.maker or work.type != "ARTWORK":
-            return None
-        for kind, index, _alias in lexicon.lookup(fold(work.maker)):
-            if kind == ARTIST:
-                death = lexicon.artist(index).death
-                if death is not None:
-                    return death
-        return None
 
     # -- findings ------------------------------------------------------------------------
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from promptguard.analyzers.names.packed import PERSON, Artist, Lexicon, Work
+from promptguard.analyzers.names.folding import fold
+from promptguard.analyzers.names.packed import ARTIST, PERSON, Artist, Lexicon, Work
 from promptguard.analyzers.names.prepass import vocabulary
 
 _FUNCTION_WORDS = frozenset(
@@ -103,6 +104,71 @@ SCREEN_CUE = re.compile(
 DEPICTED_AFTER = re.compile(
     r"^\W{0,2}(?:drawn|drawing|doodle|sketch|cartoon|comic|comics|strip|plush|figurine)\b", re.I
 )
+#: A medium or a place-in-a-work cue beside a name that is both a character and its own
+#: franchise ("Shrek", "Kirby"): then the work is meant ("the shrek game", "in super mario").
+_MEDIUM_BEFORE = re.compile(
+    r"\b(?:in|from|play|plays|playing|played|film|movie|game|series|show|universe|world\s+of"
+    r"|franchise|saga|style\s+of|inspired\s+by|set\s+in|dans|jeu|série|façon|univers)\s+(?:the\s+)?$",
+    re.I,
+)
+_MEDIUM_AFTER = re.compile(
+    r"^\W{0,2}(?:art\s+style|books?|novels?|verse|fanfic|fan\s*fiction|lore|canon|fandom"
+    r"|films?|movies?|series|show|games?|universe|franchise|saga|trilogy|sequel|style"
+    r"|aesthetic|world|levels?|soundtrack|posters?|scenes?|screenshots?|stills?|episodes?"
+    r"|seasons?|logo|box\s*art|cover|comics?|manga|anime|cartoon|musical|ride|theme"
+    r"|like|esque|inspired|clone)\b",
+    re.I,
+)
+
+
+def character_meant(before: str, after: str) -> bool:
+    """A name that is a character and its eponymous work ("Shrek", "Super Mario", "Kirby")
+    names the character unless a medium or "in"/"from" says the work is meant: a prompt
+    puts the character in its picture ("shrek at a desk", "dressed as super mario")."""
+    return not (_MEDIUM_BEFORE.search(before) or _MEDIUM_AFTER.match(after))
+
+
+#: What joins two titles of one list: "suspiria and neon demon" (a comma alone joins tags
+#: of anything: "Star Wars, dark city, neon signs").
+_LIST_JOIN = re.compile(r"\s*,?\s+(?:and|or|&|et)\s+", re.I)
+#: The list item ends with the title: "neon demon and ...", not "dark city streets".
+_ITEM_END = re.compile(r"\s*(?:$|[,;.!?)\n]|(?:and|or|&|et)\b)", re.I)
+
+
+def listed_with_title(content: str, start: int, end: int, titles) -> bool:
+    """A title of ordinary words that is a whole list item joined by "and" to a title the
+    prompt names ("style of suspiria and neon demon"): items of one list are alike."""
+    if not _ITEM_END.match(content, end):
+        return False
+    for title_start, title_end in titles:
+        if title_end <= start and _LIST_JOIN.fullmatch(content, title_end, start):
+            return True
+        if end <= title_start and _LIST_JOIN.fullmatch(content, end, title_start):
+            return True
+    return False
+
+
+def by_maker(content: str, end: int, work: Work) -> bool:
+    """ "heat by michael mann", "shelter by porter robinson": a title of one ordinary word
+    credited right away to its maker (a person or a studio, not a word like "Various")."""
+    maker = fold(work.maker)
+    if len(maker) < 4 or maker in ("various", "unknown"):
+        return False
+    return fold(content[end : end + len(work.maker) + 8]).startswith("by " + maker)
+
+
+def maker_death(lexicon: Lexicon, work: Work) -> int | None:
+    """The death year of an artwork's maker, when the artist lists know it."""
+    if not work.maker or work.type != "ARTWORK":
+        return None
+    for kind, index, _alias in lexicon.lookup(fold(work.maker)):
+        if kind == ARTIST:
+            death = lexicon.artist(index).death
+            if death is not None:
+                return death
+    return None
+
+
 #: Words that make a title the film rather than the painting ("the Mona Lisa film").
 _SCREEN = re.compile(r"\b(?:film|movie|series|show|tv|episode|season|série)\b", re.I)
 _WORK_AFTER = re.compile(

@@ -1,0 +1,140 @@
+"""Characters read from the work named beside them, and eponymous characters as characters.
+
+A prompt rarely writes a character's full list name: it writes a first name or a word and
+says where it is from ("odo in star trek", "tracer (overwatch)"), or names two characters of
+the same show. These are the context rules a user notices: the character is reported, with
+the type CHARACTER, and never as a private person.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from promptguard.analyzers.names.copyrighted_works import CopyrightedWorkAnalyzer
+from promptguard.config.load import Config
+from promptguard.nlp.models import ScanText
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> CopyrightedWorkAnalyzer:
+    return CopyrightedWorkAnalyzer(Config())
+
+
+def spans(analyzer, models, text):
+    return {
+        (text[f.start : f.end].lower(), f.type)
+        for f in analyzer.analyze(ScanText(text, models))
+        if f.category == "copyrighted_work"
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("sakura (naruto) under the cherry blossoms, fan art", "sakura"),
+        ("overwatch's tracer sipping coffee in a diner", "tracer"),
+        ("the overwatch character tracer running through london", "tracer"),
+        ("sisko in star trek deep space nine, oil painting", "sisko"),
+    ],
+)
+def test_a_character_beside_its_work(analyzer, nlp_models, text, name):
+    assert (name, "CHARACTER") in spans(analyzer, nlp_models, text)
+
+
+def test_two_characters_of_one_show_confirm_each_other(analyzer, nlp_models):
+    found = spans(analyzer, nlp_models, "garak and doctor bashir playing chess, oil painting")
+    assert ("garak", "CHARACTER") in found
+    assert ("doctor bashir", "CHARACTER") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a watercolour portrait of shrek reading the newspaper",
+        "kirby floating over a sunflower field",
+        "a plumber dressed as super mario, photo",
+    ],
+)
+def test_an_eponymous_character_in_the_picture_is_a_character(analyzer, nlp_models, text):
+    assert {kind for _span, kind in spans(analyzer, nlp_models, text)} == {"CHARACTER"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["we are playing the kirby game tonight", "a poster in the style of the shrek films"],
+)
+def test_the_eponymous_work_with_a_medium_is_the_work(analyzer, nlp_models, text):
+    assert {kind for _span, kind in spans(analyzer, nlp_models, text)} == {"FRANCHISE"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Show data for the last month by region.",
+        "The frame data shows the combo is safe.",
+        "a lone knight in a world of darkness, matte painting",
+        "They made a stalker out of cardboard.",
+    ],
+)
+def test_ordinary_words_stay_ordinary(analyzer, nlp_models, text):
+    assert spans(analyzer, nlp_models, text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Lt. Commander Data from Star Trek playing the violin", "CHARACTER"),
+        ("the Heat Miser and the Snow Miser singing", "CHARACTER"),
+        ("don ramon chasing el chavo del ocho, cartoon", "SERIES"),
+        ("a vampire: the masquerade character sheet", "FRANCHISE"),
+        ("an essay comparing Orwell's 1984 with Fahrenheit 451", "FRANCHISE"),
+    ],
+)
+def test_curated_works_and_casts(analyzer, nlp_models, text, kind):
+    assert kind in {k for _span, k in spans(analyzer, nlp_models, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("in the style of blade runner and dark city, neon rain", "dark city"),
+        ("moody lighting, style of suspiria and neon demon", "neon demon"),
+    ],
+)
+def test_a_title_of_ordinary_words_listed_beside_a_title(analyzer, nlp_models, text, title):
+    assert (title, "FILM") in spans(analyzer, nlp_models, text)
+
+
+def test_a_list_of_ordinary_things_beside_a_title_is_not_a_title(analyzer, nlp_models):
+    for text in ("Star Wars and dark city streets at night", "Star Wars, dark city, neon signs"):
+        assert {span for span, _kind in spans(analyzer, nlp_models, text)} == {"star wars"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ronald mcdonald eating a salad, oil painting",
+        "the michelin man running a marathon, photo",
+        "a labubu plush on a shelf",
+    ],
+)
+def test_brand_mascots_are_characters(analyzer, nlp_models, text):
+    assert spans(analyzer, nlp_models, text)
+
+
+def test_a_grimace_is_a_face_not_a_mascot(analyzer, nlp_models):
+    assert spans(analyzer, nlp_models, "a man with a grimace, film still") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "found_title"),
+    [
+        ("a desert planet at dawn, arrival by denis villeneuve, fog", True),
+        ("the arrival by train was late again", False),
+        ("toy cars by pixar lined up on a shelf", True),
+        ("cars by the road in the rain", False),
+    ],
+)
+def test_a_one_word_title_credited_to_its_maker(analyzer, nlp_models, text, found_title):
+    """ "arrival by denis villeneuve": the credit says the word is the title."""
+    assert bool(spans(analyzer, nlp_models, text)) == found_title
