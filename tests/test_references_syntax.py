@@ -212,3 +212,18 @@ def test_a_famous_surname_after_another_given_name_is_someone_else() -> None:
     # Not the composer Alban Berg: the person the portrait depicts, whom no list knows.
     assert ("public_figure", "Anna Berg", "Anna Berg") in found
     assert not any(category == "deceased_figure" for category, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    ["style of madhouse, dark fantasy castle", "anime key visual, style of madhouse"],
+)
+def test_a_style_of_tag_cues_a_studio_named_by_a_common_word(prompt: str) -> None:
+    """A "style of X" tag of its own asks for X's look as much as "in the style of X"."""
+    findings = promptguard.scan(prompt)
+    assert [(f.type, prompt[f.start : f.end]) for f in findings] == [("STUDIO", "madhouse")]
+
+
+def test_the_style_of_a_common_word_inside_a_sentence_is_no_reference() -> None:
+    findings = promptguard.scan("Pick the style of avatar to generate from the user's photo.")
+    assert [f for f in findings if f.category == "copyrighted_work"] == []
