@@ -227,3 +227,25 @@ def test_a_style_of_tag_cues_a_studio_named_by_a_common_word(prompt: str) -> Non
 def test_the_style_of_a_common_word_inside_a_sentence_is_no_reference() -> None:
     findings = promptguard.scan("Pick the style of avatar to generate from the user's photo.")
     assert [f for f in findings if f.category == "copyrighted_work"] == []
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        '{"scene": {"time_of_day": "dusk", "background": "grey backdrop"}, "skin": "pale",'
+        ' "exclude": ["cars", "pitch black"]}',
+        "Answer only with 'yes' or 'no'.",
+        "Fill in the field *identity* and the field _background_ first.",
+    ],
+)
+def test_quoted_words_in_json_and_mentions_are_no_titles(prompt: str) -> None:
+    """JSON quotes every key and value, and a quoted lowercase word is a word mentioned:
+    neither says that a film called "Background" or "No" is meant."""
+    findings = promptguard.scan(prompt)
+    assert [f for f in findings if f.category == "copyrighted_work"] == []
+
+
+def test_a_quoted_title_in_running_text_is_still_a_title() -> None:
+    prompt = 'A poster in pastel colours for our tribute night: "Up", "Her" and "Heat".'
+    found = {prompt[f.start : f.end] for f in promptguard.scan(prompt) if f.type == "FILM"}
+    assert found == {"Up", "Her", "Heat"}

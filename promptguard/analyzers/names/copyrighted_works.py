@@ -292,6 +292,7 @@ class CopyrightedWorkAnalyzer(Analyzer):
             cued_title = _popular(work) and SCREEN_CUE.search(before)
             cued_title = cued_title or with_companion(lexicon, work, known)
             cued_title = cued_title or by_maker(content, end, work)  # "heat by michael mann"
+            quoted = quoted and surfaces[0][0].isupper()  # 'yes' or 'no': a word, mentioned
             if not (quoted or (capitalised and context and not sentence_start) or cued_title):
                 return None
             score = 0.8

@@ -59,7 +59,23 @@ _FUNCTION_WORDS = frozenset(
         "m",
     ]
 )
-_QUOTES = "\"'“”«»‘’*_`"
+#: The quote that may close each opening quote.
+_CLOSING = {
+    '"': '"”',
+    "'": "'’",
+    "“": "”“",
+    "”": "”",
+    "«": "»",
+    "‘": "’",
+    "’": "’",
+    "*": "*",
+    "_": "_",
+    "`": "`",
+}
+#: A JSON key ('"background":') and a JSON string value ('": "evening",', '["cars", ').
+_JSON_AFTER = re.compile(r"\s*:")
+_JSON_BEFORE = re.compile(r"[:\[{,]\s*$")
+_JSON_END = re.compile(r"\s*[,\]}]|\s*$", re.M)
 _WORK_BEFORE = re.compile(
     r"\b(?:film|movie|picture|series|show|tv|episode|season|character|franchise|saga|universe"
     r"|game|comic|manga|anime|cartoon|from|in|like|as|of|poster|scene|still|frame|cosplay"
@@ -265,9 +281,24 @@ def _inside_longer_name(content: str, start: int, end: int) -> bool:
 
 
 def _quoted(content: str, start: int, end: int) -> bool:
+    """Whether the title is written in a pair of quotes (or *emphasis*) of its own: not a word
+    inside an identifier ("time_of_day") nor a JSON key or value, where every string is quoted."""
     before = content[start - 1] if start > 0 else ""
     after = content[end] if end < len(content) else ""
-    return bool(before and after and before in _QUOTES and after in _QUOTES)
+    if not (before and after and after in _CLOSING.get(before, "")):
+        return False
+    outside_before = content[start - 2 : start - 1]
+    outside_after = content[end + 1 : end + 2]
+    if outside_before.isalnum() or outside_after.isalnum():
+        return False  # "time_of_day", "l'Ours", "don't"
+    return not (
+        _JSON_AFTER.match(content, end + 1)
+        or (
+            '":' in content
+            and _JSON_BEFORE.search(content[max(0, start - 12) : start - 1])
+            and _JSON_END.match(content, end + 1)
+        )
+    )
 
 
 def _sentence_start(content: str, start: int) -> bool:
