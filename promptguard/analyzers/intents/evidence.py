@@ -87,9 +87,13 @@ def collect_clues(
             continue
         kind = _ENTITY_KIND.get(label)
         subject = " ".join(tokens[k].text for k in range(s, e) if tokens[k].key != "'s")
+        kept = [k for k in range(s, e) if k not in cue]
+        initial = len(kept) == 1 and _sentence_start(tokens, kept[0])
+        if kind == "PERSON" and not _person_like(words, initial):
+            kind = None  # "Draft", "grey hair", "FOIA": the small models' stray persons
         if kind:
             clues.append(Clue(kind, s, e, subject))
-        if kind != "PERSON" and _looks_like_name(words):
+        if kind != "PERSON" and label not in _NOT_NAMES and not initial and _looks_like_name(words):
             # small models often tag a person's name ORG, GPE or FAC: keep it as a plain name
             clues.append(Clue("NAME", s, e, subject))
     for k in range(lo, hi):
@@ -115,6 +119,7 @@ def collect_clues(
             and not tok.entity
             and not _is_tool(tok)
             and tok.text[:1].isupper()
+            and not _code_like(tok.text)
             and k > 0
             and tokens[k - 1].surface not in CLAUSE_BREAKS
         ):
@@ -133,10 +138,53 @@ _NAME_PARTICLES = frozenset(
 )
 
 
+#: Entity labels never read as a person's name: "a young Asian doctor", "in Spanish".
+_NOT_NAMES = frozenset({"NORP", "LANGUAGE"})
+#: Tokens that end a sentence: the word after one is capitalised whatever it is.
+_SENTENCE_ENDS = frozenset([".", "!", "?", ":", ";", "\n", "#", "*", "-", '"', "(", "["])
+
+
 def _looks_like_name(words: list[KeyToken]) -> bool:
     """Proper nouns only (and name particles): a name the NER labelled as something else."""
     names = [t for t in words if t.key != "'s" and t.surface not in _NAME_PARTICLES]
-    return bool(names) and all(t.pos == "PROPN" for t in names)
+    return (
+        bool(names)
+        and all(t.pos == "PROPN" for t in names)
+        and not any(_code_like(t.text) for t in names)
+    )
+
+
+def _code_like(text: str) -> bool:
+    """An acronym or a product spelling ("FOIA", "MRR", "GluonTS", "TikTok", "iPhone"),
+    not a person's name: capitals after the first letter, unless the word is all capitals
+    because the whole word is shouted and long ("EMMANUEL")."""
+    parts = [[c for c in part if c.isalpha()] for part in text.replace("'", "-").split("-")]
+    if all(c.isupper() for part in parts for c in part):
+        return 2 <= sum(map(len, parts)) <= 5
+    return any(c.isupper() for part in parts for c in part[1:])  # "Jean-Paul" is a name
+
+
+def _sentence_start(tokens: list[KeyToken], k: int) -> bool:
+    return k == 0 or tokens[k - 1].surface in _SENTENCE_ENDS or "\n" in tokens[k - 1].text
+
+
+def _person_like(entity: list[KeyToken], initial: bool) -> bool:
+    """A PERSON entity that reads as a person: a known given name or surname in it, or
+    capitalised words that are neither codes nor only the capitalised first word of a
+    sentence. Lowercase words the model calls a person ("medieval sword", "grey hair") need
+    a known name."""
+    from promptguard.analyzers.names.given_names import name_kind
+
+    words = [t for t in entity if t.key != "'s" and t.surface not in _NAME_PARTICLES]
+    if not words:
+        return False
+    if any(name_kind(t.text) for t in words):
+        return True
+    if not all(t.text[:1].isupper() for t in words):
+        return False
+    if any(_code_like(t.text) and not t.text.isupper() for t in words):
+        return False  # "GluonTS", "TikTok"; an all-capitals "JFK" may be a person
+    return not (len(words) == 1 and initial)
 
 
 def _is_tool(tok: KeyToken) -> bool:

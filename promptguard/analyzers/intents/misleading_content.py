@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from promptguard.analyzers.intents.base import IntentAnalyzer, Verdict
 from promptguard.analyzers.intents.evidence import Clue, Context, fictional_near
+from promptguard.analyzers.intents.setting import classes_in, looked_up, sentence_bounds
 
 _REAL = {
     "OUTLET": 0.9,
@@ -99,6 +100,8 @@ class MisleadingContentAnalyzer(IntentAnalyzer):
     }
 
     def judge(self, context: Context) -> Verdict | None:
+        if not self._made(context):
+            return None
         profile = context.rule.profile
         scores = _PROFILES.get(profile, _REAL)
         fiction = context.has("FICTION")
@@ -117,6 +120,19 @@ class MisleadingContentAnalyzer(IntentAnalyzer):
         if best is None and profile in ("real", "event") and not fiction:
             best = self._event_at_a_real_place(context)
         return best
+
+    def _made(self, context: Context) -> bool:
+        """Whether the sentence makes something: archive photos researched, licensed or
+        restored are real material ("research archive photos of 1950s Marseille"), and
+        words said in an ordinary sentence ("cancels, saying he is sick", "you never said
+        goodbye") are no statement put in a mouth unless something is made or shown."""
+        key_doc, start, end = context.key_doc, context.start, context.end
+        if context.rule.profile != "presented" and looked_up(key_doc, start, end):
+            return False
+        if context.rule.type != "FABRICATED_STATEMENT":
+            return True
+        lo, hi = sentence_bounds(key_doc, start, end)
+        return bool(classes_in(key_doc, lo, hi) & {"CREATE", "FAKE", "SYNTH", "MEDIA"})
 
     def _event_at_a_real_place(self, context: Context) -> Verdict | None:
         """A news, press or archive cue showing an event at a named real place ("a news
