@@ -176,8 +176,8 @@ def _person_like(entity: list[KeyToken], initial: bool) -> bool:
     from promptguard.analyzers.names.given_names import name_kind
 
     words = [t for t in entity if t.key != "'s" and t.surface not in _NAME_PARTICLES]
-    if not words:
-        return False
+    if not words or any(_is_tool(t) or any(c.isdigit() for c in t.text) for t in words):
+        return False  # "Chat GPT", "Lens MK1"
     if any(name_kind(t.text) for t in words):
         return True
     if not all(t.text[:1].isupper() for t in words):
@@ -189,6 +189,23 @@ def _person_like(entity: list[KeyToken], initial: bool) -> bool:
 
 def _is_tool(tok: KeyToken) -> bool:
     return "TOOL" in tok.classes or "MODEL" in tok.classes
+
+
+#: Words of a picture's credit line: "a portrait photo taken by X", "image by X".
+_PICTURED = frozenset(
+    ["photo", "photograph", "portrait", "image", "picture", "take", "taken", "shoot", "shot",
+     "painting", "art", "illustration", "artwork", "drawing", "photographie", "tableau"]
+)  # fmt: skip
+
+
+def credited(key_doc: KeyDoc, clue: Clue) -> bool:
+    """The name is who made the picture ("photo taken by X", "image by X"), not who is
+    shown; "a speech by X" or "a letter signed by X" still puts X in the picture."""
+    tokens = key_doc.tokens
+    k = clue.start
+    if k == 0 or tokens[k - 1].key not in {"by", "par"}:
+        return False
+    return any(t.key in _PICTURED or t.surface in _PICTURED for t in tokens[max(0, k - 3) : k - 1])
 
 
 def fictional_near(clues: list[Clue], clue: Clue, before: int = 3, after: int = 2) -> bool:

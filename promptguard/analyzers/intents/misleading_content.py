@@ -10,7 +10,7 @@ event. Fiction markers ("our fictional channel") take away the weaker signs.
 from __future__ import annotations
 
 from promptguard.analyzers.intents.base import IntentAnalyzer, Verdict
-from promptguard.analyzers.intents.evidence import Clue, Context, fictional_near
+from promptguard.analyzers.intents.evidence import Clue, Context, credited, fictional_near
 from promptguard.analyzers.intents.setting import classes_in, looked_up, sentence_bounds
 
 _REAL = {
@@ -111,6 +111,8 @@ class MisleadingContentAnalyzer(IntentAnalyzer):
             score = scores.get(clue.kind)
             if score is None or fictional_near(context.clues, clue):
                 continue
+            if credited(context.key_doc, clue):
+                continue  # "a candid portrait taken by Annie Leibovitz": the photographer
             if fiction and clue.kind in _WEAK:
                 continue
             if clue.kind == "EVENT" and not has_year:
@@ -123,16 +125,22 @@ class MisleadingContentAnalyzer(IntentAnalyzer):
 
     def _made(self, context: Context) -> bool:
         """Whether the sentence makes something: archive photos researched, licensed or
-        restored are real material ("research archive photos of 1950s Marseille"), and
+        restored are real material ("research archive photos of 1950s Marseille"), a poster
+        or a painting passes for no real record, and
         words said in an ordinary sentence ("cancels, saying he is sick", "you never said
         goodbye") are no statement put in a mouth unless something is made or shown."""
         key_doc, start, end = context.key_doc, context.start, context.end
         if context.rule.profile != "presented" and looked_up(key_doc, start, end):
             return False
+        lo, hi = sentence_bounds(key_doc, start, end)
+        around = classes_in(key_doc, lo, hi)
+        if "DRAWN" in around and not around & {"REAL", "FAKE", "SYNTH"}:
+            return False  # a poster or a painting does not pass for a real record
         if context.rule.type != "FABRICATED_STATEMENT":
             return True
-        lo, hi = sentence_bounds(key_doc, start, end)
-        return bool(classes_in(key_doc, lo, hi) & {"CREATE", "FAKE", "SYNTH", "MEDIA"})
+        if around & {"CREATE", "FAKE", "MEDIA"}:
+            return True
+        return "SYNTH" in classes_in(key_doc, lo, hi, range(start, end))  # not "never said"
 
     def _event_at_a_real_place(self, context: Context) -> Verdict | None:
         """A news, press or archive cue showing an event at a named real place ("a news

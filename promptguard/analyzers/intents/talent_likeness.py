@@ -11,7 +11,11 @@ from __future__ import annotations
 
 from promptguard.analyzers.intents.base import IntentAnalyzer, Verdict
 from promptguard.analyzers.intents.evidence import Context, fictional_near
-from promptguard.analyzers.intents.setting import ordinary_production
+from promptguard.analyzers.intents.setting import (
+    classes_in,
+    ordinary_production,
+    sentence_bounds,
+)
 
 #: Evidence kind -> score: a named person is the surest sign the target is real.
 _SCORES = {"PERSON": 0.9, "PERFORMER": 0.85, "PUBLIC": 0.8, "LIKENESS": 0.8, "PRON": 0.7,
@@ -52,6 +56,8 @@ class TalentLikenessAnalyzer(IntentAnalyzer):
         plain = profile.startswith("plain")
         if ordinary_production(context.key_doc, context.start, context.end, plain):
             return None  # "have Mia say the line softer in ADR", "congrats on the baby Vanessa"
+        if context.rule.type == "VOICE_CLONE" and _literary(context):
+            return None  # "write this in the voice of Donald Goines": a writer's voice
         performance = profile.endswith("performance")
         fiction = context.has("FICTION")
         footage = context.has("FOOTAGE")
@@ -76,6 +82,14 @@ class TalentLikenessAnalyzer(IntentAnalyzer):
             if best is None or score > best.score:
                 best = Verdict(context.rule.type, score, clue)
         return best
+
+
+def _literary(context: Context) -> bool:
+    """A text to write and nothing to hear or synthesise: "voice" is a writer's style."""
+    key_doc = context.key_doc
+    lo, hi = sentence_bounds(key_doc, context.start, context.end)
+    around = classes_in(key_doc, lo, hi)
+    return "WRITE" in around and not around & {"AUDIO", "SYNTH"}
 
 
 def _a_person(context: Context, clue) -> bool:
