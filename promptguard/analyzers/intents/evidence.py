@@ -7,6 +7,7 @@ that the target is invented.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -154,10 +155,16 @@ def _looks_like_name(words: list[KeyToken]) -> bool:
     )
 
 
+#: Surnames with an inner capital: "DiCaprio", "McAdams", "MacLachlan", "LeBlanc", "DeVito".
+_PREFIXED_NAME = re.compile(r"^(?:Mc|Mac|Di|De|Da|Du|Le|La|Van|Von|Fitz|St)[A-Z][a-z]+$")
+
+
 def _code_like(text: str) -> bool:
     """An acronym or a product spelling ("FOIA", "MRR", "GluonTS", "TikTok", "iPhone"),
     not a person's name: capitals after the first letter, unless the word is all capitals
     because the whole word is shouted and long ("EMMANUEL")."""
+    if _PREFIXED_NAME.match(text):
+        return False
     parts = [[c for c in part if c.isalpha()] for part in text.replace("'", "-").split("-")]
     if all(c.isupper() for part in parts for c in part):
         return 2 <= sum(map(len, parts)) <= 5
@@ -178,10 +185,10 @@ def _person_like(entity: list[KeyToken], initial: bool) -> bool:
     words = [t for t in entity if t.key != "'s" and t.surface not in _NAME_PARTICLES]
     if not words or any(_is_tool(t) or any(c.isdigit() for c in t.text) for t in words):
         return False  # "Chat GPT", "Lens MK1"
+    if not all(t.text[:1].isupper() for t in words):
+        return "G" in name_kind(words[0].text)  # "danny mcbride", not "medieval sword"
     if any(name_kind(t.text) for t in words):
         return True
-    if not all(t.text[:1].isupper() for t in words):
-        return False
     if any(_code_like(t.text) and not t.text.isupper() for t in words):
         return False  # "GluonTS", "TikTok"; an all-capitals "JFK" may be a person
     return not (len(words) == 1 and initial)
@@ -198,14 +205,19 @@ _PICTURED = frozenset(
 )  # fmt: skip
 
 
-def credited(key_doc: KeyDoc, clue: Clue) -> bool:
-    """The name is who made the picture ("photo taken by X", "image by X"), not who is
-    shown; "a speech by X" or "a letter signed by X" still puts X in the picture."""
+def credited(key_doc: KeyDoc, clue: Clue, clues: list[Clue]) -> bool:
+    """The name is who made the picture ("photo taken by X", "image by X", and the names
+    listed after it: "by X, Y and Z"), not who is shown; "a speech by X" or "a letter
+    signed by X" still puts X in the picture."""
     tokens = key_doc.tokens
     k = clue.start
-    if k == 0 or tokens[k - 1].key not in {"by", "par"}:
-        return False
-    return any(t.key in _PICTURED or t.surface in _PICTURED for t in tokens[max(0, k - 3) : k - 1])
+    if k > 0 and tokens[k - 1].key in {"by", "par"}:
+        return any(
+            t.key in _PICTURED or t.surface in _PICTURED for t in tokens[max(0, k - 3) : k - 1]
+        )
+    joined = k - 1 if k > 0 and tokens[k - 1].key in {",", "and", "&", "et"} else k
+    before = [c for c in clues if c.end == joined and c.kind in ("PERSON", "NAME") and c != clue]
+    return any(credited(key_doc, c, clues) for c in before)
 
 
 def fictional_near(clues: list[Clue], clue: Clue, before: int = 3, after: int = 2) -> bool:

@@ -75,6 +75,11 @@ _PRESENTED_TYPES = {
 }
 
 
+def _likened(context: Context, clue: Clue) -> bool:
+    tokens = context.key_doc.tokens
+    return any(t.key == "like" for t in tokens[max(0, clue.start - 2) : clue.start])
+
+
 class MisleadingContentAnalyzer(IntentAnalyzer):
     """Finds requests for fake news, archival material, statements or evidence that look real."""
 
@@ -111,8 +116,10 @@ class MisleadingContentAnalyzer(IntentAnalyzer):
             score = scores.get(clue.kind)
             if score is None or fictional_near(context.clues, clue):
                 continue
-            if credited(context.key_doc, clue):
+            if credited(context.key_doc, clue, context.clues):
                 continue  # "a candid portrait taken by Annie Leibovitz": the photographer
+            if clue.kind == "REAL" and profile != "presented" and _likened(context, clue):
+                continue  # "must feel like a real, candid selfie": realism, not a claim
             if fiction and clue.kind in _WEAK:
                 continue
             if clue.kind == "EVENT" and not has_year:

@@ -77,10 +77,11 @@ class UnownedTrainingAnalyzer(IntentAnalyzer):
             context.rule.type == "TRAINING_ON_LIKENESS" or likeness_object or not works_object
         ):
             return Verdict("TRAINING_ON_LIKENESS", _PERSON_OR_NAME[person.kind], person)
-        works = _best(clues, _WORKS) or person
+        works = person or _best(clues, _WORKS)  # "the films of Hayao Miyazaki": his works
         if works is None:
             return None
-        owned = [c for c in clues if c.kind == "OWNED"]
+        # "our model", "notre modèle": the model is the production's, not the material
+        owned = [c for c in clues if c.kind == "OWNED" and not _owns_the_model(tokens, c)]
         if any(tokens[c.start].key in _STRONG_OWNED for c in owned):
             return None
         if any(context.start <= c.start < works.start for c in owned):
@@ -123,6 +124,11 @@ def _material_named(context: Context, clues: list[Clue]) -> bool:
         tokens[k].classes & {"WORKOBJ", "LIKEOBJ"} and tokens[k].key not in _GENERIC
         for k in range(context.start, context.end)
     )
+
+
+def _owns_the_model(tokens, owned: Clue) -> bool:
+    after = tokens[owned.end : owned.end + 2]
+    return any("MODEL" in t.classes for t in after)
 
 
 def _best(clues: list[Clue], scores: dict[str, float]) -> Clue | None:
