@@ -97,6 +97,7 @@ def collect_clues(
         if kind != "PERSON" and label not in _NOT_NAMES and not initial and _looks_like_name(words):
             # small models often tag a person's name ORG, GPE or FAC: keep it as a plain name
             clues.append(Clue("NAME", s, e, subject))
+    cased = any(t.text[:1].isupper() for t in tokens[1:])
     for k in range(lo, hi):
         tok = tokens[k]
         if k in cue:
@@ -104,6 +105,8 @@ def collect_clues(
         for name in tok.classes:
             if name not in CLUE_CLASSES:
                 continue
+            if name == "OUTLET" and cased and not _outlet_cased(tokens, k, k + 1):
+                continue  # "the abc of it", "ap" as a word: an outlet is written capitalised
             if (
                 name == "PRON"
                 and tok.surface in _AMBIGUOUS_PRONOUNS
@@ -127,10 +130,18 @@ def collect_clues(
             clues.append(Clue("PROPN", k, k + 1, tok.text))
     for name in CLUE_CLASSES:
         for s, e in key_doc.phrase_spans.get(name, ()):
+            if name == "OUTLET" and cased and not _outlet_cased(tokens, s, e):
+                continue  # "The sun was setting" is no newspaper
             if lo <= s < hi and not all(k in cue for k in range(s, e)):
                 subject = " ".join(tokens[k].text for k in range(s, e))
                 clues.append(Clue(name, s, e, subject if name in ("OUTLET", "INSTITUTION") else ""))
     return sorted(set(clues), key=lambda c: (c.start, c.end, c.kind))
+
+
+def _outlet_cased(tokens: list[KeyToken], s: int, e: int) -> bool:
+    """An outlet's own words are capitalised in a text that uses capitals ("The Sun", "AP")."""
+    words = [t for t in tokens[s:e] if t.key not in ("the", "le", "la", "les", "l'")]
+    return all(t.text[:1].isupper() for t in words)
 
 
 #: Lowercase particles inside names: "de Gaulle", "van Gogh", "da Vinci".

@@ -75,6 +75,12 @@ _PRESENTED_TYPES = {
 }
 
 
+def _a_look(context: Context) -> bool:
+    """A style word right after the cue: the archival look is asked for, not a record."""
+    tokens = context.key_doc.tokens
+    return any("STYLE" in t.classes for t in tokens[context.end : context.end + 2])
+
+
 def _likened(context: Context, clue: Clue) -> bool:
     tokens = context.key_doc.tokens
     return any(t.key == "like" for t in tokens[max(0, clue.start - 2) : clue.start])
@@ -143,6 +149,8 @@ class MisleadingContentAnalyzer(IntentAnalyzer):
         around = classes_in(key_doc, lo, hi)
         if "DRAWN" in around and not around & {"REAL", "FAKE", "SYNTH"}:
             return False  # a poster or a painting does not pass for a real record
+        if context.rule.type == "FAKE_ARCHIVAL" and _a_look(context):
+            return False  # "authentic vintage analog film photography": a look, not a record
         if context.rule.type != "FABRICATED_STATEMENT":
             return True
         if around & {"CREATE", "FAKE", "MEDIA"}:
