@@ -116,8 +116,13 @@ def score(records: list[dict], predicted: list[set[str]]) -> dict:
 
 #: Labelled sets printed beside the generated one: prompts written by hand by the team, not
 #: from templates (`intents_fresh`: positives and hard negatives; `intents_crew`: crew and craft
-#: prompts a production sends every day, and requests that need consent or legal approval).
-SIDE_SETS = (ROOT / "bench/data/intents_fresh.jsonl", ROOT / "bench/data/intents_crew.jsonl")
+#: prompts a production sends every day, and requests that need consent or legal approval;
+#: `intents_crew_check`: more of the same, written after the rules were fixed, not tuned on).
+SIDE_SETS = (
+    ROOT / "bench/data/intents_fresh.jsonl",
+    ROOT / "bench/data/intents_crew.jsonl",
+    ROOT / "bench/data/intents_crew_check.jsonl",
+)
 
 
 def side_by_side(sets: list[tuple[str, list[dict], list[set[str]]]]) -> None:

@@ -196,13 +196,13 @@ def _person_like(entity: list[KeyToken], initial: bool) -> bool:
     words = [t for t in entity if t.key != "'s" and t.surface not in _NAME_PARTICLES]
     if not words or any(_is_tool(t) or any(c.isdigit() for c in t.text) for t in words):
         return False  # "Chat GPT", "Lens MK1"
-    if not all(t.text[:1].isupper() for t in words):
+    if not any(t.text[:1].isupper() for t in words):
         return "G" in name_kind(words[0].text)  # "danny mcbride", not "medieval sword"
-    if any(name_kind(t.text) for t in words):
-        return True
     if any(_code_like(t.text) and not t.text.isupper() for t in words):
         return False  # "GluonTS", "TikTok"; an all-capitals "JFK" may be a person
-    return not (len(words) == 1 and initial)
+    if any(name_kind(t.text) for t in words) or len(words) > 1:
+        return True  # "président de la République": a title the model read as a person
+    return not initial
 
 
 def _is_tool(tok: KeyToken) -> bool:
