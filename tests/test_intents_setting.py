@@ -157,3 +157,16 @@ def test_training_our_model_on_a_studios_frames_is_found(nlp_models):
     assert types(training, "Train our model on scraped DreamWorks frames", nlp_models)
     assert not types(training, "A steam train covered with graffiti by a local crew", nlp_models)
     assert not types(training, "Staff training for team leads on the new rota", nlp_models)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "Build and train RNNs in PyTorch, then work with NLP toolkits",
+        "Fine-tune the tagger on the CoNLL split with SpaCy",
+    ],
+)
+def test_methods_and_formats_are_no_rights_holder(nlp_models, content):
+    from promptguard.analyzers.intents.unowned_training import UnownedTrainingAnalyzer
+
+    assert not types(UnownedTrainingAnalyzer(Config()), content, nlp_models)

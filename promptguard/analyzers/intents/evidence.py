@@ -92,6 +92,8 @@ def collect_clues(
         initial = len(kept) == 1 and _sentence_start(tokens, kept[0])
         if kind == "PERSON" and not _person_like(words, initial):
             kind = None  # "Draft", "grey hair", "FOIA": the small models' stray persons
+        elif kind in ("ORG", "MISC", "WORK") and all(_code_like(t.text) for t in words):
+            kind = None  # "NLP", "CoT", "CSV": a method or a format, not a rights holder
         if kind:
             clues.append(Clue(kind, s, e, subject))
         if kind != "PERSON" and label not in _NOT_NAMES and not initial and _looks_like_name(words):
