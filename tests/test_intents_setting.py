@@ -170,3 +170,21 @@ def test_methods_and_formats_are_no_rights_holder(nlp_models, content):
     from promptguard.analyzers.intents.unowned_training import UnownedTrainingAnalyzer
 
     assert not types(UnownedTrainingAnalyzer(Config()), content, nlp_models)
+
+
+@pytest.mark.parametrize(
+    ("content", "language"),
+    [
+        ("Do not clone the lead actor's voice, we will record pickups with him", "en"),
+        ("Don't de-age Robert Redford with AI, cast a younger actor instead", "en"),
+        ("No face swap on the stunt double, he wears a mask", "en"),
+        ("Ne pas rajeunir l'actrice avec l'IA, on prend une doublure", "fr"),
+    ],
+)
+def test_a_negated_request_is_no_intent(talent, nlp_models, content, language):
+    assert types(talent, content, nlp_models, language) == set()
+
+
+def test_a_negation_elsewhere_does_not_hide_the_request(talent, nlp_models):
+    content = "Clone Morgan Freeman's voice for the trailer, we do not have the budget for him"
+    assert "VOICE_CLONE" in types(talent, content, nlp_models)
