@@ -188,3 +188,25 @@ def test_a_negated_request_is_no_intent(talent, nlp_models, content, language):
 def test_a_negation_elsewhere_does_not_hide_the_request(talent, nlp_models):
     content = "Clone Morgan Freeman's voice for the trailer, we do not have the budget for him"
     assert "VOICE_CLONE" in types(talent, content, nlp_models)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "Let Priya read the narration in her own voice for the podcast",
+        "Put the lead actor's face on the poster, centred above the title",
+    ],
+)
+def test_own_voice_and_poster_layout_are_no_intent(talent, nlp_models, content):
+    assert types(talent, content, nlp_models) == set()
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "Put Zendaya's face on the dancer in the music video",
+        "Put Chris Pratt's face on the billboard model with AI",
+    ],
+)
+def test_a_face_put_on_someone_else_is_a_swap(talent, nlp_models, content):
+    assert "FACE_SWAP" in types(talent, content, nlp_models)

@@ -45,16 +45,20 @@ def classes_in(key_doc: KeyDoc, lo: int, hi: int, skip: range = range(0)) -> set
     return found
 
 
-def ordinary_production(key_doc: KeyDoc, start: int, end: int, plain: bool) -> bool:
+def ordinary_production(key_doc: KeyDoc, start: int, end: int, need: str = "") -> bool:
     """A cue its sentence does not turn into synthesis: no synthesis word, and the
     production's own process around it (ADR, make-up, casting, a signed release...); for a
-    cue in everyday words (`plain`), also no recording, image or scene to alter at all
-    ("young Liam scored twice", "you sound like James")."""
+    cue in everyday words (`need="media"`), also no recording, image or scene to alter at
+    all ("young Liam scored twice", "you sound like James"); for one that only synthesis
+    makes an intent (`need="synthesis"`: "put the lead's face on the poster"), any
+    sentence without a synthesis word."""
     lo, hi = sentence_bounds(key_doc, start, end)
     around = classes_in(key_doc, lo, hi)
     if "SYNTH" in around:
         return False
-    return "CRAFT" in around or (plain and "MEDIA" not in around)
+    if need == "synthesis" or "CRAFT" in around:
+        return True
+    return need == "media" and "MEDIA" not in around
 
 
 def looked_up(key_doc: KeyDoc, start: int, end: int) -> bool:

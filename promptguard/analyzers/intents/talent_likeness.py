@@ -53,11 +53,11 @@ class TalentLikenessAnalyzer(IntentAnalyzer):
 
     def judge(self, context: Context) -> Verdict | None:
         profile = context.rule.profile
-        plain = profile.startswith("plain")
-        if ordinary_production(context.key_doc, context.start, context.end, plain):
+        need = "media" if profile.startswith("plain") else "synthesis" if profile == "ai" else ""
+        if ordinary_production(context.key_doc, context.start, context.end, need):
             return None  # "have Mia say the line softer in ADR", "congrats on the baby Vanessa"
-        if context.rule.type == "VOICE_CLONE" and _literary(context):
-            return None  # "write this in the voice of Donald Goines": a writer's voice
+        if context.rule.type == "VOICE_CLONE" and (_literary(context) or _own_voice(context)):
+            return None  # "in the voice of Donald Goines" (a writer), "in her own voice"
         performance = profile.endswith("performance")
         fiction = context.has("FICTION")
         footage = context.has("FOOTAGE")
@@ -90,6 +90,12 @@ def _literary(context: Context) -> bool:
     lo, hi = sentence_bounds(key_doc, context.start, context.end)
     around = classes_in(key_doc, lo, hi)
     return "WRITE" in around and not around & {"AUDIO", "SYNTH"}
+
+
+def _own_voice(context: Context) -> bool:
+    """ "Read it in her own voice", "avec sa propre voix": the speaker's voice, not a copy."""
+    tokens = context.key_doc.tokens[context.start : context.end]
+    return any(t.key in ("own", "propre") for t in tokens)
 
 
 def _a_person(context: Context, clue) -> bool:
