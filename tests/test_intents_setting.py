@@ -210,3 +210,15 @@ def test_own_voice_and_poster_layout_are_no_intent(talent, nlp_models, content):
 )
 def test_a_face_put_on_someone_else_is_a_swap(talent, nlp_models, content):
     assert "FACE_SWAP" in types(talent, content, nlp_models)
+
+
+@pytest.mark.parametrize(
+    ("analyzer_name", "content"),
+    [
+        ("talent", "Félicitations au jeune Mathis pour son diplôme"),
+        ("misleading", "Fais dire la réplique à Hugo avec plus de colère pendant la postsynchro"),
+    ],
+)
+def test_french_chat_and_dubbing_are_no_intent(request, nlp_models, analyzer_name, content):
+    analyzer = request.getfixturevalue(analyzer_name)
+    assert types(analyzer, content, nlp_models, "fr") == set()

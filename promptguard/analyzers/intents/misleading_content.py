@@ -153,6 +153,8 @@ class MisleadingContentAnalyzer(IntentAnalyzer):
             return False  # "authentic vintage analog film photography": a look, not a record
         if context.rule.type != "FABRICATED_STATEMENT":
             return True
+        if "CRAFT" in around and not around & {"FAKE", "SYNTH"}:
+            return False  # "fais dire la réplique à Hugo en postsynchro": our own dialogue
         if around & {"CREATE", "FAKE", "MEDIA"}:
             return True
         return "SYNTH" in classes_in(key_doc, lo, hi, range(start, end))  # not "never said"
