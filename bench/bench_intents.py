@@ -114,6 +114,32 @@ def score(records: list[dict], predicted: list[set[str]]) -> dict:
     return result
 
 
+#: Labelled sets printed beside the generated one: prompts written by hand by the team, not
+#: from templates (`intents_fresh`: positives and hard negatives; `intents_crew`: crew and craft
+#: prompts a production sends every day, and requests that need consent or legal approval;
+#: `intents_crew_check`: more of the same, written after the rules were fixed, not tuned on).
+SIDE_SETS = (
+    ROOT / "bench/data/intents_fresh.jsonl",
+    ROOT / "bench/data/intents_crew.jsonl",
+    ROOT / "bench/data/intents_crew_check.jsonl",
+)
+
+
+def side_by_side(sets: list[tuple[str, list[dict], list[set[str]]]]) -> None:
+    """Recall per category and hard negatives with any intent finding, one row per set."""
+    print("\n| set | prompts | recall talent | recall misleading | recall training | "
+          "hard negatives | with any intent finding |")  # fmt: skip
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for name, records, predicted in sets:
+        result = score(records, predicted)
+        hard = [p for p, r in zip(predicted, records, strict=True) if r["kind"] == "hard"]
+        alarms = sum(bool(p) for p in hard)
+        recalls = " | ".join(
+            f"{fmt(result[c]['recall'])} ({result[c]['positives']})" for c in CATEGORIES
+        )
+        print(f"| {name} | {len(records)} | {recalls} | {len(hard)} | {alarms} |")
+
+
 def fmt(value: float | None) -> str:
     return "–" if value is None else f"{value:.3f}"
 
@@ -165,9 +191,15 @@ def main() -> None:
     for name, value in rows:
         print(f"| {name} | {value} |")
 
+    sets = [(args.data.name, records, predicted)]
+    for path in SIDE_SETS if args.data.resolve() not in SIDE_SETS else ():
+        side = load(path)
+        sets.append((path.name, side, run(side)[0]))
+    side_by_side(sets)
+
     if args.show_errors:
         print()
-        for record, found in zip(records, predicted, strict=True):
+        for record, found in ((r, p) for _, rs, ps in sets for r, p in zip(rs, ps, strict=True)):
             expected = set(record["labels"])
             if expected != found:
                 missed = ",".join(sorted(expected - found))

@@ -128,7 +128,7 @@ class IntentAnalyzer(Analyzer):
         while clause[hi - 1] != clause[end - 1]:
             hi -= 1
         clues = collect_clues(key_doc, rule, start, end, lo, hi)
-        if any(c.kind == "DEFENSE" for c in clues):
+        if any(c.kind == "DEFENSE" for c in clues) or _negated(key_doc, start):
             return None
         return Context(rule, key_doc, start, end, lo, hi, clues)
 
@@ -157,6 +157,17 @@ class IntentAnalyzer(Analyzer):
             analyzer=self.name,
             extra={"rule": context.rule.where},
         )
+
+
+def _negated(key_doc: KeyDoc, start: int) -> bool:
+    """A negation in the three words before the cue, same clause: "do not clone his voice",
+    "no face swap on the double", "ne pas rajeunir l'actrice"."""
+    tokens, clause = key_doc.tokens, key_doc.clause
+    return any(
+        ("NEGATION" in tokens[k].classes or tokens[k].surface in ("n't", "n’t"))
+        and clause[k] == clause[start]
+        for k in range(max(0, start - 3), start)
+    )
 
 
 def _best_per_span(findings: list[Finding], priority: tuple[str, ...] = ()) -> list[Finding]:

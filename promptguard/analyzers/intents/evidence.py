@@ -7,6 +7,7 @@ that the target is invented.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -87,11 +88,18 @@ def collect_clues(
             continue
         kind = _ENTITY_KIND.get(label)
         subject = " ".join(tokens[k].text for k in range(s, e) if tokens[k].key != "'s")
+        kept = [k for k in range(s, e) if k not in cue]
+        initial = len(kept) == 1 and _sentence_start(tokens, kept[0])
+        if kind == "PERSON" and not _person_like(words, initial):
+            kind = None  # "Draft", "grey hair", "FOIA": the small models' stray persons
+        elif kind in ("ORG", "MISC", "WORK") and all(_code_like(t.text) for t in words):
+            kind = None  # "NLP", "CoT", "CSV": a method or a format, not a rights holder
         if kind:
             clues.append(Clue(kind, s, e, subject))
-        if kind != "PERSON" and _looks_like_name(words):
+        if kind != "PERSON" and label not in _NOT_NAMES and not initial and _looks_like_name(words):
             # small models often tag a person's name ORG, GPE or FAC: keep it as a plain name
             clues.append(Clue("NAME", s, e, subject))
+    cased = any(t.text[:1].isupper() for t in tokens[1:])
     for k in range(lo, hi):
         tok = tokens[k]
         if k in cue:
@@ -99,6 +107,8 @@ def collect_clues(
         for name in tok.classes:
             if name not in CLUE_CLASSES:
                 continue
+            if name == "OUTLET" and cased and not _outlet_cased(tokens, k, k + 1):
+                continue  # "the abc of it", "ap" as a word: an outlet is written capitalised
             if (
                 name == "PRON"
                 and tok.surface in _AMBIGUOUS_PRONOUNS
@@ -115,16 +125,25 @@ def collect_clues(
             and not tok.entity
             and not _is_tool(tok)
             and tok.text[:1].isupper()
+            and not _code_like(tok.text)
             and k > 0
             and tokens[k - 1].surface not in CLAUSE_BREAKS
         ):
             clues.append(Clue("PROPN", k, k + 1, tok.text))
     for name in CLUE_CLASSES:
         for s, e in key_doc.phrase_spans.get(name, ()):
+            if name == "OUTLET" and cased and not _outlet_cased(tokens, s, e):
+                continue  # "The sun was setting" is no newspaper
             if lo <= s < hi and not all(k in cue for k in range(s, e)):
                 subject = " ".join(tokens[k].text for k in range(s, e))
                 clues.append(Clue(name, s, e, subject if name in ("OUTLET", "INSTITUTION") else ""))
     return sorted(set(clues), key=lambda c: (c.start, c.end, c.kind))
+
+
+def _outlet_cased(tokens: list[KeyToken], s: int, e: int) -> bool:
+    """An outlet's own words are capitalised in a text that uses capitals ("The Sun", "AP")."""
+    words = [t for t in tokens[s:e] if t.key not in ("the", "le", "la", "les", "l'")]
+    return all(t.text[:1].isupper() for t in words)
 
 
 #: Lowercase particles inside names: "de Gaulle", "van Gogh", "da Vinci".
@@ -133,14 +152,85 @@ _NAME_PARTICLES = frozenset(
 )
 
 
+#: Entity labels never read as a person's name: "a young Asian doctor", "in Spanish".
+_NOT_NAMES = frozenset({"NORP", "LANGUAGE"})
+#: Tokens that end a sentence: the word after one is capitalised whatever it is.
+_SENTENCE_ENDS = frozenset([".", "!", "?", ":", ";", "\n", "#", "*", "-", '"', "(", "["])
+
+
 def _looks_like_name(words: list[KeyToken]) -> bool:
     """Proper nouns only (and name particles): a name the NER labelled as something else."""
     names = [t for t in words if t.key != "'s" and t.surface not in _NAME_PARTICLES]
-    return bool(names) and all(t.pos == "PROPN" for t in names)
+    return (
+        bool(names)
+        and all(t.pos == "PROPN" for t in names)
+        and not any(_code_like(t.text) for t in names)
+    )
+
+
+#: Surnames with an inner capital: "DiCaprio", "McAdams", "MacLachlan", "LeBlanc", "DeVito".
+_PREFIXED_NAME = re.compile(r"^(?:Mc|Mac|Di|De|Da|Du|Le|La|Van|Von|Fitz|St)[A-Z][a-z]+$")
+
+
+def _code_like(text: str) -> bool:
+    """An acronym or a product spelling ("FOIA", "MRR", "GluonTS", "TikTok", "iPhone"),
+    not a person's name: capitals after the first letter, unless the word is all capitals
+    because the whole word is shouted and long ("EMMANUEL")."""
+    if _PREFIXED_NAME.match(text):
+        return False
+    parts = [[c for c in part if c.isalpha()] for part in text.replace("'", "-").split("-")]
+    if all(c.isupper() for part in parts for c in part):
+        return 2 <= sum(map(len, parts)) <= 5
+    return any(c.isupper() for part in parts for c in part[1:])  # "Jean-Paul" is a name
+
+
+def _sentence_start(tokens: list[KeyToken], k: int) -> bool:
+    return k == 0 or tokens[k - 1].surface in _SENTENCE_ENDS or "\n" in tokens[k - 1].text
+
+
+def _person_like(entity: list[KeyToken], initial: bool) -> bool:
+    """A PERSON entity that reads as a person: a known given name or surname in it, or
+    capitalised words that are neither codes nor only the capitalised first word of a
+    sentence. Lowercase words the model calls a person ("medieval sword", "grey hair") need
+    a known name."""
+    from promptguard.analyzers.names.given_names import name_kind
+
+    words = [t for t in entity if t.key != "'s" and t.surface not in _NAME_PARTICLES]
+    if not words or any(_is_tool(t) or any(c.isdigit() for c in t.text) for t in words):
+        return False  # "Chat GPT", "Lens MK1"
+    if not any(t.text[:1].isupper() for t in words):
+        return "G" in name_kind(words[0].text)  # "danny mcbride", not "medieval sword"
+    if any(_code_like(t.text) and not t.text.isupper() for t in words):
+        return False  # "GluonTS", "TikTok"; an all-capitals "JFK" may be a person
+    if any(name_kind(t.text) for t in words) or len(words) > 1:
+        return True  # "président de la République": a title the model read as a person
+    return not initial
 
 
 def _is_tool(tok: KeyToken) -> bool:
     return "TOOL" in tok.classes or "MODEL" in tok.classes
+
+
+#: Words of a picture's credit line: "a portrait photo taken by X", "image by X".
+_PICTURED = frozenset(
+    ["photo", "photograph", "portrait", "image", "picture", "take", "taken", "shoot", "shot",
+     "painting", "art", "illustration", "artwork", "drawing", "photographie", "tableau"]
+)  # fmt: skip
+
+
+def credited(key_doc: KeyDoc, clue: Clue, clues: list[Clue]) -> bool:
+    """The name is who made the picture ("photo taken by X", "image by X", and the names
+    listed after it: "by X, Y and Z"), not who is shown; "a speech by X" or "a letter
+    signed by X" still puts X in the picture."""
+    tokens = key_doc.tokens
+    k = clue.start
+    if k > 0 and tokens[k - 1].key in {"by", "par"}:
+        return any(
+            t.key in _PICTURED or t.surface in _PICTURED for t in tokens[max(0, k - 3) : k - 1]
+        )
+    joined = k - 1 if k > 0 and tokens[k - 1].key in {",", "and", "&", "et"} else k
+    before = [c for c in clues if c.end == joined and c.kind in ("PERSON", "NAME") and c != clue]
+    return any(credited(key_doc, c, clues) for c in before)
 
 
 def fictional_near(clues: list[Clue], clue: Clue, before: int = 3, after: int = 2) -> bool:

@@ -76,6 +76,10 @@ class KeyTables:
     class_forms: dict[str, frozenset[str]]
     vocab: Vocab
     phrase_matcher: PhraseMatcher
+    #: Base form -> the classes listing it, and inflected form -> the classes: one lookup
+    #: per token instead of a test per class.
+    member_classes: dict[str, frozenset[str]]
+    form_classes: dict[str, frozenset[str]]
 
     def key_of(self, surface: str, lemma: str) -> str:
         """The list word a token stands for, trusting the tagger's lemma first."""
@@ -91,6 +95,15 @@ class KeyTables:
         if surface in self.bases:
             return surface
         return self.form_map.get(surface) or self.key_of(surface, lemma)
+
+
+def _invert(classes: dict[str, frozenset[str]]) -> dict[str, frozenset[str]]:
+    """Class -> words, turned into word -> classes."""
+    inverted: dict[str, set[str]] = {}
+    for name, words in classes.items():
+        for word in words:
+            inverted.setdefault(word, set()).add(name)
+    return {word: frozenset(names) for word, names in inverted.items()}
 
 
 #: Guards every lazy build for matching (key tables, Matchers): once per process, and never
@@ -151,7 +164,15 @@ class LanguageResources:
         phrase_matcher = PhraseMatcher(vocab, attr="ORTH")
         for name, entries in self.lexicon.phrases.items():
             phrase_matcher.add(name, [Doc(vocab, words=list(words)) for words in entries])
-        return KeyTables(frozenset(bases), form_map, class_forms, vocab, phrase_matcher)
+        return KeyTables(
+            frozenset(bases),
+            form_map,
+            class_forms,
+            vocab,
+            phrase_matcher,
+            _invert(self.lexicon.words),
+            _invert(class_forms),
+        )
 
     @property
     def bases(self) -> frozenset[str]:
@@ -248,17 +269,15 @@ class LanguageResources:
                 current += 1
             clause.append(current)
 
-        lexicon_words = self.lexicon.words
+        members, forms = tables.member_classes, tables.form_classes
+        none: frozenset[str] = frozenset()
         for tok in tokens:
-            parts = tok.surface.split("-") if "-" in tok.surface else ()
-            for name, members in lexicon_words.items():
-                if (
-                    tok.key in members
-                    or tok.surface_key in members
-                    or tok.surface in tables.class_forms[name]
-                    or any(p in members for p in parts)
-                ):
-                    tok.classes.add(name)
+            found = members.get(tok.key, none) | members.get(tok.surface_key, none)
+            found |= forms.get(tok.surface, none)
+            if "-" in tok.surface:
+                for part in tok.surface.split("-"):
+                    found |= members.get(part, none)
+            tok.classes.update(found)
         phrase_spans: dict[str, list[tuple[int, int]]] = {}
         for match_id, start, end in tables.phrase_matcher(key_doc):
             name = tables.vocab.strings[match_id]

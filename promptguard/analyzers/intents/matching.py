@@ -67,7 +67,9 @@ def _compile(rule: Rule, resources: LanguageResources, attr: str) -> list[list[d
         if labels:
             options.append([{"ENT_TYPE": {"IN": labels}, "OP": many}])
         if "PERSON" in slot.entities:  # a name the small NER models missed
-            options.append([{"POS": "PROPN", "OP": many}])
+            # ... but not a nationality or a language ("a young Asian doctor")
+            proper = {"POS": "PROPN", "ENT_TYPE": {"NOT_IN": ["NORP", "LANGUAGE"]}}
+            options.append([{**proper, "OP": many}])
         if slot.optional and slot.phrases:
             options.append([])
         variants = [v + o for v in variants for o in options]

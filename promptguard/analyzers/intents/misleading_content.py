@@ -10,7 +10,8 @@ event. Fiction markers ("our fictional channel") take away the weaker signs.
 from __future__ import annotations
 
 from promptguard.analyzers.intents.base import IntentAnalyzer, Verdict
-from promptguard.analyzers.intents.evidence import Clue, Context, fictional_near
+from promptguard.analyzers.intents.evidence import Clue, Context, credited, fictional_near
+from promptguard.analyzers.intents.setting import classes_in, looked_up, sentence_bounds
 
 _REAL = {
     "OUTLET": 0.9,
@@ -74,6 +75,17 @@ _PRESENTED_TYPES = {
 }
 
 
+def _a_look(context: Context) -> bool:
+    """A style word right after the cue: the archival look is asked for, not a record."""
+    tokens = context.key_doc.tokens
+    return any("STYLE" in t.classes for t in tokens[context.end : context.end + 2])
+
+
+def _likened(context: Context, clue: Clue) -> bool:
+    tokens = context.key_doc.tokens
+    return any(t.key == "like" for t in tokens[max(0, clue.start - 2) : clue.start])
+
+
 class MisleadingContentAnalyzer(IntentAnalyzer):
     """Finds requests for fake news, archival material, statements or evidence that look real."""
 
@@ -99,6 +111,8 @@ class MisleadingContentAnalyzer(IntentAnalyzer):
     }
 
     def judge(self, context: Context) -> Verdict | None:
+        if not self._made(context):
+            return None
         profile = context.rule.profile
         scores = _PROFILES.get(profile, _REAL)
         fiction = context.has("FICTION")
@@ -108,6 +122,10 @@ class MisleadingContentAnalyzer(IntentAnalyzer):
             score = scores.get(clue.kind)
             if score is None or fictional_near(context.clues, clue):
                 continue
+            if credited(context.key_doc, clue, context.clues):
+                continue  # "a candid portrait taken by Annie Leibovitz": the photographer
+            if clue.kind == "REAL" and profile != "presented" and _likened(context, clue):
+                continue  # "must feel like a real, candid selfie": realism, not a claim
             if fiction and clue.kind in _WEAK:
                 continue
             if clue.kind == "EVENT" and not has_year:
@@ -117,6 +135,29 @@ class MisleadingContentAnalyzer(IntentAnalyzer):
         if best is None and profile in ("real", "event") and not fiction:
             best = self._event_at_a_real_place(context)
         return best
+
+    def _made(self, context: Context) -> bool:
+        """Whether the sentence makes something: archive photos researched, licensed or
+        restored are real material ("research archive photos of 1950s Marseille"), a poster
+        or a painting passes for no real record, and
+        words said in an ordinary sentence ("cancels, saying he is sick", "you never said
+        goodbye") are no statement put in a mouth unless something is made or shown."""
+        key_doc, start, end = context.key_doc, context.start, context.end
+        if context.rule.profile != "presented" and looked_up(key_doc, start, end):
+            return False
+        lo, hi = sentence_bounds(key_doc, start, end)
+        around = classes_in(key_doc, lo, hi)
+        if "DRAWN" in around and not around & {"REAL", "FAKE", "SYNTH"}:
+            return False  # a poster or a painting does not pass for a real record
+        if context.rule.type == "FAKE_ARCHIVAL" and _a_look(context):
+            return False  # "authentic vintage analog film photography": a look, not a record
+        if context.rule.type != "FABRICATED_STATEMENT":
+            return True
+        if "CRAFT" in around and not around & {"FAKE", "SYNTH"}:
+            return False  # "fais dire la réplique à Hugo en postsynchro": our own dialogue
+        if around & {"CREATE", "FAKE", "MEDIA"}:
+            return True
+        return "SYNTH" in classes_in(key_doc, lo, hi, range(start, end))  # not "never said"
 
     def _event_at_a_real_place(self, context: Context) -> Verdict | None:
         """A news, press or archive cue showing an event at a named real place ("a news

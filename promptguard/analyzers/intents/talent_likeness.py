@@ -11,6 +11,11 @@ from __future__ import annotations
 
 from promptguard.analyzers.intents.base import IntentAnalyzer, Verdict
 from promptguard.analyzers.intents.evidence import Context, fictional_near
+from promptguard.analyzers.intents.setting import (
+    classes_in,
+    ordinary_production,
+    sentence_bounds,
+)
 
 #: Evidence kind -> score: a named person is the surest sign the target is real.
 _SCORES = {"PERSON": 0.9, "PERFORMER": 0.85, "PUBLIC": 0.8, "LIKENESS": 0.8, "PRON": 0.7,
@@ -47,13 +52,21 @@ class TalentLikenessAnalyzer(IntentAnalyzer):
     }
 
     def judge(self, context: Context) -> Verdict | None:
-        performance = context.rule.profile == "performance"
+        profile = context.rule.profile
+        need = "media" if profile.startswith("plain") else "synthesis" if profile == "ai" else ""
+        if ordinary_production(context.key_doc, context.start, context.end, need):
+            return None  # "have Mia say the line softer in ADR", "congrats on the baby Vanessa"
+        if context.rule.type == "VOICE_CLONE" and (_literary(context) or _own_voice(context)):
+            return None  # "in the voice of Donald Goines" (a writer), "in her own voice"
+        performance = profile.endswith("performance")
         fiction = context.has("FICTION")
         footage = context.has("FOOTAGE")
         best: Verdict | None = None
         for clue in context.clues:
             score = _SCORES.get(clue.kind)
             if score is None or fictional_near(context.clues, clue):
+                continue
+            if not _a_person(context, clue):
                 continue
             if clue.kind in ("PRON", "PROPN", "NAME") and fiction:
                 continue
@@ -69,3 +82,30 @@ class TalentLikenessAnalyzer(IntentAnalyzer):
             if best is None or score > best.score:
                 best = Verdict(context.rule.type, score, clue)
         return best
+
+
+def _literary(context: Context) -> bool:
+    """A text to write and nothing to hear or synthesise: "voice" is a writer's style."""
+    key_doc = context.key_doc
+    lo, hi = sentence_bounds(key_doc, context.start, context.end)
+    around = classes_in(key_doc, lo, hi)
+    return "WRITE" in around and not around & {"AUDIO", "SYNTH"}
+
+
+def _own_voice(context: Context) -> bool:
+    """ "Read it in her own voice", "avec sa propre voix": the speaker's voice, not a copy."""
+    tokens = context.key_doc.tokens[context.start : context.end]
+    return any(t.key in ("own", "propre") for t in tokens)
+
+
+def _a_person(context: Context, clue) -> bool:
+    """Role and likeness words that are something else here: "leading lines" (a composition
+    term, not the lead), "look like a real person" (realism, not someone's likeness)."""
+    tokens = context.key_doc.tokens
+    first = tokens[clue.start]
+    if clue.kind == "PERFORMER" and clue.end - clue.start == 1 and first.surface == "leading":
+        return False
+    if clue.kind == "LIKENESS" and first.key == "real":
+        before = {t.key for t in tokens[max(0, clue.start - 2) : clue.start]}
+        return "like" not in before
+    return True

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from promptguard.analyzers.intents.base import IntentAnalyzer, Verdict
 from promptguard.analyzers.intents.evidence import Clue, Context, fictional_near
+from promptguard.analyzers.intents.setting import classes_in, sentence_bounds
 
 _PERSON = {"PERSON": 0.85, "PERFORMER": 0.85, "PUBLIC": 0.8, "LIKENESS": 0.8}
 _PERSON_OR_NAME = {**_PERSON, "NAME": 0.7}
@@ -57,8 +58,12 @@ class UnownedTrainingAnalyzer(IntentAnalyzer):
     }
 
     def judge(self, context: Context) -> Verdict | None:
+        if not _about_a_model(context):
+            return None  # "a train covered with graffiti", "training for team leads"
         clues = [c for c in context.clues if not fictional_near(context.clues, c)]
         tokens = context.key_doc.tokens
+        if not _material_named(context, clues):
+            clues = [c for c in clues if c.kind not in _NAMED_ONLY]
         likeness_object = any(c.kind == "LIKEOBJ" for c in clues) or any(
             "LIKEOBJ" in tokens[k].classes for k in range(context.start, context.end)
         )
@@ -72,10 +77,11 @@ class UnownedTrainingAnalyzer(IntentAnalyzer):
             context.rule.type == "TRAINING_ON_LIKENESS" or likeness_object or not works_object
         ):
             return Verdict("TRAINING_ON_LIKENESS", _PERSON_OR_NAME[person.kind], person)
-        works = _best(clues, _WORKS) or person
+        works = person or _best(clues, _WORKS)  # "the films of Hayao Miyazaki": his works
         if works is None:
             return None
-        owned = [c for c in clues if c.kind == "OWNED"]
+        # "our model", "notre modèle": the model is the production's, not the material
+        owned = [c for c in clues if c.kind == "OWNED" and not _owns_the_model(tokens, c)]
         if any(tokens[c.start].key in _STRONG_OWNED for c in owned):
             return None
         if any(context.start <= c.start < works.start for c in owned):
@@ -83,6 +89,46 @@ class UnownedTrainingAnalyzer(IntentAnalyzer):
         score = _WORKS.get(works.kind) or _PERSON.get(works.kind, 0.7)
         finding_type = context.rule.type if context.rule.type != "TRAINING" else "TRAINING_ON_WORKS"
         return Verdict(finding_type, score, works)
+
+
+#: Clue kinds that are only a capitalised name: the name of a library, a file format or a
+#: method ("GluonTS", "a CSV", "Gaussian") unless a work or likeness noun says it is material.
+_NAMED_ONLY = frozenset({"NAME", "ORG", "PROPN", "MISC", "NORP"})
+#: Material nouns too generic to make a name the owner of works ("data from a CSV").
+_GENERIC = frozenset({"data", "dataset", "donnees", "jeu"})
+
+
+#: Cue words that make the cue about a training set whatever the sentence says of a model.
+_SET_WORDS = frozenset({"set", "dataset", "data-set", "corpus", "jeu", "training-set"})
+
+
+def _about_a_model(context: Context) -> bool:
+    """The sentence speaks of a model, AI, a training set or scraped material: "train"
+    alone is a vehicle or a course ("a train covered with graffiti", "staff training")."""
+    key_doc = context.key_doc
+    lo, hi = sentence_bounds(key_doc, context.start, context.end)
+    if classes_in(key_doc, lo, hi) & {"MODEL", "SYNTH", "THIRD"}:
+        return True
+    return any(t.key in _SET_WORDS for t in key_doc.tokens[context.start : context.end])
+
+
+def _material_named(context: Context, clues: list[Clue]) -> bool:
+    """A work or likeness noun (not just "data") near the cue, or a third-party marker."""
+    tokens = context.key_doc.tokens
+    for c in clues:
+        if c.kind == "THIRD":
+            return True
+        if c.kind in ("WORKOBJ", "LIKEOBJ") and tokens[c.start].key not in _GENERIC:
+            return True
+    return any(
+        tokens[k].classes & {"WORKOBJ", "LIKEOBJ"} and tokens[k].key not in _GENERIC
+        for k in range(context.start, context.end)
+    )
+
+
+def _owns_the_model(tokens, owned: Clue) -> bool:
+    after = tokens[owned.end : owned.end + 2]
+    return any("MODEL" in t.classes for t in after)
 
 
 def _best(clues: list[Clue], scores: dict[str, float]) -> Clue | None:
