@@ -220,7 +220,8 @@ def test_checks_of_distinct_prompts_leave_no_new_words_in_memory(
     service.warm()
     service.check(_distinct_prompts(1)[0], "midjourney", None, record=False)
     before = _vocabulary_sizes(service)
-    assert {"model en", "tokenizer en", "intent keys en"} <= set(before)
+    # the blank tokenizer is only there if an earlier test of this process loaded it
+    assert {"model en", "intent keys en"} <= set(before)
     prompts = _distinct_prompts(40)[1:]
     decisions = [service.check(p, "midjourney", None, record=False) for p in prompts]
     assert _vocabulary_sizes(service) == before
