@@ -249,3 +249,11 @@ def test_a_quoted_title_in_running_text_is_still_a_title() -> None:
     prompt = 'A poster in pastel colours for our tribute night: "Up", "Her" and "Heat".'
     found = {prompt[f.start : f.end] for f in promptguard.scan(prompt) if f.type == "FILM"}
     assert found == {"Up", "Her", "Heat"}
+
+
+def test_hyphenated_compound_words_are_no_titles_but_hyphenated_titles_are() -> None:
+    plain = "an ultra-realistic black-and-white portrait, high-fidelity detail, point-of-view shot"
+    assert [f for f in promptguard.scan(plain) if f.category == "copyrighted_work"] == []
+    titled = "a ghost-in-the-shell cyborg walking through a rainy street"
+    found = [titled[f.start : f.end] for f in promptguard.scan(titled)]
+    assert found == ["ghost-in-the-shell"]

@@ -51,6 +51,7 @@ from promptguard.analyzers.names.title_context import (
     _work_message,
     by_maker,
     character_meant,
+    hyphenated_title,
     listed_with_title,
     maker_death,
 )
@@ -212,6 +213,7 @@ class CopyrightedWorkAnalyzer(Analyzer):
             # biopic title needs a screen cue, and a real person is never a character.
             return None
         plain = vocabulary().plain
+        words_only = all(w in plain or w in lexicon.common_words for w in content_words)
         # "Cyborg (DC Comics)", "Hades (video game)": a list title that needs a qualifier is
         # ambiguous without it, like a place or a word.
         qualified = "(" in work.title and key != fold(work.title)
@@ -225,7 +227,7 @@ class CopyrightedWorkAnalyzer(Analyzer):
                 and work.category != "STUDIO"  # "disney": the studio named after its founder
                 and _part_of_famous_name(lexicon, folded[0])
             )
-            or all(w in plain or w in lexicon.common_words for w in content_words)
+            or words_only
         )
         if work.category == "STUDIO" and not (strong or is_image_prompt(content)):
             return None  # "everyone at Nintendo": the company, not its house style
@@ -258,10 +260,8 @@ class CopyrightedWorkAnalyzer(Analyzer):
             return None
         shape = ""
         surfaces = [content[tokens.starts[i] : tokens.ends[i]] for i in range(first, last)]
-        # "ghost-in-the-shell": a title hyphenated into one word is written as a title.
-        quoted = _quoted(content, start, end) or (
-            last - first >= 2
-            and all(content[tokens.ends[i]] == "-" for i in range(first, last - 1))
+        quoted = _quoted(content, start, end) or hyphenated_title(
+            content, tokens, first, last, work, words_only
         )
         context = _Lazy(
             lambda: bool(
@@ -308,9 +308,7 @@ class CopyrightedWorkAnalyzer(Analyzer):
             )
             lowercase_title = len(content_words) >= 2 and (
                 (
-                    context
-                    and not all(w in plain or w in lexicon.common_words for w in content_words)
-                    and (is_image_prompt(content) or strong)
+                    context and not words_only and (is_image_prompt(content) or strong)
                 )  # "dressed as super mario"
                 or (strong and _popular(work))  # "star trek still"
                 or (work.type == "CHARACTER" and _popular(work) and _AS_BEFORE.search(before))

@@ -301,6 +301,17 @@ def _quoted(content: str, start: int, end: int) -> bool:
     )
 
 
+def hyphenated_title(content: str, tokens, first: int, last: int, work: Work, words: bool) -> bool:
+    """ "ghost-in-the-shell": a title hyphenated into one word is written as a title; but
+    ordinary `words` hyphenated ("black-and-white", "half-life") are a compound word, unless
+    the title is long and well known ("lord-of-the-rings")."""
+    return (
+        last - first >= 2
+        and all(content[tokens.ends[i]] == "-" for i in range(first, last - 1))
+        and (not words or (last - first >= 4 and _well_known(work)))
+    )
+
+
 def _sentence_start(content: str, start: int) -> bool:
     before = content[:start].rstrip()
     return not before or before[-1] in '.!?:;\n"“«-•*>#'
