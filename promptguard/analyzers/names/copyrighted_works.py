@@ -22,7 +22,7 @@ from promptguard.analyzers.names.given_names import CONTACT_BEFORE, person_shape
 from promptguard.analyzers.names.lexicon import get_lexicon, style_context
 from promptguard.analyzers.names.packed import ARTIST, PERSON, WORK, Lexicon, Work
 from promptguard.analyzers.names.prepass import vocabulary
-from promptguard.analyzers.names.prompt_syntax import is_image_prompt
+from promptguard.analyzers.names.prompt_syntax import is_image_prompt, is_prose
 from promptguard.analyzers.names.title_context import (
     _FUNCTION_WORDS,
     _SCREEN,
@@ -44,6 +44,7 @@ from promptguard.analyzers.names.title_context import (
     _well_known,
     _whole_tag,
     _work_message,
+    place_in_prose,
 )
 from promptguard.analyzers.names.title_shape import (
     named_elsewhere,
@@ -249,10 +250,12 @@ class CopyrightedWorkAnalyzer(Analyzer):
             return None
         shape = ""
         surfaces = [content[tokens.starts[i] : tokens.ends[i]] for i in range(first, last)]
-        # "ghost-in-the-shell": a title hyphenated into one word is written as a title.
+        # "ghost-in-the-shell": a title hyphenated into one word is written as a title; a
+        # short compound in prose is an adjective ("day-night match", "face-to-face talks").
         quoted = _quoted(content, start, end) or (
             last - first >= 2
             and all(content[tokens.ends[i]] == "-" for i in range(first, last - 1))
+            and (last - first >= 4 or not is_prose(content))
         )
         context = _Lazy(
             lambda: bool(
@@ -315,7 +318,9 @@ class CopyrightedWorkAnalyzer(Analyzer):
                     and (strong or FROM_YEAR.match(after) or (_well_known(work) and context))
                 )
             )  # "…, ghost in the shell, blade runner, concept art"
-            if not (quoted or looks_like_title or lowercase_title):
+            if not (quoted or looks_like_title or lowercase_title) or (
+                not (quoted or context) and place_in_prose(folded, content)
+            ):
                 return None
             if work.type == "CHARACTER" and not (quoted or context):
                 image = is_image_prompt(content)
@@ -331,7 +336,9 @@ class CopyrightedWorkAnalyzer(Analyzer):
         else:
             long_word = len(content_words[0]) >= 8  # "bladerunner": no word, no name
             lowercase_ok = (
-                len(content_words) >= 2
+                # several lowercase words read as a title in a prompt, not in prose ("the
+                # Berlin grand prix meeting")
+                (len(content_words) >= 2 and (is_image_prompt(content) or not is_prose(content)))
                 or long_word
                 or (
                     work.type in ("CHARACTER", "FRANCHISE")
