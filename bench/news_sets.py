@@ -35,7 +35,7 @@ FRENCH_ENV = "PROMPTGUARD_FRENCH_DEV"
 REFERENCE_CATEGORIES = ("public_figure", "deceased_figure", "copyrighted_work")
 #: A Reuters contact line ("-- London Newsroom +44 171 542 8062"): its number is a real
 #: phone number the gold labels do not mark.
-_CONTACT = re.compile(r"\b(?:newsroom|newsdesk|desk|bureau|fax|tel)\b", re.IGNORECASE)
+_CONTACT = re.compile(r"^--|\b(?:newsroom|newsdesk|desk|bureau|fax|tel)\b", re.IGNORECASE)
 
 
 def news_path(explicit: str | None, env: str) -> Path | None:

@@ -84,3 +84,18 @@ def test_a_league_table_row_is_no_phone_number_and_no_name_by_it() -> None:
 def test_a_band_that_is_also_a_city_needs_a_cue_in_a_results_line() -> None:
     assert references("CHICAGO 3 Atlanta 2 ( 1st game )") == []
     assert references("Chicago 11 TORONTO 2") == []
+
+
+def test_a_scorecard_names_the_fielder_and_the_bowler_not_a_team_score() -> None:
+    assert persons("Mazurek c Dobbs b Fenwick 12") >= {"Dobbs", "Fenwick"}
+    assert "Hollioake" in persons("Ata-ur-Rehman c Knight b Hollioake 2")
+
+
+def test_bowling_figures_a_finishing_time_and_quoted_as_saying_name_people() -> None:
+    assert "Okonkwo" in persons("3. Okonkwo 1:07.45")
+    assert "Bortnikov" in persons("The agency quoted Bortnikov as saying the offer stood .")
+
+
+def test_a_security_identifier_is_no_phone_number() -> None:
+    found = promptguard.scan("CUSIP 072261 , coupon 6.5 pct , due 2006", language="en")
+    assert not [f for f in found if f.type == "PHONE_NUMBER"]

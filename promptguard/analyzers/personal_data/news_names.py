@@ -51,9 +51,18 @@ FROM_COUNTRY = re.compile(
     r"[ ]?\([ ]?\p{Lu}[\p{L}. ]{2,24}[ ]?\)"
 )
 LINEUP = re.compile(rf"(?:^|[,;(][ ]?)\d{{1,2}}[ ]?-[ ]?(?P<value>{_RUN}(?:[ ]{_RUN}){{1,2}})\b")
+#: A player's surname in a scorecard: "McGrath", "Ata-ur-Rehman".
+_SURNAME = r"\p{Lu}[\p{Ll}'’]+(?:\p{Lu}\p{Ll}+)?(?:-\p{L}[\p{Ll}]+)*"
 SCORECARD = re.compile(
-    r"(?<![\p{L}])(?:(?:c|st)[ ]+(?P<value>\p{Lu}\p{Ll}+)[ ]+b|(?:lbw[ ]+)?b)[ ]+"
-    r"(?P<bowler>\p{Lu}\p{Ll}+)[ ]+\d"
+    rf"(?<![\p{{L}}])(?:(?:c|st)[ ]+(?P<value>{_SURNAME})[ ]+b|(?:lbw[ ]+)?b)[ ]+"
+    rf"(?P<bowler>{_SURNAME})[ ]+\d"
+)
+#: Bowling figures ("McGrath 9.5-0-44-1"), a finishing time after a rank ("3. Ekimov 1:07")
+#: and "quoted Lebed as saying".
+FIGURES = re.compile(
+    rf"(?:(?<![\p{{L}}])(?P<value>{_SURNAME})[ ]+\d{{1,2}}(?:\.\d)?-\d{{1,2}}-\d{{1,3}}-\d{{1,2}}\b"
+    rf"|(?:^|\n)[ ]*\d{{1,3}}[.=][ ]+(?P<value>{_SURNAME})[ ]+\d{{1,2}}:\d"
+    rf"|\bquoted[ ]+(?P<value>{_SURNAME}(?:[ ]{_SURNAME})?)[ ]+as[ ]+saying)"
 )
 
 
@@ -72,6 +81,9 @@ def news_names(
         for group in ("value", "bowler"):
             if match.group(group) and _speaker_name(match.group(group), is_plausible_name):
                 found.append((*match.span(group), "speaker"))
+    for match in FIGURES.finditer(text):
+        if _speaker_name(match.group("value"), is_plausible_name):
+            found.append((*match.span("value"), "speaker"))
     for match in (*FROM_COUNTRY.finditer(text), *LINEUP.finditer(text)):
         start, end = trim_name(text, *match.span("value"))
         words = text[start:end].split()

@@ -196,7 +196,8 @@ def not_a_person_here(text: str, start: int, end: int) -> bool:
         return True
     if re.search(r"[ ](?:v|vs)\.?[ ]", value):
         return True
-    if " " not in value.strip() and _SCORE_PAIR.match(text, start):
+    bowled = re.search(r"(?<![\p{L}])(?:b|c|st)[ ]+$", text[max(0, start - 4) : start])
+    if " " not in value.strip() and _SCORE_PAIR.match(text, start) and not bowled:
         line_end = text.find("\n", end)
         rest = text[end : len(text) if line_end == -1 else line_end]
         if _SCORE_AFTER.match(rest) or len(_SCORE_PAIR.findall(text)) >= 2:
