@@ -99,3 +99,8 @@ def test_bowling_figures_a_finishing_time_and_quoted_as_saying_name_people() -> 
 def test_a_security_identifier_is_no_phone_number() -> None:
     found = promptguard.scan("CUSIP 072261 , coupon 6.5 pct , due 2006", language="en")
     assert not [f for f in found if f.type == "PHONE_NUMBER"]
+
+
+def test_a_clipped_word_opening_a_chat_line_is_no_surname() -> None:
+    assert persons("Bnk acct is 1 5 7 6 4 2 4 6 8 , fr drct dpst .") == set()
+    assert persons("Dvce trckd at the usual place , chk it .") == set()

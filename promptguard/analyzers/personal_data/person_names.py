@@ -248,7 +248,19 @@ def is_unknown_opening_word(word: str, text: str) -> bool:
         return False
     if is_ordinary(word) or key in vocabulary().places:
         return False
+    if not _VOWEL.search(word) or _is_abbreviated(text):
+        return False  # "Bnk acct is…", "Verfy pls, my mthr's…": words with their vowels cut
     return detect_language(text) == "en"
+
+
+_VOWEL = re.compile(r"[aeiouAEIOUàâäéèêëîïôöûüÿ]")
+_SKELETON = re.compile(r"(?<![\p{L}'’])[b-df-hj-np-tv-xz]{2,}(?![\p{L}'’])")
+
+
+def _is_abbreviated(text: str) -> bool:
+    """Text written with vowels cut ("pls", "mthr", "trckd"): its capitalised first words
+    are clipped words ("Dvce", "Scrty"), not surnames."""
+    return any(not is_ordinary(m.group()) for m in _SKELETON.finditer(text))
 
 
 @lru_cache(maxsize=1)
