@@ -33,7 +33,7 @@ CONLL_ENV = "PROMPTGUARD_CONLL_DEV"
 FRENCH_ENV = "PROMPTGUARD_FRENCH_DEV"
 
 REFERENCE_CATEGORIES = ("public_figure", "deceased_figure", "copyrighted_work")
-#: A Reuters contact line ("-- London Newsroom +44 171 542 8062"): its number is a real
+#: A Reuters contact line ("-- Lisbon Newsroom +351 21 000 0000"): its number is a real
 #: phone number the gold labels do not mark.
 _CONTACT = re.compile(r"^--|\b(?:newsroom|newsdesk|desk|bureau|fax|tel)\b", re.IGNORECASE)
 

@@ -56,7 +56,7 @@ def test_initials_before_a_place_are_no_person() -> None:
 
 
 def test_county_sides_in_a_scores_line_are_no_people() -> None:
-    text = "Essex 372 and 100-5 , Yorkshire 290 and 329 ; Sussex 244 , Somerset 83 ."
+    text = "Essex 318 and 141-6 , Yorkshire 275 and 302 ; Sussex 230 , Somerset 97 ."
     assert persons(text) == set()
 
 
@@ -71,8 +71,8 @@ def test_a_demonym_after_an_article_is_no_person() -> None:
 
 
 def test_a_newsroom_contact_line_names_no_person_but_keeps_the_reporter() -> None:
-    assert persons("-- London Newsroom +44 171 542 8062") == set()
-    assert persons("-- Harry Milling , New York Energy Desk , +1 212-859-1761") == {"Harry Milling"}
+    assert persons("-- Lisbon Newsroom +351 21 000 0000") == set()
+    assert persons("-- Anna Kerr , Chicago Metals Desk , +1 312-555-0142") == {"Anna Kerr"}
 
 
 def test_a_league_table_row_is_no_phone_number_and_no_name_by_it() -> None:
@@ -82,13 +82,13 @@ def test_a_league_table_row_is_no_phone_number_and_no_name_by_it() -> None:
 
 
 def test_a_band_that_is_also_a_city_needs_a_cue_in_a_results_line() -> None:
-    assert references("CHICAGO 3 Atlanta 2 ( 1st game )") == []
+    assert references("CHICAGO 5 Denver 4 ( 2nd game )") == []
     assert references("Chicago 11 TORONTO 2") == []
 
 
 def test_a_scorecard_names_the_fielder_and_the_bowler_not_a_team_score() -> None:
     assert persons("Mazurek c Dobbs b Fenwick 12") >= {"Dobbs", "Fenwick"}
-    assert "Hollioake" in persons("Ata-ur-Rehman c Knight b Hollioake 2")
+    assert "Halloran" in persons("Noor-ul-Amin c Dobbs b Halloran 2")
 
 
 def test_bowling_figures_a_finishing_time_and_quoted_as_saying_name_people() -> None:

@@ -1,10 +1,10 @@
 """People's names as news copy writes them, found without the model.
 
 Wire copy names a person in shapes the crew-sheet cues of `person.py` do not cover: an
-initial and a surname in a results line ("P. Simmons 4-38"), a surname as the subject of
-"said" once the full name has been given ("Lebed said…"), the age or "who" in apposition
-("Duran , 45 ,", "Tarango , whose…"), "( Country )" after a name in athletics and tennis
-results, a team sheet ("15 - Andre Joubert") and a cricket scorecard ("c Healy b Fleming").
+initial and a surname in a results line ("T. Varga 4-38"), a surname as the subject of
+"said" once the full name has been given ("Ostrowski said…"), the age or "who" in apposition
+("Varga , 45 ,", "Brankovic , whose…"), "( Country )" after a name in athletics and tennis
+results, a team sheet ("15 - Piet Malan") and a cricket scorecard ("c Dobbs b Fenwick").
 Each candidate word must be no dictionary word, place, people or organisation, so "Britain
 said", "Interfax said", "S. Korea" and "Red Star ( Yugoslavia )" stay out. Measured on the
 CoNLL-2003 English dev set (bench/DETECTION.md); the sentences in tests are our own.
@@ -19,46 +19,46 @@ import regex as re
 
 from promptguard.analyzers.names.prepass import NOT_NAMES
 
-#: An initial and a surname, as news, sports results and bylines write names ("P.
-#: Simmons"). "M." is a title (`TITLED_NAME`); two initials are most often an abbreviation
+#: An initial and a surname, as news, sports results and bylines write names ("T.
+#: Varga"). "M." is a title (`TITLED_NAME`); two initials are most often an abbreviation
 #: ("U.S. Open", "U.N. Council"), left to NER.
 INITIAL_NAME = re.compile(
     r"(?<![\p{L}\d.’'])(?P<value>(?:[A-LN-Z]\.[ ]?)"
     r"[A-Z][\p{Ll}'’]+(?:-[A-Z][\p{Ll}]+)?)(?![\p{L}\d])"
 )
 #: A capitalised word, or two, as the subject of a verb of saying: news names people this
-#: way once their full name has been given ("Lebed said", "Duran told reporters").
+#: way once their full name has been given ("Ostrowski said", "Varga told reporters").
 SPEAKER = re.compile(
     r"(?<![\p{L}\d.'’-])(?P<value>\p{Lu}\p{Ll}+(?:['’]\p{Lu}\p{Ll}+)?(?:[ ]\p{Lu}\p{Ll}+)?)"
     r"[ ]+(?:said|says|told|tells|added|adds|declared|insisted|explained|a dit|a déclaré)\b"
 )
 #: A name with the person's age in apposition, or before "who", as news introduces people
-#: ("Duran , 45 ,", "Kowalski, 38, said", "Tarango , whose…").
+#: ("Varga , 45 ,", "Kowalski, 38, said", "Brankovic , whose…").
 AGED = re.compile(
     r"(?<![\p{L}\d.'’-])(?P<value>\p{Lu}\p{Ll}+(?:['’]\p{Lu}\p{Ll}+)?(?:[ ]\p{Lu}\p{Ll}+)?)"
     r"[ ]?,[ ]?(?:(?:1[89]|[2-9]\d)[ ]?,|who(?:se)?\b)"
 )
 #: The speaker named after the quote ("… , " said Rios .") and the players of a cricket
-#: scorecard ("c Healy b Fleming 44", "lbw b Gough 4").
+#: scorecard ("c Dobbs b Fenwick 44", "lbw b Fenwick 4").
 QUOTED_SPEAKER = re.compile(
     r"\b(?:said|says|added|asked)[ ]+(?P<value>\p{Lu}\p{Ll}+(?:[ ]\p{Lu}\p{Ll}+)?)[ ]?[.,]"
 )
 #: A results line: "Daniel Komen ( Kenya ) 13:02.62", "Cyril Bos ( France ) ,", and a
-#: team sheet: "15 - Andre Joubert , 14 - Justin Swart".
+#: team sheet: "15 - Piet Malan , 14 - Kobus Venter".
 _RUN = r"\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)?"
 FROM_COUNTRY = re.compile(
     rf"(?<![\p{{L}}\d.'’-])(?P<value>{_RUN}(?:[ ](?:(?:van|de|der|da|del|le)[ ])*{_RUN}){{1,2}})"
     r"[ ]?\([ ]?\p{Lu}[\p{L}. ]{2,24}[ ]?\)"
 )
 LINEUP = re.compile(rf"(?:^|[,;(][ ]?)\d{{1,2}}[ ]?-[ ]?(?P<value>{_RUN}(?:[ ]{_RUN}){{1,2}})\b")
-#: A player's surname in a scorecard: "McGrath", "Ata-ur-Rehman".
+#: A player's surname in a scorecard: "McAllister", "Noor-ul-Amin".
 _SURNAME = r"\p{Lu}[\p{Ll}'’]+(?:\p{Lu}\p{Ll}+)?(?:-\p{L}[\p{Ll}]+)*"
 SCORECARD = re.compile(
     rf"(?<![\p{{L}}])(?:(?:c|st)[ ]+(?P<value>{_SURNAME})[ ]+b|(?:lbw[ ]+)?b)[ ]+"
     rf"(?P<bowler>{_SURNAME})[ ]+\d"
 )
-#: Bowling figures ("McGrath 9.5-0-44-1"), a finishing time after a rank ("3. Ekimov 1:07")
-#: and "quoted Lebed as saying".
+#: Bowling figures ("McAllister 9.5-0-44-1"), a finishing time after a rank ("3. Okonkwo 1:07")
+#: and "quoted Bortnikov as saying".
 FIGURES = re.compile(
     rf"(?:(?<![\p{{L}}])(?P<value>{_SURNAME})[ ]+\d{{1,2}}(?:\.\d)?-\d{{1,2}}-\d{{1,3}}-\d{{1,2}}\b"
     rf"|(?:^|\n)[ ]*\d{{1,3}}[.=][ ]+(?P<value>{_SURNAME})[ ]+\d{{1,2}}:\d"
@@ -109,7 +109,7 @@ def _place_words() -> frozenset[str]:
 
 
 def _initial_surname(word: str) -> bool:
-    """The surname of "P. Simmons": no place ("S. Korea") or its people ("S. African"), no
+    """The surname of "T. Varga": no place ("S. Korea") or its people ("S. African"), no
     function word, month or production word ("J. The", "A. Mars")."""
     from promptguard.analyzers.names.folding import fold
     from promptguard.analyzers.personal_data.person_names import is_not_a_person, stop_words

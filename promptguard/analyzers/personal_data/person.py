@@ -31,7 +31,7 @@ def trim_name(content: str, start: int, end: int) -> tuple[int, int]:
     """Drop production vocabulary and titles from both ends of a candidate name span."""
     words = list(re.finditer(r"\S+", content[start:end]))
     while words and not any(c.isalpha() for c in words[0].group()):
-        words.pop(0)  # "-- Harry Milling": a dash or a bullet before the name
+        words.pop(0)  # "-- Anna Kerr": a dash or a bullet before the name
     while words and (
         words[0].group().strip(".,:;").lower() in NOT_NAMES
         or (len(words) > 2 and is_ordinary_word(words[0].group().strip(".,:;")))

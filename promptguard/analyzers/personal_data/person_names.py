@@ -164,8 +164,8 @@ _JOINED_AFTER = re.compile(
 )
 _JOINED_BEFORE = re.compile(r"\p{L}[ ]+(?:v|vs)\.?[ ]*$")
 #: A lone word and a score or a table row after it is a team ("Kent 108-3 .", "Clyde 3 1 0
-#: 2", "Haitai 2 Samsung 0"): nothing but figures follow, or another team and its score
-#: does; a bowler's figures ("Gough 8-0-39-3") are four numbers.
+#: 2", "Rovers 2 Athletic 0"): nothing but figures follow, or another team and its score
+#: does; a bowler's figures ("Fenwick 8-0-39-3") are four numbers.
 _SCORE_AFTER = re.compile(r"^[ ]+\d{1,3}(?:-\d{1,3})?(?:[ ]+\d[\d .,;-]*|[ ]*[,;.]?)[ ]*$")
 _SCORE_PAIR = re.compile(r"\p{Lu}\p{Ll}+[ ]+\d{1,3}(?:-\d{1,3})?(?![\d-])")
 #: "the Briton", "a Texan", "the Chilean": a lone word after an article is a demonym, a
@@ -233,8 +233,8 @@ def is_name_word(word: str) -> bool:
 
 def is_unknown_opening_word(word: str, text: str) -> bool:
     """A capitalised word no dictionary, place list or function-word list knows
-    ("Lukashenko", "Tarango"), opening a sentence of English text: it may be a surname
-    (news writes "Lebed said…", "Duran , 45 ,…"), where an imperative ("Imagine") is a
+    ("Kovalenko", "Brankovic"), opening a sentence of English text: it may be a surname
+    (news writes "Ostrowski said…", "Varga , 45 ,…"), where an imperative ("Imagine") is a
     dictionary word. French text is left out: its imperatives are conjugated forms the word
     lists do not hold ("Rédige", "Traduis"). NER still has to call it a person."""
     from promptguard.nlp.language import detect_language
