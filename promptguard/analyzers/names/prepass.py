@@ -52,6 +52,7 @@ _NOT_NAMES_TEXT = """
     monteuse cadreur cadreuse perchman ingénieur son lumière merci bonjour salut cordialement
     contacter appeler joindre rdv rendez-vous paie fiche note notes équipe mr mrs ms miss mx dr
     prof m mme mlle passport passeport lens kit visa iban ssn nir dob
+    newsroom newsdesk bureau desk rédaction
     """
 NOT_NAMES = frozenset(_NOT_NAMES_TEXT.split())
 #: The same words as the pre-pass compares them (folded: "régisseur" -> "regisseur").

@@ -157,3 +157,18 @@ def is_image_prompt(text: str) -> bool:
         return True
     items = [item.split() for item in text.split(",")]
     return len(items) >= 4 and sum(len(i) <= 4 for i in items) >= 0.75 * len(items)
+
+
+def is_prose(content: str) -> bool:
+    """A sentence of prose: a dozen words or more, most of them lowercase, ending in a full
+    stop, no short fragments (news copy, an e-mail), where a lowercase phrase is a phrase,
+    not a title."""
+    words = content.split()
+    if len(words) < 12 or not content.rstrip().endswith((".", "!", "?", '"')):
+        return False
+    # "… out of the bushes. realistic. hd.": a prompt's tags cut by full stops
+    if any(
+        len(part.split()) < 4 for part in re.split(r"[.!?]\s+", content.rstrip(' .!?"')) if part
+    ):
+        return False
+    return sum(w[:1].islower() for w in words) * 2 > len(words)

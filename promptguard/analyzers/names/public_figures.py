@@ -164,6 +164,7 @@ class PublicFigureAnalyzer(Analyzer):
             or word in lexicon.common_first
             or word in lexicon.common_last
             or word in lexicon.not_names  # "Tesla" the company, "Ferrari" the car
+            or word in vocabulary().places  # "Chicago", "Boston", "Kansas": bands and cities
         )
         if not surface[0].isupper():
             if not ambiguous:

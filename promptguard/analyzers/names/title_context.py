@@ -354,3 +354,32 @@ def _work_message(work: Work) -> str:
         label = _CATEGORY_LABELS[work.category]
     maker = f" ({work.maker})" if work.maker and work.maker != work.title else ""
     return f"{work.title}{maker} is {label}: using it as a reference needs clearance."
+
+
+#: Last words of a place's name: a title made of them is the place in prose ("Wall Street",
+#: "Atlantic City", "Hyde Park").
+_PLACE_HEADS = frozenset(
+    [
+        "street",
+        "avenue",
+        "road",
+        "square",
+        "city",
+        "park",
+        "bridge",
+        "island",
+        "beach",
+        "heights",
+        "hills",
+        "valley",
+        "bay",
+    ]
+)
+
+
+def place_in_prose(folded: list[str], content: str) -> bool:
+    """A title of ordinary words ending in a place word, in a sentence of prose with no
+    cue: the street, city or park, not the film ("For Wall Street, this is the season…")."""
+    from promptguard.analyzers.names.prompt_syntax import is_prose
+
+    return len(folded) >= 2 and folded[-1] in _PLACE_HEADS and is_prose(content)

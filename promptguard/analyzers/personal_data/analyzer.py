@@ -281,11 +281,12 @@ def _add_names_near_contacts(
         match = _NAME_BEFORE_CONTACT.search(window)
         if not match:
             continue
-        start, end = trim_name(
-            content, window_start + match.start(), window_start + match.end("value")
-        )
+        raw_end = window_start + match.end("value")
+        start, end = trim_name(content, window_start + match.start(), raw_end)
         if end - start < 3 or " " not in content[start:end].strip():
             continue
+        if content[end:raw_end].strip():
+            continue  # "New York Energy Desk": a desk or a department before the number
         if any(r.entity_type == "PERSON" and r.start < end and start < r.end for r in results):
             continue
         added.append(

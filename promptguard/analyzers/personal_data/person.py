@@ -13,6 +13,7 @@ import regex as re
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from promptguard.analyzers.names.prepass import NOT_NAMES, is_ordinary_word
+from promptguard.analyzers.personal_data.news_names import news_names
 from promptguard.analyzers.personal_data.span_recognizer import Span, SpanRecognizer
 from promptguard.analyzers.personal_data.street_address import address_spans
 
@@ -29,6 +30,8 @@ TITLED_NAME = re.compile(
 def trim_name(content: str, start: int, end: int) -> tuple[int, int]:
     """Drop production vocabulary and titles from both ends of a candidate name span."""
     words = list(re.finditer(r"\S+", content[start:end]))
+    while words and not any(c.isalpha() for c in words[0].group()):
+        words.pop(0)  # "-- Anna Kerr": a dash or a bullet before the name
     while words and (
         words[0].group().strip(".,:;").lower() in NOT_NAMES
         or (len(words) > 2 and is_ordinary_word(words[0].group().strip(".,:;")))
@@ -75,7 +78,8 @@ _LEFT_CUE = re.compile(
 _RIGHT_CUE = re.compile(
     rf"^[ \t]*(?:[(,\-—–:][ \t]*(?:[\p{{L}}'’0-9.]+[ \t]+){{0,3}}?(?i:{_ROLE_WORDS})\b"
     r"|[ 	]*[(,:—–-]?[ 	]*(?:(?:on|at|au|sur|via)[ 	]+)?"
-    r"(?:\+?\d[\d .()-]{7,}\d|[\w.+-]+@[\w-]+\.))"
+    # a phone number has a group of three digits or more; "3 2 0 1 5 2 6" is a table row
+    r"(?:(?=\+?[\d .()-]*\d{3})\+?\d[\d .()-]{7,}\d|[\w.+-]+@[\w-]+\.))"
 )
 
 
@@ -108,6 +112,7 @@ def accept_ner_name(text: str, start: int, end: int) -> bool:
     from promptguard.analyzers.personal_data.person_names import (
         explained_without_ner,
         is_not_a_person,
+        is_unknown_opening_word,
         name_kind,
         supports_uncased_span,
     )
@@ -123,12 +128,20 @@ def accept_ner_name(text: str, start: int, end: int) -> bool:
     if subject_of_verb(text, start, end):
         return is_plausible_name(value)
     cased = [w for w in words if w[:1].isupper() and not w.isupper()]
-    uncased = not cased or (len(words) == 1 and is_sentence_start(text, start))
+    opening = len(words) == 1 and is_sentence_start(text, start)
+    uncased = not cased or (opening and not is_unknown_opening_word(value, text))
     if uncased:
         if any(ch.isdigit() or ch in "@/\\_=<>|" for ch in value):
             return False
         return supports_uncased_span(value)
+    if any(w in _PREPOSITIONS for w in words[1:-1]):
+        return False  # "Yorkshire at Headingley", "Duke of Norfolk": a phrase, not a name
     return is_plausible_name(value) and not explained_without_ner(text, start, end)
+
+
+#: Prepositions inside an NER "person" make it a phrase; name particles ("van", "de", "da")
+#: and "and" (NER joins "Harry and Louis") do not.
+_PREPOSITIONS = frozenset(["at", "in", "of", "on", "for", "from", "by", "with", "to", "v", "vs"])
 
 
 #: Verbs whose subject is a person: a capitalised word NER calls a person before one of
@@ -204,6 +217,7 @@ def _ner_free_names(text: str) -> tuple[tuple[int, int, str], ...]:
         # After a title a lone capitalised surname is a name ("Mme LEFÈVRE").
         if end > start and (is_plausible_name(value) or value.isupper() and len(value) > 1):
             found.append((start, end, "title"))
+    found.extend(news_names(text, trim_name, is_plausible_name))
     for match in NAME_SHAPE.finditer(text):
         start, end = trim_name(text, *match.span("value"))
         value = text[start:end]
@@ -230,6 +244,7 @@ class PersonRecognizer(SpanRecognizer):
     NER_SCORE = 0.85
     TITLE_SCORE = 0.8
     CUE_SCORE = 0.7
+    INITIAL_SCORE = 0.75
 
     def spans(self, text: str, nlp_artifacts: NlpArtifacts | None) -> list[Span]:
         spans: list[Span] = []
@@ -246,7 +261,11 @@ class PersonRecognizer(SpanRecognizer):
                 continue
             spans.append((start, end, self.NER_SCORE, "spacy"))
         for start, end, how in _ner_free_names(text):
-            score = self.TITLE_SCORE if how == "title" else self.CUE_SCORE
+            score = {
+                "title": self.TITLE_SCORE,
+                "initial": self.INITIAL_SCORE,
+                "speaker": self.INITIAL_SCORE,
+            }.get(how, self.CUE_SCORE)
             spans.append((start, end, score, how))
         return spans
 

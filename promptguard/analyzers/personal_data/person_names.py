@@ -156,6 +156,22 @@ _ORG_HEADS = (
     r"Mus[ée]e|Gare|A[ée]roport|Stade|Th[ée][âa]tre|Prix"
 )
 _ORG_AFTER = re.compile(rf"^[ ]+(?:{_ORG_HEADS})\b")
+#: A firm ("Douglas & Lomason Co", "Schroder Wertheim & Co") or a fixture ("Birmingham v
+#: Barnsley"); "Jay & Trish", "Joan & K Choi" are people.
+_JOINED_AFTER = re.compile(
+    r"^[ ]*(?:&[ ]+\p{Lu}[\p{L}.]*[ ]+(?:Co|Cos|Inc|Ltd|Corp|Sons|Company|Partners)\b|&[ ]+Co\b"
+    r"|(?:v|vs)\.?[ ]+\p{Lu})"
+)
+_JOINED_BEFORE = re.compile(r"\p{L}[ ]+(?:v|vs)\.?[ ]*$")
+#: A lone word and a score or a table row after it is a team ("Kent 108-3 .", "Clyde 3 1 0
+#: 2", "Rovers 2 Athletic 0"): nothing but figures follow, or another team and its score
+#: does; a bowler's figures ("Fenwick 8-0-39-3") are four numbers.
+_SCORE_AFTER = re.compile(r"^[ ]+\d{1,3}(?:-\d{1,3})?(?:[ ]+\d[\d .,;-]*|[ ]*[,;.]?)[ ]*$")
+_SCORE_PAIR = re.compile(r"\p{Lu}\p{Ll}+[ ]+\d{1,3}(?:-\d{1,3})?(?![\d-])")
+#: "the Briton", "a Texan", "the Chilean": a lone word after an article is a demonym, a
+#: title or a thing, not a person's name.
+_ARTICLE_BEFORE = re.compile(r"(?<![\p{L}])(?i:the|a|an)[ ]+$")
+_NO_NOUN_AFTER = re.compile(r"^[ ]*(?:[,.;:!?)]|\d|$)")
 _ORG_LAST = re.compile(rf"[ ](?:{_ORG_HEADS})$")
 
 
@@ -174,6 +190,24 @@ def not_a_person_here(text: str, start: int, end: int) -> bool:
         return True
     if _ORG_AFTER.match(text[end : end + 24]):
         return True
+    if _JOINED_AFTER.match(text[end : end + 40]):
+        return True
+    if _JOINED_BEFORE.search(text[max(0, start - 8) : start]):
+        return True
+    if re.search(r"[ ](?:v|vs)\.?[ ]", value):
+        return True
+    bowled = re.search(r"(?<![\p{L}])(?:b|c|st)[ ]+$", text[max(0, start - 4) : start])
+    if " " not in value.strip() and _SCORE_PAIR.match(text, start) and not bowled:
+        line_end = text.find("\n", end)
+        rest = text[end : len(text) if line_end == -1 else line_end]
+        if _SCORE_AFTER.match(rest) or len(_SCORE_PAIR.findall(text)) >= 2:
+            return True
+    if (
+        " " not in value.strip()
+        and _ARTICLE_BEFORE.search(text[max(0, start - 6) : start])
+        and _NO_NOUN_AFTER.match(text[end : end + 4])
+    ):
+        return True  # "the Briton , who…"; "the Coen brothers", "the Heidi video" stay
     last = _ORG_LAST.search(value)
     return bool(last) and not name_kind(last.group().strip())
 
@@ -195,6 +229,38 @@ def is_name_word(word: str) -> bool:
         # "day", "to", "with". Longer ones are names people write in lowercase ("tanya").
         return False
     return bool(name_kind(word)) and not is_ordinary(word)
+
+
+def is_unknown_opening_word(word: str, text: str) -> bool:
+    """A capitalised word no dictionary, place list or function-word list knows
+    ("Kovalenko", "Brankovic"), opening a sentence of English text: it may be a surname
+    (news writes "Ostrowski said…", "Varga , 45 ,…"), where an imperative ("Imagine") is a
+    dictionary word. French text is left out: its imperatives are conjugated forms the word
+    lists do not hold ("Rédige", "Traduis"). NER still has to call it a person."""
+    from promptguard.nlp.language import detect_language
+
+    if len(word) < 3 or not word[0].isupper() or not word[1:].islower():
+        return False
+    if not word.replace("'", "").replace("’", "").isalpha():
+        return False  # "Golden-hour": a compound, not a surname
+    key = fold(word)
+    if word.lower() in stop_words() or word.lower() in _CHAT_WORDS or key in not_names():
+        return False
+    if is_ordinary(word) or key in vocabulary().places:
+        return False
+    if not _VOWEL.search(word) or _is_abbreviated(text):
+        return False  # "Bnk acct is…", "Verfy pls, my mthr's…": words with their vowels cut
+    return detect_language(text) == "en"
+
+
+_VOWEL = re.compile(r"[aeiouAEIOUàâäéèêëîïôöûüÿ]")
+_SKELETON = re.compile(r"(?<![\p{L}'’])[b-df-hj-np-tv-xz]{2,}(?![\p{L}'’])")
+
+
+def _is_abbreviated(text: str) -> bool:
+    """Text written with vowels cut ("pls", "mthr", "trckd"): its capitalised first words
+    are clipped words ("Dvce", "Scrty"), not surnames."""
+    return any(not is_ordinary(m.group()) for m in _SKELETON.finditer(text))
 
 
 @lru_cache(maxsize=1)
@@ -257,6 +323,8 @@ def may_hold_uncased_name(content: str) -> bool:
             if not (alone and is_sentence_start(content, match.start())):
                 continue  # a capitalised word mid-sentence: `unexplained_runs` decides
         if len(word) > 1 and is_name_word(word):
+            return True
+        if word[0].isupper() and is_unknown_opening_word(word, content):
             return True
     return False
 

@@ -39,6 +39,7 @@ _OTHER_CUE = re.compile(
     r"(?i:\b(?:account|acct|a/c|routing|aba|sort\s+code|iban|bic|swift|card|credit\s+card|"
     r"ssn|social\s+security|passport|licen[cs]e|id|identifier|order|invoice|ref|reference|"
     r"policy|claim|tracking|serial|ticket|case|customer\s+(?:no|number)|member(?:ship)?|"
+    r"cusip|isin|sedol|ticker|"
     r"compte|rib|carte|commande|facture|dossier|contrat)\b)[^\n\d]{0,20}$"
 )
 _GROUP = re.compile(r"\d+")
