@@ -212,3 +212,26 @@ def test_a_character_drawn_in_its_creators_style_is_not_the_president() -> None:
     found = {(f.category, f.type, text[f.start : f.end]) for f in promptguard.scan(text)}
     assert ("copyrighted_work", "CHARACTER", "garfield") in found
     assert not any(c in ("public_figure", "deceased_figure") for c, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Convert the readings from Kelvin to Celsius before plotting.",
+        "A postcard of the Eiffel Tower at night.",
+        "Compute the Fibonacci sequence and list the Nobel Prize winners in physics.",
+        "## Phase 2: Review\nWhen the checklist is done, move to Phase 2.",
+    ],
+)
+def test_things_named_after_people_and_numbered_headings_are_no_figures(text: str) -> None:
+    """A tower, a prize, a unit or "Phase 2" names no one whose likeness is asked for."""
+    found = [f for f in promptguard.scan(text) if f.category.endswith("_figure")]
+    assert found == []
+
+
+def test_the_person_behind_an_eponym_is_still_found_when_named() -> None:
+    text = "An engraving of Gustave Eiffel inspecting his tower."
+    found = [
+        text[f.start : f.end] for f in promptguard.scan(text) if f.category.endswith("_figure")
+    ]
+    assert found == ["Gustave Eiffel"]

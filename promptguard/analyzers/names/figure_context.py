@@ -248,6 +248,39 @@ def after_another_given_name(content: str, tokens, i: int) -> bool:
 _NEXT_WORD = re.compile(r"^ ([A-ZÀ-Ý][a-zß-ÿ]+(?:['’-][A-Za-zÀ-ÿ]+)?)\b")
 
 
+#: A surname naming a thing after its bearer: "the Eiffel Tower", "Fibonacci sequence",
+#: "Nobel Prize", "Newton's laws", "Hubble telescope": the thing, not the person's likeness.
+_EPONYM_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:tower|prizes?|awards?|medals?|sequence|numbers?|theorem|laws?|effect|scale"
+    r"|telescope|equations?|constant|principle|paradox|distribution|test|method|algorithm"
+    r"|transform|bridge|street|avenue|square|station|airport|university|college|institute"
+    r"|museum|cent(?:er|re)|curve|diagram|engine|cycle|syndrome|disease|conjecture|problem"
+    r"|function|polynomials?|filter|index|circle|spiral|ratio|machine|hypothesis|inequality"
+    r"|integral|notation|rule|lemma|graph|triangle|solids?|algebra|space|temperature|degrees?"
+    r"|estimator|process|coefficient|kernel|loop|chain|matrix)\b",
+    re.IGNORECASE,
+)
+#: Units named after scientists, after a number, "degrees" or a conversion ("to Celsius").
+_UNIT_NAMES = frozenset(
+    {
+        *("celsius", "fahrenheit", "kelvin", "rankine", "tesla", "gauss", "weber", "hertz"),
+        *("newton", "pascal", "watt", "joule", "ohm", "volt", "ampere", "coulomb"),
+        *("sievert", "becquerel", "newtons", "pascals", "watts", "joules", "ohms", "volts"),
+    }
+)
+_UNIT_BEFORE = re.compile(r"(?:\d|°|\bdegrees?|\b(?:to|into|in|from|and))\s*$", re.IGNORECASE)
+
+
+def eponym_use(content: str, tokens, i: int) -> bool:
+    """Whether the surname at token i names a thing after its bearer ("Eiffel Tower") or a
+    unit ("20 Celsius"): no likeness of the person is asked for."""
+    start, end = tokens.starts[i], tokens.ends[i]
+    return bool(_EPONYM_AFTER.match(content, end)) or (
+        tokens.folded[i] in _UNIT_NAMES
+        and bool(_UNIT_BEFORE.search(content[max(0, start - 12) : start]))
+    )
+
+
 def before_a_surname(content: str, end: int) -> bool:
     """ "Donovan Bailey": a stage name right before a capitalised surname is the given name
     of someone else (the famous bearer's own full name was matched whole first)."""

@@ -48,6 +48,7 @@ from promptguard.analyzers.names.figure_context import (
     _very_famous_surname,
     after_another_given_name,
     before_a_surname,
+    eponym_use,
     inside_character_name,
     most_famous,
     typo_pair,
@@ -198,9 +199,15 @@ class PublicFigureAnalyzer(Analyzer):
         """A name made only of ordinary words ("Will Smith", "Bad Bunny") must look like one,
         unless someone very famous has it and it is not a phrase of plain words ("emma stone")."""
         words = tokens.folded[first:last]
-        if not all(
-            w in lexicon.common_words or w in lexicon.common_first or len(w) <= 2 for w in words
-        ):
+        ordinary = [
+            w.isdigit() or w in lexicon.common_words or w in lexicon.common_first for w in words
+        ]
+        if all(ordinary) and any(w.isdigit() for w in words):
+            # "Phase 2", "Maroon 5": a heading or a band, a person only with context
+            start, end = tokens.starts[first], tokens.ends[last - 1]
+            before, after = content[max(0, start - 30) : start], content[end : end + 30]
+            return bool(_PERSON_AFTER.match(after) or _PERSON_BEFORE.search(before))
+        if not all(o or len(w) <= 2 for o, w in zip(ordinary, words, strict=True)):
             return True
         if person.fame >= LOWERCASE_NAME_MIN_FAME and not all(
             w in lexicon.common_words for w in words
@@ -220,7 +227,11 @@ class PublicFigureAnalyzer(Analyzer):
         ends = {hit.end_token for hit in found}
         starts = {hit.start_token for hit in found}
         for i, word in enumerate(tokens.folded):
-            if i in covered or after_another_given_name(content, tokens, i):
+            if (
+                i in covered
+                or after_another_given_name(content, tokens, i)
+                or eponym_use(content, tokens, i)  # "the Eiffel Tower", "Kelvin to Celsius"
+            ):
                 continue
             index = lexicon.surnames.get(word)
             if index is None:
