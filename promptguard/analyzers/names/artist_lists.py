@@ -22,6 +22,7 @@ from promptguard.analyzers.names.artist_names import (
     _token_at_or_after,
     _unmatched_item,
 )
+from promptguard.analyzers.names.given_names import person_shaped
 from promptguard.analyzers.names.packed import ARTIST, PERSON, Lexicon
 from promptguard.analyzers.names.prepass import vocabulary
 from promptguard.analyzers.names.prompt_syntax import _JOIN_WORDS, _JOINER, _TAG_LEAD, _TAG_TAIL
@@ -106,6 +107,11 @@ def list_neighbours(
             take(_ref(lexicon, *match, "list of artists", "exact"))
         else:
             item = _next_item(lexicon, text, tokens, ref.last, used, unlisted=unlisted)
+            if item is None and unlisted and _run_on(text, tokens, ref):
+                # "ryan church jon mccoy concept art": a tag run of names without commas.
+                item = _next_item(lexicon, text, tokens, ref.last, used, joined=False)
+                if item is not None and not person_shaped(tokens.folded[item.first : item.last]):
+                    item = None
             if item is not None:
                 take(item)
         before = ref.first
@@ -132,6 +138,16 @@ def list_neighbours(
         if near < len(cited) and cited[near] <= end + SUBJECT_NEAR_CHARS:
             take(_ref(lexicon, first, last, key_id, "beside cited artists", "exact"))
     return refs
+
+
+def _run_on(text: str, tokens, ref: ArtistRef) -> bool:
+    """A cited full name followed by one space and another word: a tag run of names."""
+    return (
+        ref.how == "exact"
+        and ref.last - ref.first >= 2
+        and ref.last < len(tokens.folded)
+        and text[tokens.ends[ref.last - 1] : tokens.starts[ref.last]] == " "
+    )
 
 
 def _next_item(

@@ -83,14 +83,17 @@ def _ref(lexicon: Lexicon, first: int, last: int, key_id: int, cue: str, how: st
     return ArtistRef(first, last, best, cue, how, lexicon.artist(best).name)
 
 
-def _name_ok(lexicon, text, tokens, first, last, key_id, strong: bool) -> bool:
+def _name_ok(
+    lexicon, text, tokens, first, last, key_id, strong: bool, credited: bool = False
+) -> bool:
     """A match is distinctive enough to be a name: several words, or one uncommon word
-    (a capital and a strong cue let an ordinary one through: "by Moebius", "Hang")."""
+    (a capital and a strong cue let an ordinary one through: "by Moebius", "Hang").
+    `credited`: the name continues a credit list that already cites a listed artist, where
+    even a common full name ("by norman rockwell and alfred stevens") is the listed artist's."""
     words = tokens.folded[first:last]
     surface = text[tokens.starts[first] : tokens.ends[last - 1]]
-    if lexicon.is_common_name(words) and not any(
-        lexicon.artist(i).style for i in _artist_entries(lexicon, key_id)
-    ):
+    common = not (credited and len(words) >= 2) and lexicon.is_common_name(words)
+    if common and not any(lexicon.artist(i).style for i in _artist_entries(lexicon, key_id)):
         return False  # "John Smith": a namesake of some artist, not a style
     if len(words) >= 2:
         # "the sun", "blue sky": ordinary words only, not written as a name.

@@ -242,7 +242,7 @@ def _after_cue(lexicon, text, tokens, segment: _Segment, inside, image: bool, cr
         end = _item_end(text, tokens, i, limit, by_start)
         if match is not None and not (
             (not plain_by or image or not _famous_person(lexicon, match[2]))
-            and _name_ok(lexicon, text, tokens, *match, strong=True)
+            and _name_ok(lexicon, text, tokens, *match, strong=True, credited=bool(refs))
         ):
             if _famous_person(lexicon, match[2]):
                 break  # "a song by Taylor Swift": a famous person who is no artist
@@ -254,8 +254,11 @@ def _after_cue(lexicon, text, tokens, segment: _Segment, inside, image: bool, cr
             continue
         # An item no entry covers: a typo of a style artist, an unlisted name, or (when an
         # entry covers its start) several names without a joiner ("rossetti bouguereau").
+        # A one-word entry at the start of a longer name no list knows ("by Patrick Gleason":
+        # the painter Patrick is not meant) leaves the whole item to read as unlisted.
+        partial = match is not None and match[1] - match[0] == 1 and match[1] not in by_start
         ref = _unmatched_item(
-            lexicon, text, tokens, i, end, segment.cue, credits and match is None, True
+            lexicon, text, tokens, i, end, segment.cue, credits and (match is None or partial), True
         )
         if ref is None and match is not None:
             ref = _ref(lexicon, match[0], match[1], match[2], segment.cue, "exact")

@@ -73,12 +73,22 @@ def depicted_people(
             continue
         end = _name_end(content, tokens, i, plain)
         subject = _SUBJECT_LEAD.search(content[max(0, start - 40) : start])
-        if end is not None and not subject and not _beside_people(content, tokens, i, end, people):
+        beside = end is not None and _beside_people(content, tokens, i, end, people)
+        loose = i
+        if end is None and people:
+            # Joined to a famous person, a given name may be a word too ("mike patton and
+            # <famous>"): its surname must not be one.
+            end = _name_end(content, tokens, i, plain, loose_first=True)
+            beside = end is not None and _beside_people(content, tokens, i, end, people)
+            end, loose = (end, i + 1) if beside else (None, i)
+        if end is not None and not subject and not beside:
             end = None
         elif (
             end is not None
             and not (subject and subject.group().strip().endswith("of"))
-            and any(tokens.folded[k] in plain or tokens.folded[k] in common for k in range(i, end))
+            and any(
+                tokens.folded[k] in plain or tokens.folded[k] in common for k in range(loose, end)
+            )
         ):
             # Only after "photo of" may a capitalised word be an ordinary one ("Demi Rose");
             # an item of Title Case tags ("…, Indie Rock, …") is no name.
@@ -103,8 +113,9 @@ def _beside_people(content: str, tokens, first: int, end: int, people) -> bool:
     return False
 
 
-def _name_end(content: str, tokens, i: int, plain) -> int | None:
-    """The end of a given name + one or two surname-like words starting at token i."""
+def _name_end(content: str, tokens, i: int, plain, loose_first: bool = False) -> int | None:
+    """The end of a given name + one or two surname-like words starting at token i (a given
+    name that is also a word, "mike", only when `loose_first`)."""
     words = tokens.folded
     surfaces = [
         content[tokens.starts[k] : tokens.ends[k]] for k in range(i, min(i + 4, len(words)))
@@ -117,8 +128,7 @@ def _name_end(content: str, tokens, i: int, plain) -> int | None:
     common = get_lexicon().common_words
     if (
         "G" not in name_kind(words[i])
-        or words[i] in plain
-        or words[i] in common
+        or (not loose_first and (words[i] in plain or words[i] in common))
         or len(words[i]) < 3
     ):
         return None

@@ -238,11 +238,17 @@ def inside_character_name(lexicon: Lexicon, content: str, hits: list) -> list:
 
 def after_another_given_name(content: str, tokens, i: int) -> bool:
     """ "Anna Berg": a given name right before the surname names someone else (the famous
-    bearer's own full name was matched whole before this rule runs)."""
+    bearer's own full name was matched whole before this rule runs). In lowercase ("mike
+    patton") too, when the given name is no ordinary word ("will", "rose" may be)."""
     if i == 0 or content[tokens.ends[i - 1] : tokens.starts[i]] != " ":
         return False
     before = content[tokens.starts[i - 1] : tokens.ends[i - 1]]
-    return before[:1].isupper() and "G" in name_kind(before)
+    if "G" not in name_kind(before):
+        return False
+    if before[:1].isupper():
+        return True
+    surname = content[tokens.starts[i] : tokens.ends[i]]
+    return surname.islower() and tokens.folded[i - 1] not in vocabulary().plain
 
 
 _NEXT_WORD = re.compile(r"^ ([A-ZÀ-Ý][a-zß-ÿ]+(?:['’-][A-Za-zÀ-ÿ]+)?)\b")

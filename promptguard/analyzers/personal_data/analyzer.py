@@ -49,6 +49,7 @@ from promptguard.analyzers.personal_data.cased_names import (
     listed_with,
     with_title,
 )
+from promptguard.analyzers.personal_data.cited_artists import outside_citations
 from promptguard.analyzers.personal_data.medical import keep_medical
 from promptguard.analyzers.personal_data.person import (
     NAME_CAPS,
@@ -146,6 +147,7 @@ class PersonalDataAnalyzer(Analyzer):
         results = _add_listed_names(content, results)
         results = _facts_about_people(content, results)
         results = _addresses_stop_at_phones(content, results)
+        results = outside_citations(content, results)
         return self._to_findings(content, results)
 
     def _to_findings(self, content: str, results: list[RecognizerResult]) -> list[Finding]:
