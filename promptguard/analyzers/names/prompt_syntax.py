@@ -61,11 +61,10 @@ _IMAGE_WORDS = re.compile(
     r"|(?:very|ultra|hyper|extremely|insanely)\s+detailed|award[-\s]winning"
     r"|masterpiece|portrait|painting|artwork|art\s+by|style\s+of|wallpaper|poster|anime|manga"
     r"|comic|sketch|drawing|photograph|photo|35\s*mm|bokeh|studio\s+lighting|intricate|artgerm"
-    # the looks, renders and camera terms of image generators' prompt vocabulary
-    r"|cyberpunk|steampunk|dieselpunk|solarpunk|vaporwave|synthwave|retrowave|low[-\s]?poly"
-    r"|isometric|pixel\s+art|cel[-\s]shaded|character\s+(?:sheet|design)|fantasy\s+art"
-    r"|bioluminescen\w*|ray[-\s]?tracing|subsurface\s+scattering|hyper-?detailed|photorealism"
-    r"|uhd|full[-\s]body\s+shot|midjourney|stable\s+diffusion|negative\s+prompt|vivid\s+colou?rs"
+    # words of image generators' prompts that chat about games, music or graphics code lacks
+    # ("character sheet", "isometric", "synthwave", "ray tracing" are left out: they are not)
+    r"|cel[-\s]shaded|fantasy\s+art|bioluminescen\w*|hyper-?detailed|photorealism"
+    r"|full[-\s]body\s+shot|midjourney|stable\s+diffusion|negative\s+prompt|vivid\s+colou?rs"
     # the misspellings people type fast: "higly detailed", "hihgly detailed", "detialed"
     r"|hi[gh]{1,3}t?l?y\s+deta\w*|detaild|detialed|deatiled|artstaion|artsation)\b",
     re.IGNORECASE,
