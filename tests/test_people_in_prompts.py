@@ -92,3 +92,19 @@ def test_our_own_cast_and_crew_stay_personal_data():
     assert personal(text) == ["Maria Lindqvist"]
     text = "Call sheet day 4: Anna Kovacs (makeup) 6:30, Craig Mullins (grip) 7:00"
     assert "Anna Kovacs" in personal(text)
+
+
+def test_a_name_beside_a_famous_one_is_depicted_even_when_its_given_name_is_a_word_too():
+    text = "emma watson and anna berglund as elves, fantasy art"
+    result = found(text)
+    assert result["anna berglund"][:2] == ("public_figure", "PERSON")
+    assert result["anna berglund"][2].get("status") == "unlisted"
+    assert personal(text) == []
+
+
+def test_the_musician_of_an_album_cover_is_depicted():
+    text = "album cover for jane kowalski, neon graffiti, digital art"
+    assert found(text)["jane kowalski"][:2] == ("public_figure", "PERSON")
+    # A message about the cover is no prompt: the name stays personal data.
+    text = "Please send the album cover for Jane Kowalski to our designer, digital art"
+    assert personal(text) == ["Jane Kowalski"]

@@ -31,7 +31,7 @@ from promptguard.nlp.stop_words import stop_words
 _SUBJECT_LEAD = re.compile(
     r"(?:^\s*|\n\s*|\b(?:photo|photograph|picture|portrait|drawing|painting|image|selfie"
     r"|sketch|render|illustration|closeup|close-up|headshot|shot|caricature|statue|poster)"
-    r"\s+of\s+)$",
+    r"\s+of\s+|\b(?:album\s+(?:cover|art(?:work)?)|cover\s+art)\s+(?:of|for)\s+)$",
     re.IGNORECASE,
 )
 #: A message or a document, not a prompt: someone speaking, a request, paperwork.

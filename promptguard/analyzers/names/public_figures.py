@@ -113,9 +113,17 @@ class PublicFigureAnalyzer(Analyzer):
         hits += self._entities(lexicon, _name_spans(text), tokens, covered)
         hits = inside_character_name(lexicon, content, hits)
         findings = self._findings(lexicon, content, tokens, hits)
-        covered = {i for hit in hits for i in range(hit.start_token, hit.end_token)}
+        # A one-word hit left unreported ("anna", some historical Anna) hides no depicted name.
+        reported = {(f.start, f.end) for f in findings}
+        shown = [
+            h
+            for h in hits
+            if h.end_token - h.start_token > 1
+            or (tokens.starts[h.start_token], tokens.ends[h.end_token - 1]) in reported
+        ]
+        covered = {i for hit in shown for i in range(hit.start_token, hit.end_token)}
         covered |= {i for ref in artist_refs(content) for i in range(ref.first, ref.last)}
-        people = {i for hit in hits for i in (hit.start_token, hit.end_token - 1)}
+        people = {i for hit in shown for i in (hit.start_token, hit.end_token - 1)}
         for first, end, surface in depicted_people(content, tokens, covered, people):
             findings.append(
                 _depicted(self.name, tokens.starts[first], tokens.ends[end - 1], surface)
