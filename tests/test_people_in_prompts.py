@@ -108,3 +108,9 @@ def test_the_musician_of_an_album_cover_is_depicted():
     # A message about the cover is no prompt: the name stays personal data.
     text = "Please send the album cover for Jane Kowalski to our designer, digital art"
     assert personal(text) == ["Jane Kowalski"]
+
+
+def test_an_unlisted_name_before_style_and_a_view_angle_is_a_style():
+    text = "soft light, highly detailed, jane kowalski style 3/4, portrait photo of a woman"
+    assert found(text)["jane kowalski"][:2] == ("copyrighted_work", "ARTIST_STYLE")
+    assert personal(text) == []

@@ -48,10 +48,14 @@ _TAG_LEAD = re.compile(
 _TAG_TAIL = re.compile(
     r"\s*(?:(?:art\s*)?style|artstyle|inspired|esque|aesthetic|art|artwork|painting"
     r"|illustration|illustrated|painted|drawn|cartoon|comic|colors?|colours?|palette|lighting"
-    r"|vibes?)?(?:\s*[:(]?\s*\d+(?:\s*\.\s*\d+)?\s*\)?)?[\s.!]*$",
+    # a prompt weight ("style:1.2", "(style 2)") or a view angle ("style 3/4")
+    r"|vibes?)?(?:\s*[:(]?\s*\d+(?:\s*[./]\s*\d+)?\s*\)?)?[\s.!]*$",
     re.IGNORECASE,
 )
-_ENDS_WITH_ART_WORD = re.compile(r"\b(?:style|artwork|aesthetic|inspired|esque)\s*$", re.I)
+_ENDS_WITH_ART_WORD = re.compile(
+    r"\b(?:style|artwork|aesthetic|inspired|esque)(?:\s*[:(]?\s*\d+(?:\s*[./]\s*\d+)?\s*\)?)?\s*$",
+    re.I,
+)
 #: An image-generation prompt: art vocabulary a chat message or news text rarely has.
 _IMAGE_WORDS = re.compile(
     r"\b(?:artstation|art\s*station|cgsociety|deviantart|pixiv|behance|octane|unreal\s+engine"
