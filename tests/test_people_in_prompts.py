@@ -114,3 +114,16 @@ def test_an_unlisted_name_before_style_and_a_view_angle_is_a_style():
     text = "soft light, highly detailed, jane kowalski style 3/4, portrait photo of a woman"
     assert found(text)["jane kowalski"][:2] == ("copyrighted_work", "ARTIST_STYLE")
     assert personal(text) == []
+
+
+def test_a_given_name_that_is_some_artists_surname_does_not_cite_them():
+    # "Roger" alone is a listed artist's name; "by Roger Halvorsen" names someone else.
+    text = "The bakery is run by Roger Halvorsen who trained in Lyon."
+    assert personal(text) == ["Roger Halvorsen"]
+    assert not any(f.category == "copyrighted_work" for f in promptguard.scan(text))
+
+
+def test_a_longer_surname_is_no_typo_of_a_famous_one():
+    text = "Michael Mankins wrote the memo about the new schedule."
+    assert personal(text) == ["Michael Mankins"]
+    assert not any("figure" in f.category for f in promptguard.scan(text))

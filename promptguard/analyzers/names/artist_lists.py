@@ -22,10 +22,17 @@ from promptguard.analyzers.names.artist_names import (
     _token_at_or_after,
     _unmatched_item,
 )
+from promptguard.analyzers.names.depicted import _MESSAGE
 from promptguard.analyzers.names.given_names import person_shaped
 from promptguard.analyzers.names.packed import ARTIST, PERSON, Lexicon
 from promptguard.analyzers.names.prepass import vocabulary
-from promptguard.analyzers.names.prompt_syntax import _JOIN_WORDS, _JOINER, _TAG_LEAD, _TAG_TAIL
+from promptguard.analyzers.names.prompt_syntax import (
+    _IMAGE_WORDS,
+    _JOIN_WORDS,
+    _JOINER,
+    _TAG_LEAD,
+    _TAG_TAIL,
+)
 
 #: Characters between a subject-place artist and another artist cited beside it.
 SUBJECT_NEAR_CHARS = 40
@@ -180,6 +187,39 @@ def _next_item(
         if ref is not None:
             return ref
     return None
+
+
+def name_tags(lexicon, text, tokens, segments, taken) -> list[ArtistRef]:
+    """ "…, fog, hugo larsson, cinematic, 35mm": a later tag of an image prompt that is only a
+    lowercase person's name no list knows. Image prompts put artists there far more often
+    than anyone else (a subject comes first, after "photo of": `depicted`), so it is cited as
+    an unlisted artist for the approver, not as personal data. Only with art vocabulary, no
+    message or paperwork words (a crew list has commas too), and the name in lowercase."""
+    if not _IMAGE_WORDS.search(text) or _MESSAGE.search(text):
+        return []
+    plain = vocabulary().plain
+    refs = []
+    for segment in segments[1:]:
+        if segment.cue_end >= 0:
+            continue
+        first = _token_at_or_after(tokens.starts, segment.start)
+        last = _token_at_or_after(tokens.starts, segment.end)
+        words = tokens.folded[first:last]
+        surface = text[tokens.starts[first] : tokens.ends[last - 1]] if words else ""
+        if (
+            not 2 <= len(words) <= 3
+            or text[segment.start : segment.end].strip() != surface
+            or not surface.islower()
+            or any(i in taken for i in range(first, last))
+            or any(w in plain or w in lexicon.common_words for w in words)
+            or not person_shaped(words)
+            or any(b - a >= 2 for a, b, _k in lexicon.find(surface))  # a listed name
+        ):
+            continue
+        ref = _unmatched_item(lexicon, text, tokens, first, last, "name tag", True)
+        if ref is not None and ref.how == "unlisted":
+            refs.append(ref)
+    return refs
 
 
 def typo_tags(lexicon, text, tokens, segments, taken) -> list[ArtistRef]:

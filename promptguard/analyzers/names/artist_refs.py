@@ -31,6 +31,7 @@ from functools import lru_cache
 from promptguard.analyzers.names.artist_lists import (
     cites_artist_list,
     list_neighbours,
+    name_tags,
     typo_tags,
     writer_refs,
 )
@@ -177,6 +178,10 @@ def artist_refs(text: str) -> tuple[ArtistRef, ...]:
     if image and found:
         for ref in _tags_beside_artists(lexicon, text, tokens, segments, found):
             add(ref)
+    # 5b. In an image prompt, a later tag that is only a lowercase unlisted name.
+    if image:
+        for ref in name_tags(lexicon, text, tokens, segments, taken):
+            add(ref)
     # 6. In an image prompt, a whole tag that misspells a style artist ("beksisnski").
     if image:
         for ref in typo_tags(lexicon, text, tokens, segments, taken):
@@ -260,9 +265,11 @@ def _after_cue(lexicon, text, tokens, segment: _Segment, inside, image: bool, cr
         ref = _unmatched_item(
             lexicon, text, tokens, i, end, segment.cue, credits and (match is None or partial), True
         )
-        if ref is None and match is not None:
+        if ref is None and match is not None and not partial:
             ref = _ref(lexicon, match[0], match[1], match[2], segment.cue, "exact")
             end = match[1]
+        if ref is None and partial:
+            break  # "owned by Dean Fiacco": someone's full name, not Roger Dean's style
         if ref is None:
             # "by porter robinson and junji ito": a name no list knows, then a joiner and a
             # listed artist: the list goes on past the unknown item.

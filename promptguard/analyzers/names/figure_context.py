@@ -339,3 +339,9 @@ def most_famous(lexicon: Lexicon, key: str) -> int | None:
     """The most famous person listed under `key`."""
     people = [i for kind, i, _alias in lexicon.lookup(key) if kind == PERSON]
     return max(people, key=lambda i: lexicon.person(i).fame) if people else None
+
+
+def _other_surname(written: str, listed: str) -> bool:
+    """ "mankins" for "mann": a surname three edits or more from the famous one is another
+    name, not a typo of it (a given name may differ more: "alexander" / "aleksandr")."""
+    return OSA.distance(written, listed) > 2

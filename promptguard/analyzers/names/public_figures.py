@@ -45,6 +45,7 @@ from promptguard.analyzers.names.figure_context import (
     _list_neighbour,
     _message,
     _name_spans,
+    _other_surname,
     _very_famous_surname,
     after_another_given_name,
     before_a_surname,
@@ -352,8 +353,9 @@ class PublicFigureAnalyzer(Analyzer):
             match = process.extractOne(
                 query, list(candidates), scorer=fuzz.ratio, score_cutoff=NER_MIN_RATIO
             )
-            if match is None:
-                continue
+            key = match[0].split() if match else []
+            if not key or _other_surname(parts[-1], key[-1]):
+                continue  # "Michael Mankins" is no typo of "Michael Mann": another surname
             index = most_famous(lexicon, match[0])
             if index is None or lexicon.person(index).fame < FUZZY_PERSON_MIN_FAME:
                 continue

@@ -4,9 +4,10 @@ Why: NER on a lowercase tag list often joins a cited artist to the words around 
 supreme", "bloch artwork", "ryan church jon mccoy"). Such a span only partly overlaps the
 artist's citation, so the merge (which drops a name a reference explains) keeps it, and the
 artist comes out as personal data too. The part of the span outside the citation decides:
-no given name or surname there ("x supreme", "artwork") and the span is the artist's; name
-words there ("jon mccoy") and only those words stay a person. A span inside no citation is
-left alone, and so is every name that touches no artist ("Trevor" of a figure).
+no given name or surname there ("x supreme", "artwork") and the span is the artist's; a name
+of two words or more there ("jon mccoy") stays a person, and a single capitalised name word
+keeps the whole span a person (the citation may be the wrong reading). A span that touches
+no artist is left alone ("Trevor" of a figure's name).
 """
 
 from __future__ import annotations
@@ -48,11 +49,12 @@ def outside_citations(content: str, results: list[RecognizerResult]) -> list[Rec
             and not any(s <= start and end <= e for s, e in spans)
             and _name_word(tokens.folded[k], content[start:end])
         ]
-        whole = names and names[-1] - names[0] == len(names) - 1
-        if whole and (len(names) >= 2 or content[tokens.starts[names[0]]].isupper()):
+        if len(names) >= 2 and names[-1] - names[0] == len(names) - 1:
             # "ryan church jon mccoy": the unlisted name beside the artist stays a person.
             result.start, result.end = tokens.starts[names[0]], tokens.ends[names[-1]]
             kept.append(result)
+        elif names and content[tokens.starts[names[0]]].isupper():
+            kept.append(result)  # "Roger Martin" with "Roger" cited: the whole name stays
     return kept
 
 
