@@ -127,3 +127,14 @@ def test_a_longer_surname_is_no_typo_of_a_famous_one():
     text = "Michael Mankins wrote the memo about the new schedule."
     assert personal(text) == ["Michael Mankins"]
     assert not any("figure" in f.category for f in promptguard.scan(text))
+
+
+def test_a_later_name_tag_of_an_image_prompt_is_an_unlisted_artist_not_personal_data():
+    text = "a castle at night, anna berglund, volumetric lighting, 8k"
+    result = found(text)
+    assert result["anna berglund"][:2] == ("copyrighted_work", "ARTIST_STYLE")
+    assert result["anna berglund"][2].get("status") == "unlisted"
+    assert personal(text) == []
+    # A crew list has commas too: with paperwork words, names stay personal data.
+    text = "Call sheet: anna berglund, tomas lindgren, hugo larsson, 6:30, portrait lighting"
+    assert set(personal(text)) == {"anna berglund", "tomas lindgren", "hugo larsson"}
