@@ -343,5 +343,6 @@ def most_famous(lexicon: Lexicon, key: str) -> int | None:
 
 def _other_surname(written: str, listed: str) -> bool:
     """ "mankins" for "mann": a surname three edits or more from the famous one is another
-    name, not a typo of it (a given name may differ more: "alexander" / "aleksandr")."""
+    name, not a typo of it (a given name may differ more: "alexander" / "aleksandr").
+    Compared without spaces, so "nyongo" is "nyong o" (Nyong'o folded)."""
     return OSA.distance(written, listed) > 2

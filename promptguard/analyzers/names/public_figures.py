@@ -354,7 +354,7 @@ class PublicFigureAnalyzer(Analyzer):
                 query, list(candidates), scorer=fuzz.ratio, score_cutoff=NER_MIN_RATIO
             )
             key = match[0].split() if match else []
-            if not key or _other_surname(parts[-1], key[-1]):
+            if not key or _other_surname("".join(parts[1:]), "".join(key[1:])):
                 continue  # "Michael Mankins" is no typo of "Michael Mann": another surname
             index = most_famous(lexicon, match[0])
             if index is None or lexicon.person(index).fame < FUZZY_PERSON_MIN_FAME:
