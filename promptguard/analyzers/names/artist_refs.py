@@ -10,13 +10,15 @@ list it was found in, read in that position:
   image prompt (one that has credit cues, art vocabulary or the shape of a tag list);
 * before a style word: "X style", "X-inspired", "X-esque", "X's style", "X aesthetic".
 
-In those positions a name from the artist lists is an ARTIST_STYLE reference (never a
-public or deceased figure, never personal data), matched case-insensitively, and, when
-nothing matches exactly, with one or two typos against the artists used as styles
-("greg rutkovski", "zdislaw beksinski"). A two- or three-word name right after a credit cue
-that no list knows ("by leesha hannigan") is reported as an unlisted artist: the approver
-decides — in an image prompt, or in a short credit line with no sentence in it ("bum fights
-by X"), never after a participle ("sent by X" names a sender). Names joined to a cited
+In those positions a name from the artist lists is an ARTIST_STYLE reference (never a public
+or deceased figure, never personal data), matched case-insensitively, and, when nothing
+matches exactly, with one or two typos against the artists used as styles ("greg rutkovski",
+"zdislaw beksinski"). A two- or three-word name right after a credit cue that no list knows
+("by leesha hannigan") is reported as an unlisted artist: the approver decides — in an image
+prompt, or in a short credit line with no sentence in it ("bum fights by X"), never after a
+participle ("sent by X" names a sender). So is a later tag of an image prompt that is only a
+lowercase name ("…, fog, hugo larsson, 35mm"): image prompts put artists there, and the
+approver decides rather than the name going out as personal data. Names joined to a cited
 artist by "and" or a comma are artists too (`artist_lists`), and a writer's name after "in
 the voice of" or "in the style of" is a style, not a voice to clone. Everything is computed
 once per text and shared by both name analyzers.

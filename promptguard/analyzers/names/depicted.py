@@ -8,12 +8,13 @@ to hold, or a private person, for whom it matters even more. Reported as persona
 approver would read "a crew member's name in the text" and the likeness would go unasked.
 
 Only in the subject's place of a text that is an image prompt and no message: the start of
-the prompt or of a line, right after "photo of", "portrait of"..., or listed with a famous
-person found; never after "by" (a credit); a given name then one or two words that are no
-ordinary words ("jill kortleve", "Demi Rose"); never in a text that speaks to someone or
-carries documents ("please", "my", "attached", "passport"), never a name with a possessive
-("photo of Jane Doe's passport") or an art word after it ("jane roe photography"). Names
-the lists know, works and characters are left to their own analyzers.
+the prompt or of a line, right after "photo of", "portrait of", "album cover for"..., or
+listed with a famous person found (then a given name may be a word too: "mike"); never after
+"by" (a credit); a given name then one or two words that are no ordinary words ("jill
+kortleve", "Demi Rose"); never in a text that speaks to someone or carries documents
+("please", "my", "attached", "passport"), never a name with a possessive ("photo of Jane
+Doe's passport") or an art word after it ("jane roe photography"). Names the lists know,
+works and characters are left to their own analyzers.
 """
 
 from __future__ import annotations
