@@ -48,6 +48,7 @@ from promptguard.analyzers.names.artist_names import (
     _unmatched_item,
 )
 from promptguard.analyzers.names.folding import tokenize
+from promptguard.analyzers.names.given_names import name_kind
 from promptguard.analyzers.names.lexicon import get_lexicon
 from promptguard.analyzers.names.packed import PERSON
 from promptguard.analyzers.names.prompt_syntax import (
@@ -261,9 +262,15 @@ def _after_cue(lexicon, text, tokens, segment: _Segment, inside, image: bool, cr
             continue
         # An item no entry covers: a typo of a style artist, an unlisted name, or (when an
         # entry covers its start) several names without a joiner ("rossetti bouguereau").
-        # A one-word entry at the start of a longer name no list knows ("by Patrick Gleason":
-        # the painter Patrick is not meant) leaves the whole item to read as unlisted.
-        partial = match is not None and match[1] - match[0] == 1 and match[1] not in by_start
+        # A one-word entry that is a given name, at the start of a longer name no list knows
+        # ("by Patrick Gleason": the painter Patrick is not meant), leaves the whole item to
+        # read as unlisted ("by Banksy of a monkey", "kuvshinov ilya" keep their artist).
+        partial = (
+            match is not None
+            and match[1] - match[0] == 1
+            and match[1] not in by_start
+            and "G" in name_kind(tokens.folded[i])
+        )
         ref = _unmatched_item(
             lexicon, text, tokens, i, end, segment.cue, credits and (match is None or partial), True
         )

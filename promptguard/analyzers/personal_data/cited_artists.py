@@ -5,9 +5,10 @@ supreme", "bloch artwork", "ryan church jon mccoy"). Such a span only partly ove
 artist's citation, so the merge (which drops a name a reference explains) keeps it, and the
 artist comes out as personal data too. The part of the span outside the citation decides:
 no given name or surname there ("x supreme", "artwork") and the span is the artist's; a name
-of two words or more there ("jon mccoy") stays a person, and a single capitalised name word
-keeps the whole span a person (the citation may be the wrong reading). A span that touches
-no artist is left alone ("Trevor" of a figure's name).
+of two words or more there stays a person, unless it runs on from the artist in an image
+prompt ("by rachel ruysch jane roe": credits without commas); a single capitalised name
+word keeps the whole span a person (the citation may be the wrong reading). A span that
+touches no artist is left alone ("Trevor" of a figure's name).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from promptguard.analyzers.names.artist_refs import artist_refs
 from promptguard.analyzers.names.folding import tokenize
 from promptguard.analyzers.names.given_names import name_kind
 from promptguard.analyzers.names.prepass import vocabulary
+from promptguard.analyzers.names.prompt_syntax import is_image_prompt
 
 
 def _name_word(word: str, surface: str) -> bool:
@@ -34,6 +36,7 @@ def outside_citations(content: str, results: list[RecognizerResult]) -> list[Rec
     if not refs:
         return results
     tokens = tokenize(content)
+    image = is_image_prompt(content)
     cited = [(tokens.starts[r.first], tokens.ends[r.last - 1]) for r in refs]
     kept = []
     for result in results:
@@ -50,7 +53,9 @@ def outside_citations(content: str, results: list[RecognizerResult]) -> list[Rec
             and _name_word(tokens.folded[k], content[start:end])
         ]
         if len(names) >= 2 and names[-1] - names[0] == len(names) - 1:
-            # "ryan church jon mccoy": the unlisted name beside the artist stays a person.
+            if image and any(content[e : tokens.starts[names[0]]] == " " for _s, e in spans):
+                continue  # "by A B christian rex": a run of credited names, not a person
+            # "moodboard by A, jon mccoy": the name beside the artist stays a person.
             result.start, result.end = tokens.starts[names[0]], tokens.ends[names[-1]]
             kept.append(result)
         elif names and content[tokens.starts[names[0]]].isupper():
