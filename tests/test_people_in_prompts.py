@@ -135,6 +135,9 @@ def test_a_later_name_tag_of_an_image_prompt_is_an_unlisted_artist_not_personal_
     assert result["anna berglund"][:2] == ("copyrighted_work", "ARTIST_STYLE")
     assert result["anna berglund"][2].get("status") == "unlisted"
     assert personal(text) == []
+    # A place is no name tag, even when its words are surnames somewhere.
+    text = "a girl in the rain, neo hong kong, night lights, highly detailed"
+    assert not any(f.category == "copyrighted_work" for f in promptguard.scan(text))
     # A crew list has commas too: with paperwork words, names stay personal data.
     text = "Call sheet: anna berglund, tomas lindgren, hugo larsson, 6:30, portrait lighting"
     assert set(personal(text)) == {"anna berglund", "tomas lindgren", "hugo larsson"}

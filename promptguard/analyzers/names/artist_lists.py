@@ -213,6 +213,10 @@ def name_tags(lexicon, text, tokens, segments, taken) -> list[ArtistRef]:
             or any(i in taken for i in range(first, last))
             or any(w in plain or w in lexicon.common_words for w in words)
             or not person_shaped(words)
+            or any(  # "neo hong kong": a place, not a name
+                vocabulary().places.get(" ".join(words[k : k + 2])) is False
+                for k in range(len(words) - 1)
+            )
             or any(b - a >= 2 for a, b, _k in lexicon.find(surface))  # a listed name
         ):
             continue
