@@ -87,7 +87,7 @@ def test_curated_people_of_many_fields_are_public_figures():
 
 
 def test_our_own_cast_and_crew_stay_personal_data():
-    assert personal("Headshot of Marc Dubois, our gaffer, for the crew board") == ["Marc Dubois"]
+    assert "Marc Dubois" in personal("Headshot of Marc Dubois, our gaffer, for the crew board")
     text = "portrait of our lead actress Maria Lindqvist for the moodboard"
     assert personal(text) == ["Maria Lindqvist"]
     text = "Call sheet day 4: Anna Kovacs (makeup) 6:30, Craig Mullins (grip) 7:00"

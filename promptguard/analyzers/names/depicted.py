@@ -103,6 +103,22 @@ def depicted_people(
     return found
 
 
+def depicted_beside_hits(content: str, tokens, hits, findings, cited: set[int]) -> list:
+    """`depicted_people` given the figure analyzer's hits, the findings it made of them and
+    the tokens of cited artists: a one-word hit left unreported ("anna", some historical
+    Anna) hides no depicted name, nor is it a famous person to be listed with."""
+    reported = {(f.start, f.end) for f in findings}
+    shown = [
+        h
+        for h in hits
+        if h.end_token - h.start_token > 1
+        or (tokens.starts[h.start_token], tokens.ends[h.end_token - 1]) in reported
+    ]
+    covered = {i for hit in shown for i in range(hit.start_token, hit.end_token)} | cited
+    people = {i for hit in shown for i in (hit.start_token, hit.end_token - 1)}
+    return depicted_people(content, tokens, covered, people)
+
+
 def _beside_people(content: str, tokens, first: int, end: int, people) -> bool:
     """ "jane roe and <famous>", "<famous> and jane roe": listed with a famous person."""
     joined = re.compile(r"^\s*(?:,|&|and|et)\s*$", re.I)

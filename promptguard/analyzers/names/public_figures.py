@@ -22,7 +22,7 @@ from rapidfuzz import fuzz, process
 from promptguard.analyzers.base import Analyzer
 from promptguard.analyzers.names.artist_refs import artist_refs
 from promptguard.analyzers.names.crew_context import crew_member
-from promptguard.analyzers.names.depicted import depicted_people
+from promptguard.analyzers.names.depicted import depicted_beside_hits
 from promptguard.analyzers.names.figure_context import (
     _ARTICLE_BEFORE,
     _INITIAL,
@@ -114,18 +114,8 @@ class PublicFigureAnalyzer(Analyzer):
         hits += self._entities(lexicon, _name_spans(text), tokens, covered)
         hits = inside_character_name(lexicon, content, hits)
         findings = self._findings(lexicon, content, tokens, hits)
-        # A one-word hit left unreported ("anna", some historical Anna) hides no depicted name.
-        reported = {(f.start, f.end) for f in findings}
-        shown = [
-            h
-            for h in hits
-            if h.end_token - h.start_token > 1
-            or (tokens.starts[h.start_token], tokens.ends[h.end_token - 1]) in reported
-        ]
-        covered = {i for hit in shown for i in range(hit.start_token, hit.end_token)}
-        covered |= {i for ref in artist_refs(content) for i in range(ref.first, ref.last)}
-        people = {i for hit in shown for i in (hit.start_token, hit.end_token - 1)}
-        for first, end, surface in depicted_people(content, tokens, covered, people):
+        cited = {i for ref in artist_refs(content) for i in range(ref.first, ref.last)}
+        for first, end, surface in depicted_beside_hits(content, tokens, hits, findings, cited):
             findings.append(
                 _depicted(self.name, tokens.starts[first], tokens.ends[end - 1], surface)
             )
