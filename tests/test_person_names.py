@@ -134,3 +134,17 @@ def test_names_listed_with_a_name() -> None:
 def test_in_a_text_without_capitals_a_known_given_name_is_a_name() -> None:
     assert persons("eugenio is from the leasing company") == ["eugenio"]
     assert persons("i will call you at noon, see you in paris then") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Headshot of the lead for the poster, soft light",
+        "Moodboard for the final scene, warm tones",
+        "Callsheet attached for tomorrow",
+    ],
+)
+def test_a_trade_word_opening_a_prompt_is_no_person(text: str) -> None:
+    """Words of the trade the dictionary lacks are two ordinary words run together, not a
+    surname opening a sentence."""
+    assert [f for f in promptguard.scan(text) if f.type == "PERSON"] == []
