@@ -55,6 +55,7 @@ from promptguard.analyzers.names.figure_context import (
 )
 from promptguard.analyzers.names.folding import fold, tokenize
 from promptguard.analyzers.names.lexicon import get_lexicon, style_context
+from promptguard.analyzers.names.ordinary_use import drop_ordinary_uses
 from promptguard.analyzers.names.packed import ARTIST, PERSON, Lexicon, Person
 from promptguard.analyzers.names.prepass import vocabulary
 from promptguard.analyzers.names.prompt_syntax import is_image_prompt
@@ -112,7 +113,7 @@ class PublicFigureAnalyzer(Analyzer):
         covered = {i for hit in hits for i in range(hit.start_token, hit.end_token)}
         hits += self._entities(lexicon, _name_spans(text), tokens, covered)
         hits = inside_character_name(lexicon, content, hits)
-        findings = self._findings(lexicon, content, tokens, hits)
+        findings = drop_ordinary_uses(content, self._findings(lexicon, content, tokens, hits))
         covered = {i for hit in hits for i in range(hit.start_token, hit.end_token)}
         covered |= {i for ref in artist_refs(content) for i in range(ref.first, ref.last)}
         people = {i for hit in hits for i in (hit.start_token, hit.end_token - 1)}
