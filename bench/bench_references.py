@@ -13,7 +13,9 @@ bench/results/references.json:
   copyrighted_work) that overlaps no labelled span, per 1,000 prompts and as % of prompts;
 - prompts with at least one label and no finding on any of them;
 - WNUT-17 dev: reference findings per 1,000 sentences, each listed with the WNUT entity it
-  overlaps (a person or creative-work span makes it likely right; none makes it likely wrong).
+  overlaps (a person or creative-work span makes it likely right; none makes it likely wrong);
+- chat prompts (2,633 unlabelled, bench/chat_refs.py): texts with a reference finding,
+  findings judged wrong per 1,000 prompts, and findings nobody has judged yet.
 
     .venv/bin/python bench/bench_references.py            # full run
     .venv/bin/python bench/bench_references.py --limit 50  # first 50 prompts / sentences
@@ -24,11 +26,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
 import promptguard
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import chat_refs  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 PROMPTS = ROOT / "bench" / "data" / "real_prompts_references.jsonl"
@@ -347,18 +353,29 @@ def main() -> None:
         help=f"dev: 4 prompts in 5; check: every {CHECK_EVERY}th prompt, kept for milestones",
     )
     parser.add_argument("--no-wnut", action="store_true", help="skip the WNUT-17 sentences")
+    parser.add_argument(
+        "--no-chat", action="store_true", help="skip the 2,633 unlabelled chat prompts"
+    )
     parser.add_argument("--output", type=Path, default=RESULTS, help="where the JSON goes")
     args = parser.parse_args()
     promptguard.scan("Warm-up in the style of Banksy with meryl streep.")
     p = bench_prompts(load_prompts(args.limit, args.half))
     p["half"] = args.half
     w = bench_wnut(0 if args.no_wnut else args.limit, skip=args.no_wnut)
+    c = None if args.no_chat else chat_refs.bench_chat(args.limit)
     print(markdown(p, w))
+    if c is not None:
+        print("\n" + chat_refs.markdown(c))
     if args.show:
         print(show(p, w))
+        if c is not None:
+            print(chat_refs.show(c))
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(
-        json.dumps({"real_prompts": p, "wnut17_dev": w}, indent=1, ensure_ascii=False) + "\n",
+        json.dumps(
+            {"real_prompts": p, "wnut17_dev": w, "chat_prompts": c}, indent=1, ensure_ascii=False
+        )
+        + "\n",
         encoding="utf-8",
     )
 

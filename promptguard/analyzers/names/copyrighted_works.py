@@ -25,6 +25,7 @@ from promptguard.analyzers.names.character_refs import (
 from promptguard.analyzers.names.folding import fold, tokenize
 from promptguard.analyzers.names.given_names import CONTACT_BEFORE, person_shaped
 from promptguard.analyzers.names.lexicon import get_lexicon, style_context
+from promptguard.analyzers.names.ordinary_use import drop_ordinary_uses
 from promptguard.analyzers.names.packed import ARTIST, PERSON, WORK, Lexicon, Work
 from promptguard.analyzers.names.prepass import vocabulary
 from promptguard.analyzers.names.prompt_syntax import is_image_prompt, is_prose
@@ -149,7 +150,7 @@ class CopyrightedWorkAnalyzer(Analyzer):
                 hit = self._work(lexicon, content, tokens, first, last, refs, start, end, True,
                                  article, known, titles)  # fmt: skip
                 hits.extend([hit] if hit is not None else [])
-        return self._findings(tokens, hits)
+        return drop_ordinary_uses(content, self._findings(tokens, hits))
 
     # -- works ---------------------------------------------------------------------------
 

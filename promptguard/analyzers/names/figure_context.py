@@ -263,7 +263,7 @@ _EPONYM_AFTER = re.compile(
     r"|museum|cent(?:er|re)|curve|diagram|engine|cycle|syndrome|disease|conjecture|problem"
     r"|function|polynomials?|filter|index|circle|spiral|ratio|machine|hypothesis|inequality"
     r"|integral|notation|rule|lemma|graph|triangle|solids?|algebra|space|temperature|degrees?"
-    r"|estimator|process|coefficient|kernel|loop|chain|matrix)\b",
+    r"|estimator|process|coefficient|kernel|loop|chain|matrix|technique)\b",
     re.IGNORECASE,
 )
 #: Units named after scientists, after a number, "degrees" or a conversion ("to Celsius").

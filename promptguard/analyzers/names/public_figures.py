@@ -56,6 +56,7 @@ from promptguard.analyzers.names.figure_context import (
 )
 from promptguard.analyzers.names.folding import fold, tokenize
 from promptguard.analyzers.names.lexicon import get_lexicon, style_context
+from promptguard.analyzers.names.ordinary_use import drop_ordinary_uses
 from promptguard.analyzers.names.packed import ARTIST, PERSON, Lexicon, Person
 from promptguard.analyzers.names.prepass import vocabulary
 from promptguard.analyzers.names.prompt_syntax import is_image_prompt
@@ -113,9 +114,11 @@ class PublicFigureAnalyzer(Analyzer):
         covered = {i for hit in hits for i in range(hit.start_token, hit.end_token)}
         hits += self._entities(lexicon, _name_spans(text), tokens, covered)
         hits = inside_character_name(lexicon, content, hits)
-        findings = self._findings(lexicon, content, tokens, hits)
+        found = self._findings(lexicon, content, tokens, hits)
         cited = {i for ref in artist_refs(content) for i in range(ref.first, ref.last)}
-        for first, end, surface in depicted_beside_hits(content, tokens, hits, findings, cited):
+        beside = depicted_beside_hits(content, tokens, hits, found, cited)
+        findings = drop_ordinary_uses(content, found)  # after: a dropped hit still hides its name
+        for first, end, surface in beside:
             findings.append(
                 _depicted(self.name, tokens.starts[first], tokens.ends[end - 1], surface)
             )

@@ -21,6 +21,7 @@ import regex as re
 
 from promptguard.analyzers.names.given_names import name_kind, name_kinds
 from promptguard.analyzers.names.lexicon import common_words, fold, read_wordlist
+from promptguard.analyzers.names.ordinary_use import TECH_NAMES, tech_use
 from promptguard.analyzers.names.prepass import (
     _LOCATIVE,
     capitalised_runs,
@@ -194,6 +195,8 @@ def not_a_person_here(text: str, start: int, end: int) -> bool:
         return True
     if _JOINED_BEFORE.search(text[max(0, start - 8) : start]):
         return True
+    if fold(value) in TECH_NAMES and tech_use(text, start, end, [fold(value)]):
+        return True  # "RabbitMQ, Kafka, SQS": the software, not the writer
     if re.search(r"[ ](?:v|vs)\.?[ ]", value):
         return True
     bowled = re.search(r"(?<![\p{L}])(?:b|c|st)[ ]+$", text[max(0, start - 4) : start])

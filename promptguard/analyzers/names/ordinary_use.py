@@ -1,0 +1,231 @@
+"""Reference findings that are ordinary uses of the words in chat and technical prompts.
+
+Chat prompts are full of words that are also titles or famous names: a tech stack's "Kafka", a
+heading "## Common Tour Patterns", a field label "**Background**:", an answer "NO", a quoted word
+list ('Ravenous', 'Insidious'), a template default "${City:San Francisco}", a colour "Deep
+Purple (#32174d)", a code token "C/C++". None of these asks for anyone's likeness or work, so
+both reference analyzers drop such findings last, by the shape of the text around them.
+"""
+
+from __future__ import annotations
+
+import regex as re
+
+from promptguard.analyzers.names.folding import fold
+from promptguard.analyzers.names.lexicon import get_lexicon
+from promptguard.analyzers.names.prepass import vocabulary
+from promptguard.findings import Finding
+from promptguard.nlp.stop_words import stop_words
+
+#: Software, languages, data stores and services that share a word with a famous person or a
+#: title ("Kafka", "Spark", "Prometheus"), with common neighbours in a tech stack.
+TECH_NAMES = frozenset(
+    {
+        *("python", "java", "javascript", "typescript", "js", "ts", "go", "golang", "rust"),
+        *("swift", "kotlin", "scala", "julia", "ruby", "perl", "php", "haskell", "pascal"),
+        *("ada", "erlang", "elixir", "clojure", "lua", "matlab", "fortran", "cobol", "dart"),
+        *("c", "c++", "c#", "objc", "sql", "bash", "html", "css", "r", "groovy", "zig"),
+        *("kafka", "spark", "hadoop", "flink", "airflow", "storm", "hive", "presto", "beam"),
+        *("cassandra", "redis", "postgres", "postgresql", "mysql", "mongodb", "sqlite"),
+        *("elasticsearch", "kibana", "logstash", "prometheus", "grafana", "datadog", "splunk"),
+        *("rabbitmq", "sqs", "sns", "kinesis", "pulsar", "nats", "zookeeper", "etcd", "consul"),
+        *("docker", "kubernetes", "k8s", "helm", "terraform", "ansible", "puppet", "chef"),
+        *("jenkins", "nginx", "apache", "tomcat", "linux", "ubuntu", "debian", "windows"),
+        *("aws", "gcp", "azure", "vercel", "supabase", "firebase", "heroku", "netlify"),
+        *("react", "vue", "angular", "svelte", "node", "node.js", "express", "django"),
+        *("flask", "fastapi", "rails", "spring", "laravel", "graphql", "grpc", "rest"),
+        *("pandas", "numpy", "pytorch", "tensorflow", "keras", "celery", "dynamodb"),
+        *("snowflake", "tableau", "excel", "git", "github", "gitlab", "jira", "mercury"),
+    }
+)
+#: Words after a name that make it a product in a system ("Kafka topic", "Spark job").
+_TECH_AFTER = re.compile(
+    r"\s+(?:integration|clusters?|topics?|brokers?|consumers?|producers?|streams?|connectors?"
+    r"|jobs?|servers?|clients?|api|sdk|library|framework|modules?|queues?|instances?"
+    r"|deployments?|pipelines?|configs?|configuration|metrics|exporter|dashboards?|scripts?"
+    r"|plugins?|packages?|drivers?|nodes?|fuzzing|engine)\b",
+    re.IGNORECASE,
+)
+_TECH_BEFORE = re.compile(r"\b(?:apache|integrations?(?:\s+points?)?\s+(?:with|for))\s+$", re.I)
+#: Characters no title or name contains, but code, formulas and templates do.
+_CODE_CHARS = re.compile(r"[\\^=${}\"\n]")
+_CODE_AFTER = re.compile(r"(?:\+\+|#|::|\.[a-z_]+\()")
+_LIST_SPLIT = re.compile(r"\s*(?:,|/|;|:|\band\b|\bor\b|&|\|)\s*", re.IGNORECASE)
+#: "${City:San Francisco}", "{{name}}", "[Your Name]": a slot to fill, not a reference.
+_PLACEHOLDER = re.compile(r"\$\{[^{}\n]{0,80}\}|\{\{[^{}\n]{0,80}\}\}|\[[^\[\]\n\"',]{1,40}\]")
+_HEADING_LINE = re.compile(r"^[ \t>]*#{1,6}[ \t]+")
+_BOLD_LABEL = re.compile(r"\*\*([^*\n]{1,60})\*\*")
+_COLOUR_AFTER = re.compile(
+    r"\s*(?:\(?\s*#[0-9a-f]{3,8}\b|(?:blue|red|green|yellow|gold|silver|grey|gray|black|white"
+    r"|purple|pink|orange|brown|violet|teal|cyan|beige|ochre|bronze)\s*[\"'”,)\n])",
+    re.IGNORECASE,
+)
+_ITEM_START = re.compile(r"(?:^|[\"'“,\[\n])\s*$")  # a palette item starts here
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|at|near|around|across|outside|downtown|to"
+    r"|(?:middle|heart|streets|city|outskirts|cent(?:er|re)) of)\s+(?:the\s+)?$",
+    re.I,
+)
+_SCREEN_NEAR = re.compile(
+    r"\b(?:film|movie|series|tv show|episode|season|album|song|novel|channel|cinema|watch)", re.I
+)
+#: Code around a software name: "std::", "#include", "RdKafka::Conf", "});", "import x".
+_CODE_TEXT = re.compile(r"::|#include|\)\s*;|^\s*(?:import|from|def|class|const|let|var)\s", re.M)
+_ATTRIBUTE_BEFORE = re.compile(r"[\w-]=[\"']$")  # aria-label="Close"
+#: "Lopez L, Colan S, Trachtenberg F": an author list of surnames and initials.
+_CITATION = re.compile(r"\b\p{Lu}\p{Ll}+ \p{Lu}{1,2}(?:,|\.)")
+_VERSION_AFTER = re.compile(r"\s*(?:v?\d+\.\d+|v\d+)\b")  # "Claude Sonnet 4.5": a model
+#: Names that stand for anyone ("Jane Doe, CISSP"), and feasts and eras that share a title.
+_STAND_INS = frozenset(
+    {
+        *("john doe", "jane doe", "john q public", "joe bloggs", "max mustermann"),
+        *("erika mustermann", "jan kowalski", "juan perez", "mario rossi"),
+    }
+)
+_FEASTS_AND_ERAS = frozenset(
+    fold(name)
+    for name in {
+        *("new year's eve", "new year's day", "valentine's day", "christmas", "white christmas"),
+        *("christmas eve", "thanksgiving", "easter", "cold war", "the cold war"),
+        *("mother's day", "father's day", "labor day", "boxing day"),
+    }
+)
+_JSON_VALUE_START = re.compile(r'":\s*"$')
+_QUOTES = "\"'“”‘’«»`"
+#: A quoted item of a word list ('Ravenous', 'Obsolete') or an answer ("Yes", "No").
+_QUOTED_ITEM = re.compile(r"[\"'“‘`]([^\"'“”‘’`\n]{1,25})[\"'”’`]")
+_ANSWERS = frozenset({"yes", "no", "true", "false", "maybe", "y", "n"})
+
+
+def _ordinary(words: list[str]) -> bool:
+    lexicon, plain = get_lexicon(), vocabulary().plain
+    return bool(words) and all(w in plain or w in lexicon.common_words for w in words)
+
+
+def tech_use(content: str, start: int, end: int, words: list[str]) -> bool:
+    """A single-word name among software names, or used as one ("Kafka topic")."""
+    if len(words) != 1:
+        return False
+    if _TECH_AFTER.match(content, end):
+        return True
+    line_start = content.rfind("\n", 0, start) + 1
+    line_end = content.find("\n", end)
+    line = content[line_start : len(content) if line_end < 0 else line_end]
+    items = [fold(item).split() for item in _LIST_SPLIT.split(line)]
+    surnames = get_lexicon().surnames
+    tech = [
+        word
+        for item in items
+        if item and item[:1] != words
+        for word in {item[0], item[-1]} & TECH_NAMES
+    ]
+    # a list of writers ("Kafka, Swift and Pascal") names no product that is not a surname
+    neighbours = len(tech) if any(word not in surnames for word in tech) else 0
+    if neighbours >= 1 and any(item[:1] == words for item in items):
+        return True  # "Message Queues: RabbitMQ, Kafka, SQS"
+    if _TECH_BEFORE.search(content[max(0, start - 25) : start]):
+        return True  # "integration with Kafka"
+    return words[0] in TECH_NAMES and len(_CODE_TEXT.findall(content)) >= 2
+
+
+def _heading_use(content: str, start: int, end: int, words: list[str]) -> bool:
+    """A heading or bold field label made of ordinary words ("## Common Tour Patterns",
+    "**Background**:"), or any bold label before a colon ("**MCU**: ESP32")."""
+    line_start = content.rfind("\n", 0, start) + 1
+    line_end = content.find("\n", end)
+    line = content[line_start : len(content) if line_end < 0 else line_end]
+    for bold in _BOLD_LABEL.finditer(line):
+        a, b = line_start + bold.start(1), line_start + bold.end(1)
+        if a <= start and end <= b:
+            label = content[a:b].strip()
+            if label.endswith(":") or content[b + 2 : b + 3] == ":":
+                return True
+            if _ordinary(fold(label).split()):
+                return True
+    colon = line.find(":")
+    if _HEADING_LINE.match(line):
+        heading = line
+    elif colon > 0 and end <= line_start + colon:
+        heading = line[:colon]  # "Minimal Countdown Scene: ..."; "Mario: Let's go" stays
+    else:
+        return False
+    heading_words = fold(re.sub(r"[#>*_:\d.-]+", " ", heading)).split()
+    longer = heading is line or len(heading_words) > len(words)
+    return longer and len(heading_words) <= 8 and _ordinary(heading_words) and _ordinary(words)
+
+
+def _quoted_word(content: str, start: int, end: int, words: list[str]) -> bool:
+    """An answer ("Yes" or "No", "NO" when "YES" is quoted too), a word in a long quoted word
+    list ('Ravenous', 'Obsolete', ...), a lowercase function word ("her") or one repeated as
+    a list of bans ("No cartoon No anime No text"); "Up", "Her" and "Heat" stay titles."""
+    if not _ordinary(words):
+        return False
+    span = content[start:end]
+    around = content[max(0, start - 40) : end + 40]
+    screen = bool(_SCREEN_NEAR.search(around))
+    if (
+        len(words) == 1
+        and words[0] in stop_words("en")
+        and not screen
+        and (span.islower() or len(re.findall(rf"\b{re.escape(span)}\b", content)) >= 3)
+    ):
+        return True
+    if fold(span) in _FEASTS_AND_ERAS and not screen:
+        return True  # "a Valentine's Day cocktail", "during the Cold War"
+    if len(words) == 1 and _JSON_VALUE_START.search(content, max(0, start - 8), start):
+        return bool(re.match(r" [a-z]", content[end : end + 2]))  # "use_case": "Stock photo…
+    quoted = content[start - 1 : start] in _QUOTES and content[end : end + 1] in _QUOTES
+    if len(words) > 1 or not quoted:
+        return False  # "Blade Runner" among quoted styles is still the film
+    if words[0] in _ANSWERS and any(
+        fold(q) in _ANSWERS - {words[0]} for q in _QUOTED_ITEM.findall(content)
+    ):
+        return True
+    items = [
+        fold(q).split() for q in _QUOTED_ITEM.findall(content[max(0, start - 160) : end + 160])
+    ]
+    return len(items) >= 5 and 2 * sum(_ordinary(item) for item in items) >= len(items)
+
+
+def ordinary_use(content: str, finding: Finding) -> bool:
+    """Whether a reference finding is an ordinary use of its words (see the module doc)."""
+    start, end = finding.start, finding.end
+    span = content[start:end]
+    words = fold(span).split()
+    if _CODE_CHARS.search(span) or _CODE_AFTER.match(content, end):
+        return True
+    if re.fullmatch(r"\w/\w", span) or _ATTRIBUTE_BEFORE.search(
+        content[max(0, start - 30) : start]
+    ):
+        return True  # "C/C++", aria-label="Close"
+    if fold(span) in _STAND_INS:
+        return True
+    if finding.category != "copyrighted_work" and (
+        _VERSION_AFTER.match(content, end)
+        or re.search(r"\s(?:v?\d+\.\d+|v\d+)$", span)
+        or (
+            len(words) == 1
+            and _CITATION.match(content, start)
+            and len(_CITATION.findall(content)) >= 3
+        )
+    ):
+        return True  # "Claude Sonnet 4.5"; "Granger S, Trachtenberg F, Frommelt P"
+    # "[Your Name]", "${City:San Francisco}"; a default "${star:Lionel Messi}" stays
+    slotted = any(m.start() < start and end < m.end() for m in _PLACEHOLDER.finditer(content))
+    if slotted and (_ordinary(words) or fold(span) in vocabulary().places):
+        return True
+    colour = _COLOUR_AFTER.match(content, end)
+    if colour and ("#" in colour[0] or _ITEM_START.search(content[max(0, start - 4) : start])):
+        return True  # "Deep Purple (#32174d)", "Lapis Lazuli Blue"
+    if fold(span) in vocabulary().places and _LOCATIVE_BEFORE.search(content[:start][-30:]):
+        return True  # "in the middle of San Francisco", "I live in Chicago"
+    return (
+        tech_use(content, start, end, words)
+        or _heading_use(content, start, end, words)
+        or _quoted_word(content, start, end, words)
+    )
+
+
+def drop_ordinary_uses(content: str, findings: list[Finding]) -> list[Finding]:
+    """The reference findings left once ordinary uses of their words are dropped."""
+    return [f for f in findings if not ordinary_use(content, f)]
