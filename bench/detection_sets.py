@@ -8,6 +8,7 @@ maps those types and scores them. Every loader takes `limit` (the first N record
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,44 +47,63 @@ def load_presidio(limit: int | None = None) -> list[dict]:
     return _cut(records, limit)
 
 
+#: Maps a column tag to its entity type ("" for none).
+KindOf = Callable[[str], str] | None
+
+
+def iob_type(tag: str) -> str:
+    """'B-person' -> 'person'; '' for O (the types as the file spells them)."""
+    return tag[2:] if len(tag) > 2 and tag[1] == "-" else ""
+
+
 def load_wnut(limit: int | None = None, path: Path = WNUT_FILE, split: str = "dev") -> list[dict]:
-    """WNUT-17 dev (CoNLL, token TAB BIO-tag, blank line between documents). The text is
+    """WNUT-17 (CoNLL, token TAB BIO-tag, blank line between documents). The text is
     rebuilt by joining the tokens with single spaces; offsets follow from that."""
+    return _cut(load_columns(path, None, f"wnut17-{split}", "en"), limit)
+
+
+def iob_record(
+    tokens: list[tuple[str, str]], number: int, prefix: str, language: str, kind_of: KindOf
+) -> dict:
+    """Tokens with IOB1/IOB2 tags -> text joined by spaces and typed spans."""
+    parts: list[str] = []
+    spans: list[dict] = []
+    offset = 0
+    current: dict | None = None
+    for token, tag in tokens:
+        if parts:
+            offset += 1
+        start, end = offset, offset + len(token)
+        parts.append(token)
+        offset = end
+        kind = kind_of(tag)
+        if not kind:
+            current = None
+        elif tag.startswith("B-") or current is None or current["type"] != kind:
+            current = {"start": start, "end": end, "type": kind}
+            spans.append(current)
+        else:
+            current["end"] = end
+    return {
+        "id": f"{prefix}-{number}",
+        "text": " ".join(parts),
+        "language": language,
+        "spans": spans,
+    }
+
+
+def load_columns(
+    path: Path, limit: int | None, prefix: str, language: str, kind_of: KindOf = None
+) -> list[dict]:
+    """CoNLL column files (token first, tag last; blank line between sentences;
+    -DOCSTART- lines skipped), or WikiNER lines of ``word|POS|TAG`` tokens."""
     records: list[dict] = []
     tokens: list[tuple[str, str]] = []
 
     def flush() -> None:
-        if not tokens:
-            return
-        text_parts: list[str] = []
-        offset = 0
-        spans: list[dict] = []
-        current: dict | None = None
-        for token, tag in tokens:
-            if text_parts:
-                offset += 1
-            start, end = offset, offset + len(token)
-            text_parts.append(token)
-            offset = end
-            kind = tag[2:] if len(tag) > 2 else ""
-            if tag.startswith("B-") or (
-                tag.startswith("I-") and (not current or current["type"] != kind)
-            ):
-                current = {"start": start, "end": end, "type": kind}
-                spans.append(current)
-            elif tag.startswith("I-") and current:
-                current["end"] = end
-            else:
-                current = None
-        records.append(
-            {
-                "id": f"wnut17-{split}-{len(records)}",
-                "text": " ".join(text_parts),
-                "language": "en",
-                "spans": spans,
-            }
-        )
-        tokens.clear()
+        if tokens:
+            records.append(iob_record(tokens, len(records), prefix, language, kind_of or iob_type))
+            tokens.clear()
 
     with path.open(encoding="utf-8") as handle:
         for line in handle:
@@ -91,10 +111,22 @@ def load_wnut(limit: int | None = None, path: Path = WNUT_FILE, split: str = "de
             if not line.strip():
                 flush()
                 continue
-            token, _, tag = line.partition("\t")
-            tokens.append((token, tag.strip() or "O"))
+            if line.startswith("-DOCSTART-"):
+                flush()
+                continue
+            if "|" in line and " " in line.strip() and "\t" not in line:
+                flush()  # a WikiNER sentence: space-separated word|POS|TAG items
+                for item in line.split(" "):
+                    word, _, rest = item.partition("|")
+                    tokens.append((word, rest.rpartition("|")[2] or "O"))
+                flush()
+                continue
+            fields = line.split("\t") if "\t" in line else line.split(" ")
+            tokens.append((fields[0], fields[-1] if len(fields) > 1 else "O"))
+            if limit and len(records) >= limit:
+                break
     flush()
-    return _cut(records, limit)
+    return records[:limit] if limit else records
 
 
 def load_jsonl(path: Path, limit: int | None = None) -> list[dict]:

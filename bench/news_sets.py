@@ -29,6 +29,8 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from detection_sets import load_columns
+
 CONLL_ENV = "PROMPTGUARD_CONLL_DEV"
 FRENCH_ENV = "PROMPTGUARD_FRENCH_DEV"
 
@@ -56,75 +58,12 @@ def _entity_type(tag: str) -> str:
     return "PER" if kind.startswith("PER") else kind
 
 
-def _record(tokens: list[tuple[str, str]], number: int, prefix: str, language: str) -> dict:
-    """Tokens with IOB1/IOB2 tags -> text joined by spaces and typed spans."""
-    parts: list[str] = []
-    spans: list[dict] = []
-    offset = 0
-    current: dict | None = None
-    for token, tag in tokens:
-        if parts:
-            offset += 1
-        start, end = offset, offset + len(token)
-        parts.append(token)
-        offset = end
-        kind = _entity_type(tag)
-        if not kind:
-            current = None
-        elif tag.startswith("B-") or current is None or current["type"] != kind:
-            current = {"start": start, "end": end, "type": kind}
-            spans.append(current)
-        else:
-            current["end"] = end
-    return {
-        "id": f"{prefix}-{number}",
-        "text": " ".join(parts),
-        "language": language,
-        "spans": spans,
-    }
-
-
-def load_columns(path: Path, limit: int | None, prefix: str, language: str) -> list[dict]:
-    """CoNLL column files (token first, tag last; blank line between sentences;
-    -DOCSTART- lines skipped), or WikiNER lines of ``word|POS|TAG`` tokens."""
-    records: list[dict] = []
-    tokens: list[tuple[str, str]] = []
-
-    def flush() -> None:
-        if tokens:
-            records.append(_record(tokens, len(records), prefix, language))
-            tokens.clear()
-
-    with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            line = line.rstrip("\n")
-            if not line.strip():
-                flush()
-                continue
-            if line.startswith("-DOCSTART-"):
-                flush()
-                continue
-            if "|" in line and " " in line.strip() and "\t" not in line:
-                flush()  # a WikiNER sentence: space-separated word|POS|TAG items
-                for item in line.split(" "):
-                    word, _, rest = item.partition("|")
-                    tokens.append((word, rest.rpartition("|")[2] or "O"))
-                flush()
-                continue
-            fields = line.split("\t") if "\t" in line else line.split(" ")
-            tokens.append((fields[0], fields[-1] if len(fields) > 1 else "O"))
-            if limit and len(records) >= limit:
-                break
-    flush()
-    return records[:limit] if limit else records
-
-
 def load_conll(path: Path, limit: int | None = None) -> list[dict]:
-    return load_columns(path, limit, "conll-dev", "en")
+    return load_columns(path, limit, "conll-dev", "en", _entity_type)
 
 
 def load_french(path: Path, limit: int | None = None) -> list[dict]:
-    return load_columns(path, limit, "french-dev", "fr")
+    return load_columns(path, limit, "french-dev", "fr", _entity_type)
 
 
 # --- scoring ----------------------------------------------------------------------------------
