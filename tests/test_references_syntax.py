@@ -257,3 +257,19 @@ def test_hyphenated_compound_words_are_no_titles_but_hyphenated_titles_are() -> 
     titled = "a ghost-in-the-shell cyborg walking through a rainy street"
     found = [titled[f.start : f.end] for f in promptguard.scan(titled)]
     assert found == ["ghost-in-the-shell"]
+
+
+@pytest.mark.parametrize(
+    ("prompt", "artist"),
+    [
+        ("retrato de mujer al estilo de Frida Kahlo, óleo sobre lienzo", "Frida Kahlo"),
+        ("ritratto di donna nello stile di Frida Kahlo, olio su tela", "Frida Kahlo"),
+        ("uma paisagem no estilo de Tarsila do Amaral", "Tarsila do Amaral"),
+        ("Porträt einer Frau im Stil von Gerhard Richter", "Gerhard Richter"),
+    ],
+)
+def test_style_cues_in_other_languages_make_an_artist_a_style(prompt: str, artist: str) -> None:
+    """A style asked for in Spanish, Italian, Portuguese or German is a style reference
+    (public domain or not), not a likeness; the medium after it is no unlisted artist."""
+    refs = [f for f in promptguard.scan(prompt) if f.category == "copyrighted_work"]
+    assert [(f.type, prompt[f.start : f.end]) for f in refs] == [("ARTIST_STYLE", artist)]

@@ -313,6 +313,8 @@ STYLE_PHRASE = re.compile(
     r"|homage\s+to|a\s+la\s+|à\s+la\s+(?:manière\s+de\s+)?|a\s+la\s+maniere\s+de"
     r"|like\s+a\s+(?:frame|still|scene|shot|panel|page|painting|photo|poster)\s+from"
     r"|(?:a\s+)?(?:frame|still|shot|scene)\s+from|in\s+the\s+look\s+of|look\s+of"
+    r"|(?:al\s+|no\s+|en\s+el\s+)?estilo\s+(?:de|del|do|da)|(?:nello\s+)?stile\s+di"
+    r"|im\s+stil(?:e)?\s+(?:von|des|der)"  # Spanish, Portuguese, Italian, German
     r"|dans\s+le\s+style\s+(?:de|d'|du|des)|(?:dans\s+l'|à\s+l'|a\s+l')esprit\s+(?:de|d'|du)"
     r"|inspiré(?:e|es|s)?\s+(?:de|par|d'|du|des)|façon|facon|style\s+(?:de|d'|du|des)"
     r"|comme\s+(?:dans|un\s+plan\s+de|une\s+image\s+de)|(?:art|painted|drawn|illustrated)\s+by"

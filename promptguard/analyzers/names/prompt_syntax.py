@@ -23,7 +23,10 @@ _CUE = re.compile(
     r"\b(?:(?:by|style\s+of|manner\s+of|inspired\s+by|influenced\s+by|reminiscent\s+of"
     r"|homage\s+to|colou?rs?\s+of|palette\s+of"
     r"|à\s+la\s+manière\s+de|a\s+la\s+maniere\s+de|dans\s+le\s+style\s+(?:de|d'|du|des)"
-    r"|peint\s+par|dessiné\s+par|par)\b|(?:artists?|artstyle|style)\s*:)\s*",
+    r"|peint\s+par|dessiné\s+par|par"
+    r"|estilo\s+(?:de|del|do|da)|stile\s+di|im\s+stile?\s+(?:von|des|der)"  # es, pt, it, de
+    r"|pintad[oa]\s+por|dibujad[oa]\s+por|dipint[oa]\s+da|gemalt\s+von)\b"
+    r"|(?:artists?|artstyle|style)\s*:)\s*",
     re.IGNORECASE,
 )
 #: ...and the art noun before them, read back for the evidence ("painting by").
