@@ -271,5 +271,7 @@ def test_hyphenated_compound_words_are_no_titles_but_hyphenated_titles_are() -> 
 def test_style_cues_in_other_languages_make_an_artist_a_style(prompt: str, artist: str) -> None:
     """A style asked for in Spanish, Italian, Portuguese or German is a style reference
     (public domain or not), not a likeness; the medium after it is no unlisted artist."""
-    refs = [f for f in promptguard.scan(prompt) if f.category == "copyrighted_work"]
+    findings = promptguard.scan(prompt)
+    refs = [f for f in findings if f.category == "copyrighted_work"]
     assert [(f.type, prompt[f.start : f.end]) for f in refs] == [("ARTIST_STYLE", artist)]
+    assert [f for f in findings if f.category == "personal_data"] == []  # nor any part of it

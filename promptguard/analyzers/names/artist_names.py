@@ -17,6 +17,7 @@ from promptguard.analyzers.names.packed import ARTIST, PERSON, Lexicon
 from promptguard.analyzers.names.prepass import vocabulary
 from promptguard.analyzers.names.prompt_syntax import _JOIN_WORDS
 from promptguard.analyzers.personal_data.foreign_text import (
+    NAME_PARTICLES,
     is_foreign_function_word,
     is_foreign_text,
 )
@@ -131,19 +132,13 @@ def _item_end(text: str, tokens, i: int, limit: int, known: dict) -> int:
 #: Function words of English and French: never part of an unlisted artist's name
 #: ("best on artstation", though "on" and "best" are surnames somewhere).
 _FUNCTION_WORDS = stop_words("en") | stop_words("fr")
-#: Particles of names in other languages ("Otto von", "Andrea del", "Ibn"), which the stop-word
-#: lists of those languages hold too: a name may contain them; "olio su tela" is no name.
-_NAME_PARTICLES = frozenset(
-    ["von", "van", "der", "den", "del", "della", "di", "da", "do", "dos", "ter", "al", "el"]
-    + ["bin", "ibn"]
-)
 
 
 def _function_word(word: str, text: str) -> bool:
     """A function word of English or French, or, in a text in another language, of that
     language ("ben", "dan", "immer" are names in an English prompt)."""
     return word in _FUNCTION_WORDS or (
-        word not in _NAME_PARTICLES and is_foreign_function_word(word) and is_foreign_text(text)
+        word not in NAME_PARTICLES and is_foreign_function_word(word) and is_foreign_text(text)
     )
 
 

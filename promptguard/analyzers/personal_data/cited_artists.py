@@ -20,10 +20,14 @@ from promptguard.analyzers.names.folding import tokenize
 from promptguard.analyzers.names.given_names import name_kind
 from promptguard.analyzers.names.prepass import vocabulary
 from promptguard.analyzers.names.prompt_syntax import is_image_prompt
+from promptguard.analyzers.personal_data.foreign_text import NAME_PARTICLES
 
 
 def _name_word(word: str, surface: str) -> bool:
-    """A given name or surname, unless an ordinary lowercase word ("church" of a tag)."""
+    """A given name or surname, unless an ordinary lowercase word ("church" of a tag) or a
+    particle."""
+    if word in NAME_PARTICLES:  # "im Stil von Gerhard Richter": "von" names no one
+        return False
     return bool(name_kind(word)) and (surface[:1].isupper() or word not in vocabulary().plain)
 
 

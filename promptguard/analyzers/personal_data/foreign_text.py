@@ -44,8 +44,10 @@ def is_foreign_function_word(word: str) -> bool:
 
 #: Particles of people's names ("Guillermo del Toro", "Rafael van der Vaart"): inside a
 #: name they are part of it, whatever language they come from.
-_NAME_PARTICLES = frozenset(
-    re.split(r"\s+", "van von de der den del della di da du dos das ter ten bin al el la le y")
+NAME_PARTICLES = frozenset(
+    re.split(
+        r"\s+", "van von de der den del della di da do du dos das ter ten bin ibn al el la le y"
+    )
 )
 
 
@@ -54,7 +56,7 @@ def foreign_words_in(value: str) -> bool:
     language that is no name particle: "mo pero", "jetzt kann", "diri dan cobalah"
     ("Ben Bishop", "Todo Cabio": capitalised, names)."""
     return any(
-        w.islower() and is_foreign_function_word(w) and w not in _NAME_PARTICLES
+        w.islower() and is_foreign_function_word(w) and w not in NAME_PARTICLES
         for w in _WORD.findall(value)
     )
 
@@ -76,6 +78,7 @@ def is_foreign_text(text: str) -> bool:
 
 
 __all__ = [
+    "NAME_PARTICLES",
     "foreign_function_words",
     "foreign_words_in",
     "is_foreign_function_word",
