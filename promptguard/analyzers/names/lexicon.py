@@ -29,6 +29,7 @@ from promptguard.analyzers.names.packed import (
     PackedRefs,
     PackedRows,
 )
+from promptguard.analyzers.names.prompt_syntax import OTHER_LANGUAGE_STYLE_CUES
 from promptguard.analyzers.resources import wordlist
 from promptguard.errors import WordlistMissing
 from promptguard.nlp.startup import long_lived
@@ -305,7 +306,8 @@ def _sources() -> list[Path]:
     return [Path(str(wordlist(name))) for name in SOURCE_FILES]
 
 
-#: Phrases that ask for the look of someone else's work (EN, FR); shared by both analyzers.
+#: Phrases that ask for the look of someone else's work (EN, FR, and the other languages'
+#: "style of"); shared by both analyzers.
 STYLE_PHRASE = re.compile(
     r"\b(?:in\s+the\s+(?:visual\s+|art\s+|artistic\s+|painting\s+|drawing\s+)?style\s+of"
     r"|(?:in\s+the\s+)?manner\s+of|inspired\s+by|influenced\s+by|reminiscent\s+of"
@@ -313,8 +315,7 @@ STYLE_PHRASE = re.compile(
     r"|homage\s+to|a\s+la\s+|à\s+la\s+(?:manière\s+de\s+)?|a\s+la\s+maniere\s+de"
     r"|like\s+a\s+(?:frame|still|scene|shot|panel|page|painting|photo|poster)\s+from"
     r"|(?:a\s+)?(?:frame|still|shot|scene)\s+from|in\s+the\s+look\s+of|look\s+of"
-    r"|(?:al\s+|no\s+|en\s+el\s+)?estilo\s+(?:de|del|do|da)|(?:nello\s+)?stile\s+di"
-    r"|im\s+stil(?:e)?\s+(?:von|des|der)"  # Spanish, Portuguese, Italian, German
+    rf"|{OTHER_LANGUAGE_STYLE_CUES}"
     r"|dans\s+le\s+style\s+(?:de|d'|du|des)|(?:dans\s+l'|à\s+l'|a\s+l')esprit\s+(?:de|d'|du)"
     r"|inspiré(?:e|es|s)?\s+(?:de|par|d'|du|des)|façon|facon|style\s+(?:de|d'|du|des)"
     r"|comme\s+(?:dans|un\s+plan\s+de|une\s+image\s+de)|(?:art|painted|drawn|illustrated)\s+by"

@@ -18,13 +18,16 @@ from functools import lru_cache
 _SEGMENT_END = re.compile(
     r"[,;|()\[\]{}\n]|\.(?=\s|$)|:(?=\s)|\s[–—]\s|(?<![a-z]{2})\s-\s|\s-\s(?![a-z]{2})|!|\?"
 )
+#: "Style of" in Spanish, Portuguese, Italian and German ("al estilo de", "nello stile di",
+#: "im Stil von"); English and French are written out in each cue pattern.
+OTHER_LANGUAGE_STYLE_CUES = r"estilo\s+(?:de|del|do|da)|stile\s+di|im\s+stile?\s+(?:von|des|der)"
 #: A credit or style cue that makes the names after it artists: its core words...
 _CUE = re.compile(
     r"\b(?:(?:by|style\s+of|manner\s+of|inspired\s+by|influenced\s+by|reminiscent\s+of"
     r"|homage\s+to|colou?rs?\s+of|palette\s+of"
     r"|à\s+la\s+manière\s+de|a\s+la\s+maniere\s+de|dans\s+le\s+style\s+(?:de|d'|du|des)"
     r"|peint\s+par|dessiné\s+par|par"
-    r"|estilo\s+(?:de|del|do|da)|stile\s+di|im\s+stile?\s+(?:von|des|der)"  # es, pt, it, de
+    rf"|{OTHER_LANGUAGE_STYLE_CUES}"
     r"|pintad[oa]\s+por|dibujad[oa]\s+por|dipint[oa]\s+da|gemalt\s+von)\b"
     r"|(?:artists?|artstyle|style)\s*:)\s*",
     re.IGNORECASE,
