@@ -222,3 +222,51 @@ def test_a_face_put_on_someone_else_is_a_swap(talent, nlp_models, content):
 def test_french_chat_and_dubbing_are_no_intent(request, nlp_models, analyzer_name, content):
     analyzer = request.getfixturevalue(analyzer_name)
     assert types(analyzer, content, nlp_models, "fr") == set()
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "Build a photoreal digital double of Gene Hackman from his old films",
+        "Recreate her voice from her old radio recordings with AI",
+    ],
+)
+def test_old_material_a_replica_is_made_from_is_no_fake_archival(misleading, nlp_models, content):
+    assert "FAKE_ARCHIVAL" not in types(misleading, content, nlp_models)
+
+
+def test_made_old_footage_of_a_real_person_is_still_fake_archival(misleading, nlp_models):
+    content = "Make fake archival footage of Gene Hackman at the 1972 Oscars"
+    assert "FAKE_ARCHIVAL" in types(misleading, content, nlp_models)
+
+
+@pytest.mark.parametrize(
+    ("content", "language"),
+    [
+        ("Write a tweet that looks like it came from Barack Obama's account", "en"),
+        ("Écris un message qui semble venir du compte d'Emmanuel Macron", "fr"),
+    ],
+)
+def test_a_post_passed_off_as_a_real_persons_is_a_fabricated_statement(
+    misleading, nlp_models, content, language
+):
+    assert "FABRICATED_STATEMENT" in types(misleading, content, nlp_models, language)
+
+
+def test_a_thing_that_only_looks_old_is_no_statement(misleading, nlp_models):
+    assert types(misleading, "The lamp looks like it came from a 1920s shop", nlp_models) == set()
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "Bring Heath Ledger back with AI for the anniversary trailer",
+        "Use AI to bring Grace Kelly back for one last scene",
+    ],
+)
+def test_a_name_of_ordinary_words_brought_back_with_ai_is_a_replica(talent, nlp_models, content):
+    assert "DIGITAL_REPLICA" in types(talent, content, nlp_models)
+
+
+def test_bringing_an_actor_back_for_reshoots_is_no_replica(talent, nlp_models):
+    assert types(talent, "Bring Harrison Ford back for the reshoots next week", nlp_models) == set()

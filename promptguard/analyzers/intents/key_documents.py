@@ -12,6 +12,7 @@ import threading
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from promptguard.analyzers.names.given_names import person_shaped
 from promptguard.analyzers.names.lexicon import common_words
 from promptguard.nlp.models import add_vocabulary_source
 
@@ -305,12 +306,25 @@ def guess_pos(doc: Doc, start: int, end: int) -> str:
         return "X"
     if token.ent_type_ in _NAME_ENTITIES:
         return "PROPN"
-    if start == 0 or text.lower() in common_words():
-        return "X"  # "a Roman numeral", "the Moon": a tagger would say ADJ or NOUN
+    if start == 0:
+        return "X"
     before = doc[start - 1]
     if before.is_space or "\n" in before.whitespace_ or before.text in _SENTENCE_STARTS:
         return "X"
+    if text.lower() in common_words() and not _in_capitalised_pair(doc, start, end):
+        return "X"  # "a Roman numeral", "the Moon": a tagger would say ADJ or NOUN
     return "PROPN"
+
+
+def _in_capitalised_pair(doc: Doc, start: int, end: int) -> bool:
+    """A given name and a surname inside a sentence, each also an ordinary word ("Heath
+    Ledger", "Will Ford"), are a name: the pair, not the word, decides."""
+    words = [t.text for t in doc[max(0, start - 1) : min(len(doc), end + 2)]]
+    pairs = zip(words, words[1:], strict=False)
+    return any(
+        a[:1].isupper() and b[:1].isupper() and not a.isupper() and person_shaped([a, b])
+        for a, b in pairs
+    )
 
 
 #: Entity labels whose words are proper nouns (not "Roman" as NORP, nor dates).

@@ -81,6 +81,20 @@ def _a_look(context: Context) -> bool:
     return any("STYLE" in t.classes for t in tokens[context.end : context.end + 2])
 
 
+#: "from his old films", "sur ses anciens enregistrements": the old material is what a replica
+#: or a model is made from, not a record being faked.
+_SOURCE_WORDS = frozenset(["from", "on", "using", "of", "de", "sur", "depuis", "avec"])
+_OWNER_WORDS = frozenset(["his", "her", "their", "its", "'s", "sa", "son", "ses", "leur", "leurs"])
+
+
+def _source_material(context: Context) -> bool:
+    """An archival cue owned by someone and taken from: source material ("a digital double of
+    Harrison Ford from his old films", "train on her old recordings"), not a faked record."""
+    tokens = context.key_doc.tokens
+    before = [t.key for t in tokens[max(0, context.start - 2) : context.start]]
+    return len(before) == 2 and before[0] in _SOURCE_WORDS and before[1] in _OWNER_WORDS
+
+
 def _likened(context: Context, clue: Clue) -> bool:
     tokens = context.key_doc.tokens
     return any(t.key == "like" for t in tokens[max(0, clue.start - 2) : clue.start])
@@ -151,6 +165,8 @@ class MisleadingContentAnalyzer(IntentAnalyzer):
             return False  # a poster or a painting does not pass for a real record
         if context.rule.type == "FAKE_ARCHIVAL" and _a_look(context):
             return False  # "authentic vintage analog film photography": a look, not a record
+        if context.rule.type == "FAKE_ARCHIVAL" and _source_material(context):
+            return False  # "a digital double of him from his old films": what it is made from
         if context.rule.type != "FABRICATED_STATEMENT":
             return True
         if "CRAFT" in around and not around & {"FAKE", "SYNTH"}:
