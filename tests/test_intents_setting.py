@@ -270,3 +270,12 @@ def test_a_name_of_ordinary_words_brought_back_with_ai_is_a_replica(talent, nlp_
 
 def test_bringing_an_actor_back_for_reshoots_is_no_replica(talent, nlp_models):
     assert types(talent, "Bring Harrison Ford back for the reshoots next week", nlp_models) == set()
+
+
+def test_generated_footage_of_a_real_event_is_found_but_of_a_landmark_is_not(
+    misleading, nlp_models
+):
+    event = "Create AI footage of the real 1986 explosion at Chernobyl from a drone"
+    assert types(misleading, event, nlp_models) & {"FAKE_ARCHIVAL", "FAKE_EVIDENCE"}
+    landmark = "Generate AI photos of the real Golden Gate Bridge"
+    assert types(misleading, landmark, nlp_models) == set()

@@ -42,6 +42,10 @@ _PROFILES: dict[str, dict[str, float]] = {
     },
     "presented": {"DECEPTIVE": 0.75, "OUTLET": 0.9, "PUBLIC": 0.8, "PERSON": 0.8},
 }
+# generated footage "of the real" something: a person, a role, an outlet or a dated event
+# would be taken as a record; a landmark or a place alone would not ("AI photos of the real
+# Eiffel Tower at night")
+_PROFILES["generated"] = {k: v for k, v in _PROFILES["named"].items() if k != "NAME"}
 #: Kinds that a fiction marker anywhere in the clause cancels ("our fictional channel's anchor").
 _WEAK = frozenset({"PUBLIC", "EVENT", "PERFORMER", "LIKENESS", "DECEPTIVE", "INSTITUTION", "NAME"})
 #: For "make it look real" cues, the kind of thing faked decides the finding type.
@@ -186,7 +190,8 @@ class MisleadingContentAnalyzer(IntentAnalyzer):
         return Verdict(self._type(context, events[0]), 0.75, events[0])
 
     def _type(self, context: Context, clue: Clue) -> str:
-        if context.rule.profile == "named" and context.has("YEAR", "EVENT_NAMED"):
+        named = context.rule.profile in ("named", "generated")
+        if named and context.has("YEAR", "EVENT_NAMED"):
             return "FAKE_ARCHIVAL"
         if context.rule.profile != "presented":
             return context.rule.type
