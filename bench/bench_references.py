@@ -39,6 +39,9 @@ import chat_refs  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 PROMPTS = ROOT / "bench" / "data" / "real_prompts_references.jsonl"
 WNUT = ROOT / "bench" / "data" / "wnut17" / "emerging.dev.conll"
+#: Hand verdicts on the WNUT findings that overlap no WNUT person or creative work (bands,
+#: games and their characters are labelled "group" or "product" there, or not at all).
+WNUT_VERDICTS = ROOT / "bench" / "data" / "wnut17" / "reference_verdicts.tsv"
 RESULTS = ROOT / "bench" / "results" / "references.json"
 
 #: Finding categories that name a reference (what an approver clears).
@@ -242,6 +245,7 @@ def wnut_sentences(limit: int | None) -> list[tuple[str, list[tuple[int, int, st
 
 def bench_wnut(limit: int | None, skip: bool = False) -> dict:
     docs = [] if skip else wnut_sentences(limit)
+    verdicts = chat_refs.load_verdicts(WNUT_VERDICTS)
     listed, kinds = [], Counter()
     started = time.perf_counter()
     for i, (text, spans) in enumerate(docs):
@@ -252,6 +256,11 @@ def bench_wnut(limit: int | None, skip: bool = False) -> dict:
             likely_right = any(k in ("person", "creative-work") for k in wnut)
             kinds["likely_right" if likely_right else "likely_wrong"] += 1
             item = describe(text, f)
+            if not likely_right:
+                span = " ".join(item["text"].split())
+                verdict = verdicts.get((f"wnut-dev-{i}", span, f.type), "unjudged")
+                kinds[f"judged_{verdict}"] += 1
+                item["verdict"] = verdict
             item.update(
                 {"sentence": i, "wnut": wnut, "likely_right": likely_right, "context": text[:160]}
             )
@@ -264,6 +273,9 @@ def bench_wnut(limit: int | None, skip: bool = False) -> dict:
         "likely_right": kinds["likely_right"],
         "likely_wrong": kinds["likely_wrong"],
         "likely_wrong_per_1000": round(1000 * kinds["likely_wrong"] / n, 1) if n else 0.0,
+        "judged_wrong": kinds["judged_wrong"],
+        "judged_wrong_per_1000": round(1000 * kinds["judged_wrong"] / n, 1) if n else 0.0,
+        "unjudged": kinds["judged_unjudged"],
         "seconds": round(time.perf_counter() - started, 1),
         "findings": listed,
     }
@@ -310,6 +322,9 @@ def markdown(p: dict, w: dict) -> str:
         f"({w['per_1000_sentences']} per 1,000 sentences); overlapping a WNUT person or "
         f"creative-work span (likely right): {w['likely_right']}; overlapping neither "
         f"(likely wrong, to judge): {w['likely_wrong']} ({w['likely_wrong_per_1000']} per 1,000).",
+        f"- Of those, judged wrong by hand (`bench/data/wnut17/reference_verdicts.tsv`): "
+        f"{w['judged_wrong']} ({w['judged_wrong_per_1000']} per 1,000 sentences); "
+        f"not judged yet: {w['unjudged']}.",
     ]
     return "\n".join(out)
 
@@ -333,7 +348,7 @@ def show(p: dict, w: dict) -> str:
             )
     out.append("### WNUT-17 dev reference findings")
     for f in w["findings"]:
-        mark = "likely right" if f["likely_right"] else "likely wrong"
+        mark = "likely right" if f["likely_right"] else f"likely wrong, {f['verdict']}"
         wnut = ", ".join(f["wnut"]) or "no WNUT entity"
         out.append(
             f"- {mark}: `{f['text']}` → {f['category']}/{f['type']} {f['subject']} "

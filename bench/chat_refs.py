@@ -37,10 +37,10 @@ def load_chat(limit: int | None = None) -> list[dict]:
     return rows[:limit] if limit else rows
 
 
-def load_verdicts() -> dict[tuple[str, str, str], str]:
+def load_verdicts(path: Path = VERDICTS) -> dict[tuple[str, str, str], str]:
     """(text id, span text, type) -> "right" / "wrong"."""
     verdicts = {}
-    with VERDICTS.open(encoding="utf-8", newline="") as handle:
+    with path.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
             verdicts[(row["id"], row["span"], row["type"])] = row["verdict"]
     return verdicts
