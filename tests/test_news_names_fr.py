@@ -106,3 +106,12 @@ def test_a_street_a_ship_and_a_title_alone_are_no_person() -> None:
 def test_a_heading_and_a_place_saint_are_no_person() -> None:
     assert persons("SUISSE Chambres fédérales. — Le Conseil national a siégé.") == set()
     assert persons("Les pèlerins sont arrivés à Saint-Maurice mardi.") == set()
+
+
+def test_a_street_named_after_a_writer_is_no_reference_to_him() -> None:
+    text = "Un incendie a éclaté rue Victor-Hugo dans la nuit de samedi."
+    assert [
+        f for f in promptguard.scan(text, language="fr") if "Hugo" in text[f.start : f.end]
+    ] == []
+    text = "Victor Hugo a écrit Les Misérables pendant son exil."
+    assert any(f.category == "deceased_figure" for f in promptguard.scan(text, language="fr"))

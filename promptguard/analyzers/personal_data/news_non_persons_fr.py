@@ -120,3 +120,13 @@ def ner_not_a_person_fr(text: str, start: int, end: int) -> bool:
     return all(plain_word(w) for w in capitalised) or (
         len(words) > 1 and any(is_place(w) or fold(w) in INSTITUTIONS for w in capitalised)
     )
+
+
+def named_after_in_french(content: str, start: int) -> bool:
+    """A street, a school, a ship or a firm of French text named after someone ("rue
+    Victor-Hugo", "le lycée Jean-Jaurès"): the name refers to the place, not the person."""
+    if not _NOT_PERSON_BEFORE.search(content[max(0, start - 40) : start]):
+        return False
+    from promptguard.nlp.language import detect_language
+
+    return detect_language(content) == "fr"
