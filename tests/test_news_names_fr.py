@@ -99,6 +99,7 @@ def test_a_street_a_ship_and_a_title_alone_are_no_person() -> None:
         "La frégate Amélie est entrée hier dans le port de Toulon.",
         "Mme est arrivée par le train du soir.",
         "Des délégués se sont réunis en Carinthie la semaine dernière.",
+        "Depuis la guerre, Hong Kong attire les banques de tout l'Orient.",
     ):
         assert persons(text) == set(), text
 

@@ -349,4 +349,9 @@ def _listed(text: str, toks: list) -> list[tuple[int, int, str]]:
 def news_names_fr(text: str) -> list[tuple[int, int, str]]:
     """(start, end, how) of the people French news copy names: "title", "context", "list"."""
     spans = titled_names(text) + context_names(text)
-    return [s for s in spans if not not_a_person_fr(text, s[0], s[1])]
+    return [
+        s
+        for s in spans
+        if not not_a_person_fr(text, s[0], s[1])
+        and (s[2] == "title" or not is_place(text[s[0] : s[1]]))  # ", Hong Kong grossissait"
+    ]
