@@ -63,16 +63,20 @@ def load_wnut(limit: int | None = None, path: Path = WNUT_FILE, split: str = "de
 
 
 def iob_record(
-    tokens: list[tuple[str, str]], number: int, prefix: str, language: str, kind_of: KindOf
+    tokens: list[tuple], number: int, prefix: str, language: str, kind_of: KindOf
 ) -> dict:
-    """Tokens with IOB1/IOB2 tags -> text joined by spaces and typed spans."""
+    """Tokens with IOB1/IOB2 tags -> text joined by spaces and typed spans. A token given as
+    (token, tag, False) is glued to the next one (HIPE's NoSpaceAfter: "M." not "M .")."""
     parts: list[str] = []
     spans: list[dict] = []
     offset = 0
     current: dict | None = None
-    for token, tag in tokens:
-        if parts:
+    glue = False
+    for token, tag, *space in tokens:
+        if parts and not glue:
+            parts.append(" ")
             offset += 1
+        glue = bool(space) and not space[0]
         start, end = offset, offset + len(token)
         parts.append(token)
         offset = end
@@ -86,7 +90,7 @@ def iob_record(
             current["end"] = end
     return {
         "id": f"{prefix}-{number}",
-        "text": " ".join(parts),
+        "text": "".join(parts),
         "language": language,
         "spans": spans,
     }
@@ -96,9 +100,10 @@ def load_columns(
     path: Path, limit: int | None, prefix: str, language: str, kind_of: KindOf = None
 ) -> list[dict]:
     """CoNLL column files (token first, tag last; blank line between sentences;
-    -DOCSTART- lines skipped), or WikiNER lines of ``word|POS|TAG`` tokens."""
+    -DOCSTART- and ``# comment`` lines skipped; an optional last column ``NoSpaceAfter``
+    glues a token to the next), or WikiNER lines of ``word|POS|TAG`` tokens."""
     records: list[dict] = []
-    tokens: list[tuple[str, str]] = []
+    tokens: list[tuple] = []
 
     def flush() -> None:
         if tokens:
@@ -111,7 +116,7 @@ def load_columns(
             if not line.strip():
                 flush()
                 continue
-            if line.startswith("-DOCSTART-"):
+            if line.startswith("-DOCSTART-") or (line.startswith("# ") and "\t" not in line):
                 flush()
                 continue
             if "|" in line and " " in line.strip() and "\t" not in line:
@@ -122,7 +127,10 @@ def load_columns(
                 flush()
                 continue
             fields = line.split("\t") if "\t" in line else line.split(" ")
-            tokens.append((fields[0], fields[-1] if len(fields) > 1 else "O"))
+            glued = len(fields) > 2 and fields[-1] == "NoSpaceAfter"
+            if glued:
+                fields.pop()
+            tokens.append((fields[0], fields[-1] if len(fields) > 1 else "O", not glued))
             if limit and len(records) >= limit:
                 break
     flush()

@@ -14,6 +14,7 @@ import regex as re
 from promptguard.analyzers.names.folding import fold
 from promptguard.analyzers.names.lexicon import get_lexicon
 from promptguard.analyzers.names.prepass import vocabulary
+from promptguard.analyzers.personal_data.news_non_persons_fr import named_after_in_french
 from promptguard.findings import Finding
 from promptguard.nlp.stop_words import stop_words
 
@@ -200,6 +201,8 @@ def ordinary_use(content: str, finding: Finding) -> bool:
         return True  # "C/C++", aria-label="Close"
     if fold(span) in _STAND_INS:
         return True
+    if finding.category != "copyrighted_work" and named_after_in_french(content, start):
+        return True  # "rue Victor-Hugo": a street
     if finding.category != "copyrighted_work" and (
         _VERSION_AFTER.match(content, end)
         or re.search(r"\s(?:v?\d+\.\d+|v\d+)$", span)

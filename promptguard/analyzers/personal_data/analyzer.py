@@ -51,6 +51,7 @@ from promptguard.analyzers.personal_data.cased_names import (
 )
 from promptguard.analyzers.personal_data.cited_artists import outside_citations
 from promptguard.analyzers.personal_data.medical import keep_medical
+from promptguard.analyzers.personal_data.news_non_persons_fr import not_a_person_fr
 from promptguard.analyzers.personal_data.person import (
     NAME_CAPS,
     NAME_WORD,
@@ -143,6 +144,8 @@ class PersonalDataAnalyzer(Analyzer):
         else:
             artifacts = LazyArtifacts(language, lambda: _tokenizer(language)(content), [])
         results = engine.analyze(content, language, entities=ENTITIES, nlp_artifacts=artifacts)
+        if language == "fr":  # "rue Victor-Hugo", "la frégate Raphaël": whatever found them
+            results = [r for r in results if not french_non_person(content, r)]
         results = _add_names_near_contacts(content, results)
         results = _add_listed_names(content, results)
         results = _facts_about_people(content, results)
@@ -194,6 +197,10 @@ class PersonalDataAnalyzer(Analyzer):
                 )
             )
         return merge_overlapping(findings)
+
+
+def french_non_person(content: str, result: RecognizerResult) -> bool:
+    return result.entity_type == "PERSON" and not_a_person_fr(content, result.start, result.end)
 
 
 # --- the pre-pass ----------------------------------------------------------------------------

@@ -14,6 +14,11 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from promptguard.analyzers.names.prepass import NOT_NAMES, is_ordinary_word
 from promptguard.analyzers.personal_data.news_names import news_names
+from promptguard.analyzers.personal_data.news_names_fr import news_names_fr
+from promptguard.analyzers.personal_data.news_non_persons_fr import (
+    ner_not_a_person_fr,
+    not_a_person_fr,
+)
 from promptguard.analyzers.personal_data.span_recognizer import Span, SpanRecognizer
 from promptguard.analyzers.personal_data.street_address import address_spans
 
@@ -248,9 +253,17 @@ class PersonRecognizer(SpanRecognizer):
 
     def spans(self, text: str, nlp_artifacts: NlpArtifacts | None) -> list[Span]:
         spans: list[Span] = []
+        # French news names people after titles and in appositions that English copy
+        # does not use, and the French model's persons are streets, ships and headings
+        # more often: French text gets its own rules (`news_names_fr`).
+        french = self.supported_language == "fr"
+        free = list(_ner_free_names(text))
+        if french:
+            free = [f for f in free if not not_a_person_fr(text, f[0], f[1])]
+            free += news_names_fr(text)
         # Names found by title or cue explain the words inside them (the pre-pass never
         # asks NER about those): an NER span within one adds nothing, in either mode.
-        cued = [(s, e) for s, e, _how in _ner_free_names(text)]
+        cued = [(s, e) for s, e, _how in free]
         for ent in getattr(nlp_artifacts, "entities", None) or []:
             if ent.label_ != "PERSON":
                 continue
@@ -259,12 +272,16 @@ class PersonRecognizer(SpanRecognizer):
                 continue
             if any(s <= start and end <= e and (s, e) != (start, end) for s, e in cued):
                 continue
+            if french and ner_not_a_person_fr(text, start, end):
+                continue
             spans.append((start, end, self.NER_SCORE, "spacy"))
-        for start, end, how in _ner_free_names(text):
+        for start, end, how in free:
             score = {
                 "title": self.TITLE_SCORE,
                 "initial": self.INITIAL_SCORE,
                 "speaker": self.INITIAL_SCORE,
+                "context": self.INITIAL_SCORE,
+                "list": self.INITIAL_SCORE,
             }.get(how, self.CUE_SCORE)
             spans.append((start, end, score, how))
         return spans

@@ -1,0 +1,118 @@
+"""People's names in French newspaper copy (issue 18, "French news"): titles and offices
+before a name, lists after "MM.", appositions, quotes, results lines, and the streets,
+ships and headings that are no person. The sentences are written for these tests in the
+style of 19th- and 20th-century Swiss and French papers, OCR'd spacing included."""
+
+from __future__ import annotations
+
+import pytest
+
+import promptguard
+from promptguard.config.load import Config
+
+
+def persons(text: str, mode: str = "default") -> set[str]:
+    return {
+        text[f.start : f.end]
+        for f in promptguard.scan(text, language="fr", config=Config(mode=mode))
+        if f.category == "personal_data" and f.type == "PERSON"
+    }
+
+
+@pytest.mark.parametrize("mode", ["default", "full"])
+def test_a_surname_after_an_honorific_is_a_name_with_its_title(mode: str) -> None:
+    text = "Hier soir, M. Favrod a présenté son rapport au conseil communal."
+    assert "M. Favrod" in persons(text, mode)
+    assert "Mme Loosli" in persons("La séance fut ouverte par Mme Loosli, présidente.", mode)
+
+
+def test_a_surname_in_capitals_and_an_ocr_spaced_title() -> None:
+    assert "M . BERTHOUD" in persons("Le rapport de M . BERTHOUD fut adopté sans opposition .")
+    assert "M. CHAPUISAT" in persons("On entendit ensuite M. CHAPUISAT, député de Nyon.")
+
+
+def test_military_and_noble_titles() -> None:
+    text = "Le colonel Wildbolz a passé en revue la brigade avec le général Herzog."
+    assert {"colonel Wildbolz", "général Herzog"} <= persons(text)
+    text = "Le comte de Rambuteau et le lieutenant-général prince Orsenko sont arrivés."
+    assert {"comte de Rambuteau", "lieutenant-général prince Orsenko"} <= persons(text)
+
+
+def test_an_office_and_its_domain_before_the_name() -> None:
+    text = "Le roi de Saxe Frédéric-Auguste a reçu le conseiller fédéral Schenk."
+    got = persons(text)
+    assert any("Frédéric-Auguste" in v for v in got)
+    assert any("Schenk" in v for v in got)
+
+
+def test_an_office_with_no_name_is_no_person() -> None:
+    assert persons("Le président de la République a signé le décret hier.") == set()
+    assert persons("M. le président prononce une allocution de bienvenue.") == set()
+    assert persons("Monsieur le rédacteur, nous vous prions d'agréer nos salutations.") == set()
+
+
+def test_each_name_after_a_plural_title() -> None:
+    text = "La commission se compose de MM. Rochat, Vuilleumier et De Coulon."
+    got = persons(text)
+    assert any("Rochat" in v for v in got)
+    assert "Vuilleumier" in got
+    assert "De Coulon" in got
+
+
+def test_initials_and_particles_belong_to_the_name() -> None:
+    assert any(
+        "J.-L. Cuendet" in v for v in persons("Le pasteur J.-L. Cuendet a présidé le culte.")
+    )
+    assert any(
+        "de Pourtalès" in v for v in persons("On remarquait M. de Pourtalès au premier rang.")
+    )
+
+
+def test_apposition_age_and_role_show_a_name() -> None:
+    assert "Fernand Jaquier" in persons("Un ouvrier, Fernand Jaquier, 34 ans, a été blessé.")
+    text = "La collection fut lancée par Rambert, un couturier lausannois."
+    assert "Rambert" in persons(text)
+    text = "La course a été remportée par le Valaisan Pierre Crettex devant son compatriote Délez."
+    assert {"Pierre Crettex", "Délez"} <= persons(text)
+
+
+def test_the_speaker_after_a_quote() -> None:
+    text = "« Nous ne céderons pas », a déclaré Lucien Mottier à la sortie de la séance."
+    assert "Lucien Mottier" in persons(text)
+
+
+def test_a_results_line() -> None:
+    text = 'Classement : 1. Perroud (S) 4 h 12\'30". 2. Maréchal (Fr) à 41". 3. Bühler à 1\'05".'
+    got = persons(text)
+    assert {"Perroud", "Bühler"} <= got
+
+
+def test_a_list_that_holds_a_full_name() -> None:
+    text = "On y voyait les toiles de Vallet, Hermann Roth, Bieler et Estoppey."
+    assert {"Vallet", "Hermann Roth", "Bieler", "Estoppey"} <= persons(text)
+
+
+def test_a_street_a_ship_and_a_title_alone_are_no_person() -> None:
+    for text in (
+        "Un incendie a éclaté rue Victor-Hugo dans la nuit de samedi.",
+        "Le cortège a descendu l'avenue du Général-Guisan jusqu'au lac.",
+        "La frégate Amélie est entrée hier dans le port de Toulon.",
+        "Mme est arrivée par le train du soir.",
+        "Des délégués se sont réunis en Carinthie la semaine dernière.",
+        "Depuis la guerre, Hong Kong attire les banques de tout l'Orient.",
+    ):
+        assert persons(text) == set(), text
+
+
+def test_a_heading_and_a_place_saint_are_no_person() -> None:
+    assert persons("SUISSE Chambres fédérales. — Le Conseil national a siégé.") == set()
+    assert persons("Les pèlerins sont arrivés à Saint-Maurice mardi.") == set()
+
+
+def test_a_street_named_after_a_writer_is_no_reference_to_him() -> None:
+    text = "Un incendie a éclaté rue Victor-Hugo dans la nuit de samedi."
+    assert [
+        f for f in promptguard.scan(text, language="fr") if "Hugo" in text[f.start : f.end]
+    ] == []
+    text = "Victor Hugo a écrit Les Misérables pendant son exil."
+    assert any(f.category == "deceased_figure" for f in promptguard.scan(text, language="fr"))
