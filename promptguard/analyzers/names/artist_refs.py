@@ -18,7 +18,11 @@ matches exactly, with one or two typos against the artists used as styles ("greg
 prompt, or in a short credit line with no sentence in it ("bum fights by X"), never after a
 participle ("sent by X" names a sender). So is a later tag of an image prompt that is only a
 lowercase name ("…, fog, hugo larsson, 35mm"): image prompts put artists there, and the
-approver decides rather than the name going out as personal data. Names joined to a cited
+approver decides rather than the name going out as personal data. In an image prompt every
+credit position names an artist: each "by" of "by A by B", one unknown handle after an art
+noun ("art by X"), a name with an art word of its own ("X photography"), a common name that
+is also a listed artist's (cited as unlisted: which one is meant, the approver knows); so
+does the byline of a quoted title ('"The Title," by X') in any text. Names joined to a cited
 artist by "and" or a comma are artists too (`artist_lists`), and a writer's name after "in
 the voice of" or "in the style of" is a style, not a voice to clone. Everything is computed
 once per text and shared by both name analyzers.
