@@ -48,8 +48,12 @@ def test_a_common_full_name_continuing_a_credit_list_is_the_listed_master():
     result = found(text)
     assert result["james ward"][:2] == ("copyrighted_work", "ARTIST_STYLE")
     assert personal(text) == []
-    # Alone after "by", a common name may be anyone: it stays a person.
-    assert personal("cattle in a meadow by james ward") == ["james ward"]
+    # Alone after "by", a common name may be anyone: a credit all the same, cited as an
+    # unlisted artist for the approver (not the listed master, not personal data).
+    alone = "cattle in a meadow by james ward"
+    assert found(alone)["james ward"][:2] == ("copyrighted_work", "ARTIST_STYLE")
+    assert found(alone)["james ward"][2]["status"] == "unlisted"
+    assert personal(alone) == []
 
 
 def test_a_one_word_entry_starting_a_longer_unlisted_name_is_not_cited():

@@ -42,6 +42,8 @@ def test_people_in_comments_are_found(text: str, name: str, mode: str) -> None:
         ("Pre-orders ship 14 Jan , payment by Sept . 30th", "Sept"),
         ("Loved tonight's episode #BattlestarGalactica #Gemini", "Gemini"),
         ("new post up on ZodiacFacts today, go read it", "ZodiacFacts"),
+        ("bottles in wax, neo - expressionism, acrylic on canvas", "neo"),
+        ("A Neo-Gothic chapel at dusk, photographed from the hill", "Neo"),
     ],
 )
 def test_shorthand_organisations_and_words_are_not_people(text: str, not_a_name: str) -> None:
@@ -55,3 +57,13 @@ def test_a_month_abbreviation_is_a_date_but_a_full_name_stays_a_name() -> None:
 @pytest.mark.parametrize("name", ["McGregor", "MaryAnn", "DeAndre"])
 def test_names_with_a_capital_inside_are_still_names(name: str) -> None:
     assert name in persons(f"Thanks {name} for driving the actors back to base")
+
+
+@pytest.mark.parametrize("mode", ["default", "full"])
+def test_a_name_in_a_post_written_in_capitals_is_found(mode: str) -> None:
+    # Case says nothing in a post all in capitals: a known given name is a name there, and
+    # the ordinary word after it is no surname.
+    assert "ROSALIND" in persons("CANT WAIT TO SEE ROSALIND TOMORROW AT THE STUDIO", mode)
+    assert "PRISCILLA" in persons("I REMEMBER WHEN PRISCILLA RAN UP TO ME AT SCHOOL", mode)
+    # an acronym that is no given name stays a word
+    assert persons("THE NASA AND ESA TEAMS MET TODAY", mode) == set()

@@ -134,6 +134,17 @@ def _item_end(text: str, tokens, i: int, limit: int, known: dict) -> int:
 _FUNCTION_WORDS = stop_words("en") | stop_words("fr")
 
 
+def _artist_only(lexicon: Lexicon, query: str) -> bool:
+    """No entry, or only artists: people the lists know as artists ("daniel johnston", a
+    painter), or a listed artist's name too common to say which one is meant ("by james
+    ward": someone of that name, not surely the painter). A name in an artist's place that
+    no other analyzer reads, cited as unlisted for the approver."""
+    return all(
+        kind == ARTIST or kind == PERSON and lexicon.person(i).kind in ART_KINDS
+        for kind, i, _alias in lexicon.lookup(query)
+    )
+
+
 def _function_word(word: str, text: str) -> bool:
     """A function word of English or French, or, in a text in another language, of that
     language ("ben", "dan", "immer" are names in an English prompt)."""
@@ -143,7 +154,15 @@ def _function_word(word: str, text: str) -> bool:
 
 
 def _unmatched_item(
-    lexicon, text, tokens, first: int, last: int, cue: str, image: bool, style_cue: bool = False
+    lexicon,
+    text,
+    tokens,
+    first: int,
+    last: int,
+    cue: str,
+    image: bool,
+    style_cue: bool = False,
+    one_word: bool = False,
 ):
     """A typo of a style artist's name, else (in an image prompt) a name no list knows: two
     or three words, none a function word, each no ordinary word unless it is a given name
@@ -163,18 +182,46 @@ def _unmatched_item(
         match = style_typo(query) if len(words) > 1 else word_typo(query, style_cue)
         if match is not None:
             return ArtistRef(first, last, match[1], cue, "typo", match[0])
-    if not image or not 2 <= len(words) <= 3:
-        return None
-    if any(not w.isalpha() or len(w) < 2 or _function_word(w, text) for w in words):
-        return None
-    # After a plain "by" an ordinary word is no name ("a song by porter robinson" may be the
-    # musician's); after an art noun or in a list of artists it may be ("illustration by").
-    loose = cue not in ("by", "par") and "G" in name_kind(words[0])  # not "bold colours"
-    if all(ordinary) or any(
-        o and not (loose and name_kind(w)) for w, o in zip(words, ordinary, strict=True)
-    ):
-        return None
-    if query in lexicon.not_names or lexicon.lookup(query):
+    if image and one_word and len(words) == 1:
+        # "art by Wlopster": after an art noun or a style cue, one word that is no ordinary
+        # word, given name or surname is an artist's handle
+        word = words[0]
+        if (
+            word.isalpha()
+            and text[tokens.ends[first] : tokens.ends[first] + 1] not in ("-", "'", "’")
+            and not _weak_word(lexicon, word)
+            and not name_kind(word)
+            and not _function_word(word, text)
+            and _artist_only(lexicon, query)
+        ):
+            surface = text[tokens.starts[first] : tokens.ends[first]]
+            return ArtistRef(first, last, None, cue, "unlisted", surface)
         return None
     surface = text[tokens.starts[first] : tokens.ends[last - 1]]
+    # Four words only written as a name: "by Jose Daniel Cabrera Pena"
+    longest = 4 if all(w[:1].isupper() for w in surface.split()) else 3
+    if not image or not 2 <= len(words) <= longest:
+        return None
+    # A particle before other name words is part of a name ("jan van eyck", the Vietnamese
+    # surname in "do hoang tuong artwork"), never its last word ("portrait de").
+    particle = [len(words) == 3 and k < 2 and w in NAME_PARTICLES for k, w in enumerate(words)]
+    if any(
+        not w.isalpha() or len(w) < 2 or (_function_word(w, text) and not p)
+        for w, p in zip(words, particle, strict=True)
+    ):
+        return None
+    # Here (an image prompt, a short credit line, an art noun or a list of artists) a credit
+    # names its artist, and an ordinary word may be part of a name after a given name
+    # ("illustration by basil gogos", "by terry kemp, 8k"), never first ("bold colours").
+    # A listed famous namesake is left to its own analyzer ("a song by porter robinson").
+    loose = "G" in name_kind(words[0])
+    if cue == "byline" and surface.istitle():
+        ordinary = [False] * len(words)  # an author's name, capitalised: "by Rose Gold"
+    if all(ordinary) or any(
+        o and not p and not (loose and name_kind(w))
+        for w, o, p in zip(words, ordinary, particle, strict=True)
+    ):
+        return None
+    if query in lexicon.not_names or not _artist_only(lexicon, query):
+        return None
     return ArtistRef(first, last, None, cue, "unlisted", " ".join(surface.split()))

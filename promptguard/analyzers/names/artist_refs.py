@@ -18,7 +18,11 @@ matches exactly, with one or two typos against the artists used as styles ("greg
 prompt, or in a short credit line with no sentence in it ("bum fights by X"), never after a
 participle ("sent by X" names a sender). So is a later tag of an image prompt that is only a
 lowercase name ("…, fog, hugo larsson, 35mm"): image prompts put artists there, and the
-approver decides rather than the name going out as personal data. Names joined to a cited
+approver decides rather than the name going out as personal data. In an image prompt every
+credit position names an artist: each "by" of "by A by B", one unknown handle after an art
+noun ("art by X"), a name with an art word of its own ("X photography"), a common name that
+is also a listed artist's (cited as unlisted: which one is meant, the approver knows); so
+does the byline of a quoted title ('"The Title," by X') in any text. Names joined to a cited
 artist by "and" or a comma are artists too (`artist_lists`), and a writer's name after "in
 the voice of" or "in the style of" is a style, not a voice to clone. Everything is computed
 once per text and shared by both name analyzers.
@@ -66,8 +70,18 @@ from promptguard.analyzers.names.prompt_syntax import (
     short_prompt,
 )
 
-#: A participle right before a plain "by": "sent by", "taken by", "written by", "bought by".
-_PARTICIPLE_BEFORE = re.compile(r"\w(?:ed|en|wn|nt|ght|ne)\s+by\s*$", re.I)
+#: A participle right before a plain "by": "sent by", "taken by", "written by", "bought by";
+#: the irregular ones written out, so that a noun is none ("the kitchen by", "night by").
+_PARTICIPLE_BEFORE = re.compile(
+    r"(?:\w\w(?:ed|wn)|\b(?:taken|written|given|driven|eaten|chosen|beaten|bitten|broken"
+    r"|frozen|stolen|spoken|woven|forgotten|hidden|ridden|shaken|sworn|torn|worn|sent|bent"
+    r"|lent|spent|meant|bought|caught|brought|fought|taught|sought|done|gone|seen|been))\s+by\s*$",
+    re.I,
+)
+
+
+#: A quoted title right before "by": '"Ten Ways to Cook Rice," by X' names its author.
+_BYLINE = re.compile(r"[\"”’']\s*,?\s*by\s*$", re.I)
 
 
 @lru_cache(maxsize=32)
@@ -230,6 +244,9 @@ def _after_cue(lexicon, text, tokens, segment: _Segment, inside, image: bool, cr
         text, max(0, segment.cue_end - 40), segment.cue_end
     ):
         credits = False
+    cue = segment.cue
+    if cue == "by" and _BYLINE.search(text, max(0, segment.start - 3), segment.cue_end):
+        credits, cue = True, "byline"  # '"The Title," by Jane Roe': a published work's author
     by_start = {}
     for first, last, key_id in inside:
         if tokens.starts[first] >= segment.cue_end:
@@ -252,7 +269,7 @@ def _after_cue(lexicon, text, tokens, segment: _Segment, inside, image: bool, cr
             (not plain_by or image or not _famous_person(lexicon, match[2]))
             and _name_ok(lexicon, text, tokens, *match, strong=True, credited=bool(refs))
         ):
-            if _famous_person(lexicon, match[2]):
+            if _famous_person(lexicon, match[2]) and match[1] >= end:
                 break  # "a song by Taylor Swift": a famous person who is no artist
             match = None  # "porter" alone is no name here: read the item as a whole
         if match is not None and match[1] >= end:
@@ -271,9 +288,11 @@ def _after_cue(lexicon, text, tokens, segment: _Segment, inside, image: bool, cr
             and match[1] not in by_start
             and "G" in name_kind(tokens.folded[i])
         )
-        ref = _unmatched_item(
-            lexicon, text, tokens, i, end, segment.cue, credits and (match is None or partial), True
-        )
+        unlisted = credits and (match is None or partial)
+        # One unknown word is a handle after an art noun or style cue ("art by X"), in an
+        # image prompt: a plain "by" names too many other things ("lit by Lumix").
+        handle = image and not plain_by and not segment.cue.endswith("list")
+        ref = _unmatched_item(lexicon, text, tokens, i, end, cue, unlisted, True, one_word=handle)
         if ref is None and match is not None and not partial:
             ref = _ref(lexicon, match[0], match[1], match[2], segment.cue, "exact")
             end = match[1]

@@ -39,7 +39,7 @@ _CUE_NOUN = re.compile(
     r"|shot|sketch|sketches|concept\s+art|poster|design|designed|sculpture|sculpted|render"
     r"|rendered|comic|comics|manga|anime|animation|film|movie|work|works|made|created"
     r"|masterpiece|print|etching|engraving|woodcut|watercolou?r|portrait|cover|graphic\s+novel"
-    r"|character\s+design|key\s+visual|still|matte\s+painting|oil\s+painting|mural"
+    r"|character\s+design|key\s+visual|still|matte\s+painting|oil\s+painting|mural|directed"
     r"|in\s+the(?:\s+(?:visual|art|artistic|painting|drawing))?|in\s+the\s+art"
     r"|visual|artistic)\s+$",
     re.IGNORECASE,
@@ -54,12 +54,13 @@ _TAG_LEAD = re.compile(
 _TAG_TAIL = re.compile(
     r"\s*(?:(?:art\s*)?style|artstyle|inspired|esque|aesthetic|art|artwork|painting"
     r"|illustration|illustrated|painted|drawn|cartoon|comic|colors?|colours?|palette|lighting"
+    r"|photography"
     # a prompt weight ("style:1.2", "(style 2)") or a view angle ("style 3/4")
     r"|vibes?)?(?:\s*[:(]?\s*\d+(?:\s*[./]\s*\d+)?\s*\)?)?[\s.!]*$",
     re.IGNORECASE,
 )
 _ENDS_WITH_ART_WORD = re.compile(
-    r"\b(?:style|artwork|aesthetic|inspired|esque)(?:\s*[:(]?\s*\d+(?:\s*[./]\s*\d+)?\s*\)?)?\s*$",
+    r"\b(?:style|artwork|aesthetic|inspired|esque|art|painting|illustration|photography)(?:\s*[:(]?\s*\d+(?:\s*[./]\s*\d+)?\s*\)?)?\s*$",
     re.I,
 )
 #: An image-generation prompt: art vocabulary a chat message or news text rarely has.
@@ -122,12 +123,15 @@ class _Segment:
 
 
 def _segments(text: str) -> list[_Segment]:
-    """The list items of the text, each with the last credit cue inside it (one pass each
-    for the boundaries and the cues: a 3 MB prompt is cut in well under a second)."""
+    """The list items of the text, each with its credit cue (one pass each for the
+    boundaries and the cues: a 3 MB prompt is cut in well under a second). An item with
+    several cues is cut before each later one: "by A by B by C" credits three artists."""
     cues = []
     for match in _CUE.finditer(text):
         noun = _CUE_NOUN.search(text, max(0, match.start() - 30), match.start())
         start = noun.start() if noun else match.start()
+        if cues and start < cues[-1][1]:
+            start = match.start()  # the noun belongs to the previous cue's names
         cues.append((start, match.end(), text[start : match.end()].rstrip(" :")))
     cue_starts = [c[0] for c in cues]
     segments: list[_Segment] = []
@@ -135,17 +139,17 @@ def _segments(text: str) -> list[_Segment]:
     for match in [*_SEGMENT_END.finditer(text), None]:
         end = match.start() if match else len(text)
         if end > position:
-            at = bisect_left(cue_starts, end) - 1  # the last cue starting before the end
-            # A cue may run over the item's end ("artists: a, b" is cut at the colon).
-            cue = cues[at] if at >= 0 and cues[at][0] >= position else None
-            segments.append(
-                _Segment(
-                    position,
-                    end,
-                    min(cue[1], end) if cue else -1,
-                    " ".join(cue[2].lower().split()) if cue else "",
-                )
-            )
+            first = bisect_left(cue_starts, position)
+            last = bisect_left(cue_starts, end)  # the cues starting inside the item
+            if first == last:
+                segments.append(_Segment(position, end, -1, ""))
+            for k in range(first, last):
+                cue = cues[k]
+                start = position if k == first else cue[0]
+                stop = cues[k + 1][0] if k + 1 < last else end
+                # A cue may run over the item's end ("artists: a, b" is cut at the colon).
+                cue_text = " ".join(cue[2].lower().split())
+                segments.append(_Segment(start, stop, min(cue[1], stop), cue_text))
         position = match.end() if match else len(text)
     return segments
 

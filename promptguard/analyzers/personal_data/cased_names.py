@@ -37,6 +37,7 @@ from promptguard.analyzers.personal_data.person_names import (
     is_not_a_person,
     is_ordinary,
     is_sentence_start,
+    is_shouting,
     name_kind,
     stop_words,
 )
@@ -138,6 +139,7 @@ def find_names(text: str) -> list[tuple[int, int, float, str]]:
     """(start, end, score, how) of the names in `text`; how is "cue", "weak" or "pair"."""
     tokens = [m for m in _TOKEN.finditer(text)]
     caseless = not any(c.isupper() for c in text)  # once per text, not once per word
+    shouting = is_shouting(text)
     # In a post of another language the lists' evidence is weak ("pero", "dia" are names
     # there too): only a cue or a capitalised pair ("Lucía Fernández") names someone.
     foreign = is_foreign_text(text)
@@ -176,7 +178,7 @@ def find_names(text: str) -> list[tuple[int, int, float, str]]:
         if (
             not how
             and not foreign
-            and _known_given_name(word, caseless)
+            and _known_given_name(word, caseless, shouting)
             and not explained_without_ner(text, match.start(), match.end())
             and not inside_phrase(text, match)
         ):
@@ -237,13 +239,14 @@ def listed_with(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]
     return added
 
 
-def _known_given_name(word: str, caseless: bool) -> bool:
+def _known_given_name(word: str, caseless: bool, shouting: bool = False) -> bool:
     """A capitalised known given name that is no ordinary word, no place, no brand:
     "Clotilde, can I…", "Xavier is from…", "They had 6: Malon, Kaylee…". In a text with no
-    capital at all, where case says nothing, a lowercase one too ("eugenio is from…")."""
+    capital at all, where case says nothing, a lowercase one too ("eugenio is from…"), and
+    in a text written in capitals an uppercase one ("WHEN PRISCILLA RAN UP TO ME")."""
     if len(word) < 3:
         return False
-    if word.islower() and caseless:
+    if (word.islower() and caseless) or (word.isupper() and shouting):
         if not is_name_word(word):
             return False
     elif not (word[:1].isupper() and word[1:].islower()):
@@ -380,8 +383,8 @@ def _extend(text: str, tokens: list[re.Match], index: int, how: str) -> int:
             break  # "your last name is martin lmao": the name ends before the shorthand
         capitalised_name = word[:1].isupper() and not word.isupper() and not is_ordinary(word)
         if "S" in name_kind(word) or "G" in name_kind(word):
-            if is_ordinary(word) and (_case(word) == "lower" or _case(word) != style):
-                break  # "mr. martin is", "Dr. Lee Said": an ordinary word in another case
+            if is_ordinary(word) and (_case(word) in ("lower", "upper") or _case(word) != style):
+                break  # "mr. martin is", "Dr. Lee Said", "PRISCILLA RAN": case says nothing
             last = nxt
         elif capitalised_name and style != "lower":
             last = nxt

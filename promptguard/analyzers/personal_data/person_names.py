@@ -174,6 +174,22 @@ _SCORE_PAIR = re.compile(r"\p{Lu}\p{Ll}+[ ]+\d{1,3}(?:-\d{1,3})?(?![\d-])")
 _ARTICLE_BEFORE = re.compile(r"(?<![\p{L}])(?i:the|a|an)[ ]+$")
 _NO_NOUN_AFTER = re.compile(r"^[ ]*(?:[,.;:!?)]|\d|$)")
 _ORG_LAST = re.compile(rf"[ ](?:{_ORG_HEADS})$")
+#: A word-forming prefix and its hyphen: "neo - expressionism", "Neo-Noir", "post-punk".
+_PREFIX = frozenset(
+    ("neo", "post", "pre", "anti", "proto", "pseudo", "retro", "ultra", "hyper", "super")
+    + ("semi", "afro", "euro", "indo", "anglo", "franco", "sino")
+)
+_HYPHEN_WORD_AFTER = re.compile(r"^[ ]?-[ ]?\p{L}")
+
+
+_CASED_WORD = re.compile(r"(?<![\p{L}@#])\p{L}{2,}")
+
+
+def is_shouting(text: str) -> bool:
+    """Written in capitals: most words of two letters or more are all caps ("GOOD LUCK
+    MEETING JAKE TOMORROW"), so case says nothing of a name, as in a text without any."""
+    words = _CASED_WORD.findall(text)
+    return len(words) >= 3 and sum(w.isupper() for w in words) * 3 >= len(words) * 2
 
 
 def is_chat_word(word: str) -> bool:
@@ -189,6 +205,8 @@ def not_a_person_here(text: str, start: int, end: int) -> bool:
     value = text[start:end]
     if any(w.lower() in _CHAT_WORDS for w in WORD.findall(value)):
         return True
+    if value.lower() in _PREFIX and _HYPHEN_WORD_AFTER.match(text[end : end + 4]):
+        return True  # "neo - expressionism": a prefix, not the given name
     if _ORG_AFTER.match(text[end : end + 24]):
         return True
     if _JOINED_AFTER.match(text[end : end + 40]):
@@ -344,6 +362,7 @@ __all__ = [
     "is_not_a_person",
     "CALENDAR_ABBREVIATIONS",
     "is_chat_word",
+    "is_shouting",
     "not_a_person_here",
     "is_ordinary",
     "is_sentence_start",
