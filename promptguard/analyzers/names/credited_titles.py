@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from promptguard.analyzers.names.artist_hits import Hit
 from promptguard.analyzers.names.folding import fold
+from promptguard.analyzers.names.given_names import person_shaped
 from promptguard.analyzers.names.packed import ARTIST, PERSON, WORK, Lexicon, Work
 from promptguard.analyzers.names.title_context import _FUNCTION_WORDS, _work_message
 
@@ -113,9 +114,9 @@ def _title_start(word: str) -> bool:
 
 
 def _maker_medium(lexicon: Lexicon, content: str, tokens, position: int) -> str | None:
-    """ "FILM", "MUSIC" or "BOOK" when a maker of such works is named at `position`, from the
-    people lists' kinds and the makers of listed films and series; None for anyone else,
-    and for a painter, illustrator or photographer (whose credit is a style)."""
+    """ "FILM" (or "FILM_STYLE"), "MUSIC" or "BOOK" when a maker of such works is named at
+    `position`, from the people lists' kinds and the makers of listed films and series; None
+    for anyone else, and for a painter, illustrator or photographer (whose credit is a style)."""
     first = bisect_left(tokens.starts, position)
     if first >= len(tokens.starts) or tokens.starts[first] != position:
         return None
@@ -138,7 +139,8 @@ def _medium_of(lexicon: Lexicon, key: str) -> str | None:
         return None
     kinds = {lexicon.person(i).kind for kind, i, _a in refs if kind == PERSON}
     if kinds & _FILM_KINDS or key in _film_makers(lexicon):
-        return "FILM"
+        # a filmmaker the artist lists also hold (Miyazaki, Roiland) is cited for a style too
+        return "FILM_STYLE" if any(kind == ARTIST for kind, _i, _a in refs) else "FILM"
     if kinds & _MUSIC_KINDS:
         return "MUSIC"
     if kinds & _WRITING_KINDS:
@@ -171,17 +173,21 @@ def _title_hit(
     lead = folded[0] in _MEDIUM and not (folded[0] == "the" and words[0][0].isupper())
     if (lead and not quoted) or folded[-1] in _MEDIUM:
         return None  # "a city by", "film still by", "directed by" (but "The Road by")
-    listed = _listed_title(lexicon, " ".join(folded)) if medium == "FILM" else None
+    film = medium.startswith("FILM")
+    listed = _listed_title(lexicon, " ".join(folded)) if film else None
     if listed is not None:
         return _hit(first, last, listed.type, listed.title, _work_message(listed), "listed")
+    if _a_person(lexicon, words, folded):
+        return None  # "Danny DeVito by Justin Roiland": who is drawn, in the maker's style
     content_words = [w for w, f in zip(words, folded, strict=True) if f not in _FUNCTION_WORDS]
     capitalised = not lowercase and all(w[0].isupper() or w[0].isdigit() for w in content_words)
     at_start = not content[:start].strip() or content[:start].rstrip()[-1] in ".!?\n"
     shaped = capitalised and content_words and (len(words) >= 2 or not at_start)
     tag = lowercase and medium == "MUSIC" and len(words) <= 4
-    if not (quoted or shaped or tag):
+    if not (quoted or (shaped and medium != "FILM_STYLE") or tag):
         return None
-    kind = "FILM" if medium == "FILM" else "WORK"
+    kind = "FILM" if film else "WORK"
+    medium = "FILM" if film else medium
     label = {"FILM": "a film", "MUSIC": "a song or album", "BOOK": "a book"}[medium]
     title = " ".join(w if w[0].isupper() else w.capitalize() for w in words)
     message = (
@@ -189,6 +195,12 @@ def _title_hit(
         "clearance."
     )
     return _hit(first, last, kind, title, message, "credited to its maker")
+
+
+def _a_person(lexicon: Lexicon, words: list[str], folded: list[str]) -> bool:
+    """A person's name, listed ("Danny DeVito") or shaped like one ("Jane Doe")."""
+    refs = lexicon.lookup(" ".join(folded))
+    return any(kind in (PERSON, ARTIST) for kind, _i, _a in refs) or person_shaped(words)
 
 
 def _listed_title(lexicon: Lexicon, key: str) -> Work | None:

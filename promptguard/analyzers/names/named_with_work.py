@@ -54,32 +54,40 @@ def work_characters(lexicon: Lexicon, content: str, tokens, hits: list[Hit]) -> 
         if work is None:
             continue
         start, end = tokens.starts[hit.start_token], tokens.ends[hit.end_token - 1]
-        for a, b in _names_tied(content, start, end):
+        for a, b, weak in _names_tied(content, start, end):
             first = bisect_left(tokens.starts, a)
             last = bisect_left(tokens.starts, b)
             if first >= last or any(i in taken for i in range(first, last)):
                 continue
-            character = _character(lexicon, content, a, b, work, lowercase)
+            character = _character(lexicon, content, a, b, work, lowercase, weak)
             if character is None:
                 continue
             taken.update(range(first, last))
             found.append(_hit(first, last, content[a:b], work, character))
     tied = found + [h for h in hits if (h.evidence or {}).get("cue") == _CUE]
-    return found + _mentioned_again(content, tokens, tied, taken, lowercase)
+    return found + _mentioned_again(lexicon, content, tokens, tied, taken)
 
 
-def _mentioned_again(content: str, tokens, tied: list[Hit], taken: set[int], lowercase: bool):
+def _mentioned_again(lexicon: Lexicon, content: str, tokens, tied: list[Hit], taken: set[int]):
     """ "simulate Rachel from Friends ... answer as Rachel": once the prompt has said whose
-    character a name is, its other mentions are that character too."""
+    character a name is, its other mentions are that character too; a name that is also a
+    word ("Will", "Data") only capitalised inside a sentence ("Will you help?" is a verb)."""
+    lowercase = not any(c.isupper() for c in content)
     again: list[Hit] = []
     for hit in tied:
         name = tokens.folded[hit.start_token : hit.end_token]
-        size = len(name)
+        size, ordinary = len(name), any(_ordinary(lexicon, w) for w in name)
         for first in range(len(tokens.folded) - size + 1):
             last = first + size
             if tokens.folded[first:last] != name or any(i in taken for i in range(first, last)):
                 continue
-            if lowercase or content[tokens.starts[first]].isupper():
+            start = tokens.starts[first]
+            if lowercase:
+                named = not ordinary
+            else:
+                sentence_start = bool(_SENTENCE_END.search(content[:start]))
+                named = content[start].isupper() and not (ordinary and sentence_start)
+            if named:
                 taken.update(range(first, last))
                 again.append(replace(hit, start_token=first, end_token=last))
     return again
@@ -104,19 +112,22 @@ def _entry(lexicon: Lexicon, title: str) -> Work | None:
     return None
 
 
-def _names_tied(content: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Character spans of the candidate names tied to the title at start..end."""
-    spans: list[tuple[int, int]] = []
+def _names_tied(content: str, start: int, end: int) -> list[tuple[int, int, bool]]:
+    """Character spans of the candidate names tied to the title at start..end, and whether
+    the tie is weak ("in", "of", brackets: the name may be doing something in the work)."""
+    spans: list[tuple[int, int, bool]] = []
     before = content[max(0, start - 80) : start]
     offset = start - len(before)
     tie = _TIE.search(before) or (_OPEN.search(before) if _CLOSE.match(content, end) else None)
     if tie is not None and not _LONGER_NAME.match(content, end):  # "Friends Of The Earth"
-        spans += [(offset + a, offset + b) for a, b in _names_before(before[: tie.start()])]
+        weak = not tie.group().lower().startswith("from")  # "drake performing in splatoon"
+        names = _names_before(before[: tie.start()])
+        spans += [(offset + a, offset + b, weak) for a, b in names]
     possessive = _POSSESSIVE_AFTER.match(content, end)
     if possessive is not None:
         word = _WORD.match(content, possessive.end())
         if word is not None:
-            spans.append((word.start(), word.end()))
+            spans.append((word.start(), word.end(), False))
     return spans
 
 
@@ -169,7 +180,7 @@ def _spaced(text: str, words) -> bool:
 
 
 def _character(
-    lexicon: Lexicon, content: str, a: int, b: int, work: Work, lowercase: bool
+    lexicon: Lexicon, content: str, a: int, b: int, work: Work, lowercase: bool, weak: bool
 ) -> Work | None:
     """The listed character (or, for an unlisted name, the work itself) the name at a..b
     stands for; None when it is no name."""
@@ -190,6 +201,10 @@ def _character(
         return None  # "Scenes from Frozen", "Music of Star Wars"
     if any(len(w) < 3 or w in plain for w in folded) or key in vocabulary().places:
         return None
+    if folded[-1].endswith("ing") or (weak and lowercase and key not in lexicon.common_first):
+        return None  # "drake performing in splatoon": a verb, or no name a lowercase "in" ties
+    if _in_famous_name(lexicon, content, a, b):
+        return None  # "Joe Biden's house in minecraft"
     given = len(folded) == 1 and key in lexicon.common_first  # "Anna": anyone's, not one artist
     for kind, index, _alias in () if given else lexicon.lookup(key):
         if kind == ARTIST or (kind == PERSON and lexicon.person(index).fame >= 40):
@@ -197,6 +212,16 @@ def _character(
     if len(folded) == 1 and lexicon.surnames.get(key) is not None:
         return None
     return work
+
+
+def _in_famous_name(lexicon: Lexicon, content: str, a: int, b: int) -> bool:
+    """The name with the word before it is a listed person or artist ("Joe Biden")."""
+    window = content[max(0, a - 30) : a]
+    previous = list(_WORD.finditer(window))
+    if not previous or window[previous[-1].end() :].strip():
+        return False
+    key = fold(f"{previous[-1].group()} {content[a:b]}")
+    return any(kind in (PERSON, ARTIST) for kind, _i, _a in lexicon.lookup(key))
 
 
 def _ordinary(lexicon: Lexicon, word: str) -> bool:
