@@ -249,3 +249,9 @@ def test_a_character_named_by_a_word_is_not_every_use_of_the_word():
     starts = {f.start for f in __import__("promptguard").scan(text) if f.type == "CHARACTER"}
     assert text.index("Will") in starts
     assert text.rindex("Will") not in starts
+
+
+def test_a_one_word_listed_character_names_its_lowercase_work_too(analyzer, nlp_models):
+    found = spans(analyzer, nlp_models, "elsa from frozen skating on a lake, watercolour")
+    assert ("elsa", "CHARACTER") in found
+    assert any(span == "frozen" for span, _kind in found)
