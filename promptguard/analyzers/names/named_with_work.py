@@ -38,8 +38,8 @@ _AMPERSAND = re.compile(r"[ \t]*&[ \t]*")
 _POSSESSIVE = re.compile(r"['’]s$")
 _QUALIFIER = re.compile(r"\s*\([^()]*\)\s*$")
 _CUE = "named with its work"
-#: Words that end a sentence or a tag before a name.
-_SENTENCE_END = re.compile(r"(?:^|[.!?:;\n\"“«*>#-])\s*$")
+#: What ends a sentence or a tag before a name.
+_SENTENCE_END = '.!?:;\n"“«*>#-'
 
 
 def work_characters(lexicon: Lexicon, content: str, tokens, hits: list[Hit]) -> list[Hit]:
@@ -85,7 +85,7 @@ def _mentioned_again(lexicon: Lexicon, content: str, tokens, tied: list[Hit], ta
             if lowercase:
                 named = not ordinary
             else:
-                sentence_start = bool(_SENTENCE_END.search(content[:start]))
+                sentence_start = _sentence_start(content, start)
                 named = content[start].isupper() and not (ordinary and sentence_start)
             if named:
                 taken.update(range(first, last))
@@ -190,7 +190,7 @@ def _character(
     if not all(w[0].isupper() and not w.isupper() for w in words) and not lowercase:
         return None
     key = " ".join(folded)
-    sentence_start = bool(_SENTENCE_END.search(content[:a]))
+    sentence_start = _sentence_start(content, a)
     capitalised = not lowercase and not sentence_start
     ordinary = any(_ordinary(lexicon, w) for w in folded)
     listed = _listed_character(lexicon, key, work, any_work=capitalised and ordinary)
@@ -222,6 +222,12 @@ def _in_famous_name(lexicon: Lexicon, content: str, a: int, b: int) -> bool:
         return False
     key = fold(f"{previous[-1].group()} {content[a:b]}")
     return any(kind in (PERSON, ARTIST) for kind, _i, _a in lexicon.lookup(key))
+
+
+def _sentence_start(content: str, position: int) -> bool:
+    """Nothing, or the end of a sentence or a tag, before `position` (a bounded look back)."""
+    before = content[max(0, position - 100) : position].rstrip()
+    return not before or before[-1] in _SENTENCE_END
 
 
 def _ordinary(lexicon: Lexicon, word: str) -> bool:
