@@ -138,3 +138,120 @@ def test_a_grimace_is_a_face_not_a_mascot(analyzer, nlp_models):
 def test_a_one_word_title_credited_to_its_maker(analyzer, nlp_models, text, found_title):
     """ "arrival by denis villeneuve": the credit says the word is the title."""
     assert bool(spans(analyzer, nlp_models, text)) == found_title
+
+
+# -- a name tied to a title the prompt names (named_with_work) ------------------------------
+
+
+def findings_on(text: str, span: str):
+    """(category, type) of every finding of the full scan on `span` of `text`."""
+    import promptguard
+
+    start = text.index(span)
+    return {
+        (f.category, f.type)
+        for f in promptguard.scan(text)
+        if f.start < start + len(span) and start < f.end
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Write a dialogue between Jake and Amy from Brooklyn Nine-Nine", "Jake"),
+        ("Write a dialogue between Jake and Amy from Brooklyn Nine-Nine", "Amy"),
+        ("a portrait of Kowalski from Madagascar planning a heist, cartoon", "Kowalski"),
+        ("Pretend you are Ygritte in Game of Thrones and talk to me", "Ygritte"),
+        ("Breaking Bad's Hank arresting a cactus, oil painting", "Hank"),
+    ],
+)
+def test_a_name_from_a_named_work_is_its_character_not_a_person(text, name):
+    found = findings_on(text, name)
+    assert ("copyrighted_work", "CHARACTER") in found
+    assert ("personal_data", "PERSON") not in found
+
+
+def test_the_character_named_again_is_still_the_character():
+    text = "Roleplay as Jake from Brooklyn Nine-Nine. Jake always makes jokes."
+    later = text.rindex("Jake")
+    spans = {(f.start, f.type) for f in __import__("promptguard").scan(text)}
+    assert (later, "CHARACTER") in spans
+
+
+def test_the_evidence_names_the_work(analyzer, nlp_models):
+    text = "a portrait of Kowalski from Madagascar planning a heist, cartoon"
+    [character] = [f for f in analyzer.analyze(ScanText(text, nlp_models)) if f.type == "CHARACTER"]
+    assert character.extra["evidence"]["work"] == "Madagascar"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Data from the survey of Friends shows a trend.",
+        "Lessons from Succession for first-time managers",
+        "Scenes from Frozen were shown at the festival.",
+        "Revenue from Avatar exceeded every forecast.",
+        "Call Rachel from Friends Of The Earth today",
+        "a dancer performing in fortnite, concept art",
+    ],
+)
+def test_ordinary_words_before_a_title_are_no_character(analyzer, nlp_models, text):
+    assert "CHARACTER" not in {kind for _span, kind in spans(analyzer, nlp_models, text)}
+
+
+def test_a_famous_person_in_a_work_is_no_character(analyzer, nlp_models):
+    text = "Keanu Reeves's car in minecraft, voxel art"
+    assert "CHARACTER" not in {kind for _span, kind in spans(analyzer, nlp_models, text)}
+
+
+def test_a_listed_character_whose_name_is_a_word_beside_its_work(analyzer, nlp_models):
+    assert ("sadness", "CHARACTER") in spans(
+        analyzer, nlp_models, "sadness from inside out crying in the rain, pixar render"
+    )
+    assert spans(analyzer, nlp_models, "a painting of sadness and joy, impasto") == set()
+
+
+# -- a title credited to its maker (credited_titles) -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "kind"),
+    [
+        ("a rainy street, happy together by wong kar-wai, film grain", "happy together", "FILM"),
+        ('Write an essay on "Ashes and Snow" by Stephen King', "ashes and snow", "WORK"),
+        ("Explain the lyrics of Bohemian Rhapsody by Queen", "bohemian rhapsody", "FILM"),
+        ("Summarize The Orchard Keeper by Cormac McCarthy", "the orchard keeper", "WORK"),
+        ("levitating by dua lipa, neon dancers, 35mm", "levitating", "WORK"),
+    ],
+)
+def test_a_title_credited_to_its_maker_is_a_work(analyzer, nlp_models, text, title, kind):
+    assert (title, kind) in spans(analyzer, nlp_models, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a neon city at night by Wong Kar-wai",
+        "portrait by annie leibovitz, soft light",
+        "a house by the lake, city by night",
+        "artwork of Danny DeVito by Justin Roiland",
+        "Songs by Adele for a rainy day",
+        "Describe a city by Christopher Nolan",
+    ],
+)
+def test_a_subject_credited_to_an_artist_is_no_title(analyzer, nlp_models, text):
+    found = {k for _span, k in spans(analyzer, nlp_models, text)}
+    assert not found & {"FILM", "WORK"}
+
+
+def test_a_character_named_by_a_word_is_not_every_use_of_the_word():
+    text = "Act as Will from Stranger Things. Will you help me find my keys?"
+    starts = {f.start for f in __import__("promptguard").scan(text) if f.type == "CHARACTER"}
+    assert text.index("Will") in starts
+    assert text.rindex("Will") not in starts
+
+
+def test_a_one_word_listed_character_names_its_lowercase_work_too(analyzer, nlp_models):
+    found = spans(analyzer, nlp_models, "elsa from frozen skating on a lake, watercolour")
+    assert ("elsa", "CHARACTER") in found
+    assert any(span == "frozen" for span, _kind in found)

@@ -848,6 +848,13 @@ def build_works(
             row["category"],
         )
 
+    # Filmographies of the directors prompts credit most (works_filmographies.tsv): titles
+    # known to be films, but not "popular" titles that a lowercase tag alone may name
+    # ("fallen angels" is a phrase; "fallen angels by wong kar-wai" is the film).
+    state["source"] = "filmography"
+    for row in read_csv(HERE / "works_filmographies.tsv", delimiter="\t"):
+        add(row["title"], row["type"], row["maker"], year_of(row["year"]), (), row["category"])
+
     state["source"] = "oscars"
     oscars = read_csv(data / "people/oscars/oscars.csv", delimiter="\t")
     directors: dict[str, str] = {}

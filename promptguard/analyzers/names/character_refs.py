@@ -32,9 +32,7 @@ def _characters_by_part(lexicon: Lexicon) -> dict[str, tuple[int, ...]]:
         if work.type != "CHARACTER" or not work.maker:
             continue
         parts = fold(_QUALIFIER.sub("", work.title)).split()
-        if len(parts) < 2 and work.title == _QUALIFIER.sub("", work.title):
-            continue  # a one-word name only when the list qualifies it: "Revy (Black Lagoon)"
-        for part in set(parts):
+        for part in set(parts):  # "Revy (Black Lagoon)", "Elsa": its work must be beside it
             if len(part) >= 4:
                 index.setdefault(part, []).append(i)
     return {part: tuple(ids) for part, ids in index.items()}
@@ -70,8 +68,8 @@ def character_hits(
         if found is not None:
             token, character = found
             hits = [(token, token + 1, character, "named with its work")]
-            if token == last and not title_found:
-                hits.append((first, last, work, "its character follows"))
+            if not title_found:  # "Overwatch Tracer", "elsa from frozen": the title is meant
+                hits.append((first, last, work, "named with its character"))
             return hits
     return []
 

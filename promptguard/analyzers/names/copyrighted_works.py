@@ -22,11 +22,13 @@ from promptguard.analyzers.names.character_refs import (
     companions,
     with_companion,
 )
+from promptguard.analyzers.names.credited_titles import credited_titles
 from promptguard.analyzers.names.folding import fold, tokenize
 from promptguard.analyzers.names.given_names import CONTACT_BEFORE, person_shaped
 from promptguard.analyzers.names.lexicon import get_lexicon, style_context
+from promptguard.analyzers.names.named_with_work import listed_hit, work_characters
 from promptguard.analyzers.names.ordinary_use import drop_ordinary_uses
-from promptguard.analyzers.names.packed import ARTIST, PERSON, WORK, Lexicon, Work
+from promptguard.analyzers.names.packed import ARTIST, PERSON, WORK, Lexicon
 from promptguard.analyzers.names.prepass import vocabulary
 from promptguard.analyzers.names.prompt_syntax import is_image_prompt, is_prose
 from promptguard.analyzers.names.title_context import (
@@ -62,7 +64,7 @@ from promptguard.config.load import Config
 from promptguard.findings import Finding
 from promptguard.nlp.models import ScanText
 
-TYPES = ("ARTIST_STYLE", "STUDIO", "ARTWORK", "FILM", "SERIES", "CHARACTER", "FRANCHISE")
+TYPES = ("ARTIST_STYLE", "STUDIO", "ARTWORK", "FILM", "SERIES", "CHARACTER", "FRANCHISE", "WORK")
 #: When one title is several things, report the most specific first.
 _TYPE_ORDER = {"FRANCHISE": 0, "CHARACTER": 1, "FILM": 2, "SERIES": 3, "ARTWORK": 4}
 
@@ -136,12 +138,11 @@ class CopyrightedWorkAnalyzer(Analyzer):
                 for a, b, entry, cue in character_hits(
                     lexicon, content, tokens, first, last, refs, work_hit is not None
                 ):
-                    hits.append(self._listed(entry, a, b, cue))
+                    hits.append(listed_hit(entry, a, b, cue))
         if deferred and (hits or person_spans):
-            # Another work, character, artist or famous name in the prompt: an ambiguous
-            # title beside it ("in inside out", "garfield drawn ...") is more likely a title.
-            # "hobbes ... calvin", "garak kissing bashir": another character or the work of
-            # a character whose name is a word decides which it is.
+            # Another work, character, artist or famous name in the prompt: an ambiguous title
+            # beside it ("in inside out", "garfield drawn ...") is more likely a title; another
+            # character or the work of a character named by a word ("garak kissing bashir").
             known = companions(lexicon, hits)
             titles = [(tokens.starts[h.start_token], tokens.ends[h.end_token - 1])
                       for h in hits if h.type in ("FILM", "SERIES", "FRANCHISE")
@@ -150,6 +151,8 @@ class CopyrightedWorkAnalyzer(Analyzer):
                 hit = self._work(lexicon, content, tokens, first, last, refs, start, end, True,
                                  article, known, titles)  # fmt: skip
                 hits.extend([hit] if hit is not None else [])
+        hits += credited_titles(lexicon, content, tokens, hits)  # "Heat by Michael Mann"
+        hits += work_characters(lexicon, content, tokens, hits)  # "Marty from Madagascar"
         return drop_ordinary_uses(content, self._findings(tokens, hits))
 
     # -- works ---------------------------------------------------------------------------
@@ -382,13 +385,6 @@ class CopyrightedWorkAnalyzer(Analyzer):
             "cue": "quoted" if quoted else ("context" if strong or context else "title"),
         }
         return Hit(first, last, kind, work.title, score, _work_message(work), "normal", evidence)
-
-    @staticmethod
-    def _listed(work: Work, first: int, last: int, cue: str) -> Hit:
-        evidence = {"entry": work.title, "list": f"works ({work.source})",
-                    "status": "in_copyright", "kind": work.category, "cue": cue}  # fmt: skip
-        return Hit(first, last, work.type, work.title, 0.85, _work_message(work), "normal",
-                    evidence)  # fmt: skip
 
     # -- findings ------------------------------------------------------------------------
 
