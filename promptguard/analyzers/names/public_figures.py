@@ -44,7 +44,15 @@ from promptguard.analyzers.names.figure_context import (
     eponym_use,
     inside_character_name,
 )
-from promptguard.analyzers.names.figure_matching import Hit, entity_hits, typo_hits
+from promptguard.analyzers.names.figure_cues import (
+    cued_finding,
+    noun_after,
+    person_verb_after,
+    role_before,
+    role_cued_names,
+    word_surname_syntax,
+)
+from promptguard.analyzers.names.figure_matching import Hit, entity_hits, handle_hits, typo_hits
 from promptguard.analyzers.names.folding import tokenize
 from promptguard.analyzers.names.lexicon import get_lexicon, style_context
 from promptguard.analyzers.names.ordinary_use import drop_ordinary_uses
@@ -95,6 +103,8 @@ class PublicFigureAnalyzer(Analyzer):
         hits += self._surnames(lexicon, content, tokens, covered, hits)
         covered = {i for hit in hits for i in range(hit.start_token, hit.end_token)}
         hits += entity_hits(lexicon, _name_spans(text), tokens, covered)
+        covered = {i for hit in hits for i in range(hit.start_token, hit.end_token)}
+        hits += handle_hits(lexicon, content, tokens, covered)
         hits = inside_character_name(lexicon, content, hits)
         found = self._findings(lexicon, content, tokens, hits)
         cited = {i for ref in artist_refs(content) for i in range(ref.first, ref.last)}
@@ -104,6 +114,12 @@ class PublicFigureAnalyzer(Analyzer):
             findings.append(
                 _depicted(self.name, tokens.starts[first], tokens.ends[end - 1], surface)
             )
+        taken = {i for h in hits for i in range(h.start_token, h.end_token)} | cited
+        taken |= {i for a, b, _s in beside for i in range(a, b)}
+        taken |= {i for a, b, _k in lexicon.find(content) for i in range(a, b)}
+        for first, end, surface in role_cued_names(content, tokens, taken):
+            start, stop = tokens.starts[first], tokens.ends[end - 1]
+            findings.append(cued_finding(self.name, start, stop, surface))
         return findings
 
     # -- the four ways to find a name --------------------------------------------------
@@ -198,6 +214,10 @@ class PublicFigureAnalyzer(Analyzer):
         ):
             return True
         surfaces = [content[tokens.starts[i] : tokens.ends[i]] for i in range(first, last)]
+        if role_before(content, tokens.starts[first]) or (
+            person_verb_after(content, tokens.ends[last - 1]) and is_image_prompt(content)
+        ):
+            return True  # "the band sleep token", "will smith eating": a person's place
         return all(s[0].isupper() or len(s) <= 2 for s in surfaces)
 
     def _surnames(
@@ -228,10 +248,13 @@ class PublicFigureAnalyzer(Analyzer):
                 elif _dominant_surname(lexicon, content, tokens, i):
                     how = "surname of the one famous bearer"
                     margin, least = DOMINANT_SURNAME_MARGIN, DOMINANT_SURNAME_MIN_FAME
+                elif word_surname_syntax(content, tokens, i):
+                    how = "surname in a person's syntax"  # "trump's face", "bush holding"
                 elif (
-                    # a surname that is also a word ("stone") only as the prompt's first word
+                    # a surname that is also a word ("stone") only as the prompt's first word,
+                    # and not before a noun ("bush fire", "cash register")
                     (word not in vocabulary().plain and word not in lexicon.common_words)
-                    or not content[: tokens.starts[i]].strip()
+                    or not (content[: tokens.starts[i]].strip() or noun_after(content, tokens, i))
                 ) and _SUBJECT_BEFORE.search(
                     content[max(0, tokens.starts[i] - 30) : tokens.starts[i]]
                 ):
@@ -240,7 +263,8 @@ class PublicFigureAnalyzer(Analyzer):
                     how = "surname as an image prompt's subject" if image else None
                 index = _very_famous_surname(lexicon, word, margin, least) if how else None
                 if index is not None and (
-                    how != "surname as an image prompt's subject"
+                    how
+                    not in ("surname as an image prompt's subject", "surname in a person's syntax")
                     or lexicon.person(index).fame >= SUBJECT_MONONYM_MIN_FAME
                 ):
                     hits.append(Hit(i, i + 1, index, 0.55, how))
