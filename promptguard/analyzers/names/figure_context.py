@@ -17,6 +17,7 @@ from promptguard.analyzers.names.packed import PERSON, WORK, Lexicon, Person
 from promptguard.analyzers.names.prepass import unexplained_runs, vocabulary
 from promptguard.findings import Finding
 from promptguard.nlp.models import ScanText
+from promptguard.nlp.stop_words import stop_words
 
 #: Below this fame a full name that is also a very common name is ignored ("David Brown").
 COMMON_NAME_MIN_FAME = 60
@@ -63,6 +64,7 @@ _PERSON_AFTER = re.compile(
     re.I,
 )
 _ARTICLES = frozenset({"the", "a", "an", "le", "la", "les", "un", "une", "this", "that"})
+_FUNCTION_WORDS = stop_words("en")
 #: Single-letter middle initials are skipped when pairing first and last names.
 _INITIAL = re.compile(r"^[a-z]$")
 
@@ -248,7 +250,12 @@ def after_another_given_name(content: str, tokens, i: int) -> bool:
     if before[:1].isupper():
         return True
     surname = content[tokens.starts[i] : tokens.ends[i]]
-    return surname.islower() and tokens.folded[i - 1] not in vocabulary().plain
+    previous = tokens.folded[i - 1]
+    return (
+        surname.islower()
+        and previous not in vocabulary().plain
+        and previous not in _FUNCTION_WORDS  # "dressed as trump": "As" is a given name too
+    )
 
 
 _NEXT_WORD = re.compile(r"^ ([A-ZÀ-Ý][a-zß-ÿ]+(?:['’-][A-Za-zÀ-ÿ]+)?)\b")
@@ -294,8 +301,13 @@ def before_a_surname(content: str, end: int) -> bool:
     return bool(match) and "S" in name_kind(match.group(1))
 
 
-def typo_pair(lexicon: Lexicon, first: str, last: str) -> tuple[str, int] | None:
-    """A first and last name one edit away from a famous person's (key, person index)."""
+def typo_pair(
+    lexicon: Lexicon, first: str, last: str, image: bool = False
+) -> tuple[str, int] | None:
+    """A first and last name one edit away from a famous person's (key, person index). In an
+    image prompt a given name that is a word or another name may be one letter short or long
+    ("scarlet johansson", "nicholas cage"): a misspelt celebrity, not someone else, since a
+    prompt names people for their likeness; a changed letter ("back white") stays a word."""
     if not (first.isalpha() and last.isalpha()) or len(first) + len(last) < 8:
         return None
     if first in _ARTICLES:
@@ -307,7 +319,7 @@ def typo_pair(lexicon: Lexicon, first: str, last: str) -> tuple[str, int] | None
         if not bucket or len(query) < 4:
             continue
         plain = vocabulary().plain
-        if (
+        real = (
             query in lexicon.common_first
             or query in lexicon.common_last
             or (
@@ -315,12 +327,15 @@ def typo_pair(lexicon: Lexicon, first: str, last: str) -> tuple[str, int] | None
                 and (known in plain or known in lexicon.common_last)
                 and known not in lexicon.common_first
             )
-        ):  # "back white" is two words, not a typo of Jack White
+        )  # "back white" is two words, not a typo of Jack White
+        if real and not (image and other == "first" and (known not in plain or query not in plain)):
             continue  # a real name, not a typo of one
         choices = [name for name, _key in bucket]
         matches = process.extract(query, choices, scorer=OSA.distance, score_cutoff=1, limit=None)
         best: tuple[int, int, str, int] | None = None
-        for _choice, distance, position in matches:
+        for choice, distance, position in matches:
+            if real and abs(len(choice) - len(query)) != 1:
+                continue  # only a letter dropped or added: "scarlet" for "scarlett"
             key = bucket[position][1]
             index = most_famous(lexicon, key)
             if index is None:

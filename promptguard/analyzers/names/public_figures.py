@@ -15,17 +15,12 @@ prompt depicts is reported too, as unlisted (`depicted`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from rapidfuzz import fuzz, process
-
 from promptguard.analyzers.base import Analyzer
 from promptguard.analyzers.names.artist_refs import artist_refs
 from promptguard.analyzers.names.crew_context import crew_member
 from promptguard.analyzers.names.depicted import depicted_beside_hits
 from promptguard.analyzers.names.figure_context import (
     _ARTICLE_BEFORE,
-    _INITIAL,
     _OF_AFTER,
     _PERSON_AFTER,
     _PERSON_BEFORE,
@@ -33,11 +28,9 @@ from promptguard.analyzers.names.figure_context import (
     COMMON_NAME_MIN_FAME,
     DOMINANT_SURNAME_MARGIN,
     DOMINANT_SURNAME_MIN_FAME,
-    FUZZY_PERSON_MIN_FAME,
     LOWERCASE_MONONYM_MIN_FAME,
     LOWERCASE_NAME_MIN_FAME,
     MONONYM_MIN_FAME,
-    NER_MIN_RATIO,
     SUBJECT_MONONYM_MIN_FAME,
     SURNAME_LIST_MIN_FAME,
     _depicted,
@@ -45,16 +38,22 @@ from promptguard.analyzers.names.figure_context import (
     _list_neighbour,
     _message,
     _name_spans,
-    _other_surname,
     _very_famous_surname,
     after_another_given_name,
     before_a_surname,
     eponym_use,
     inside_character_name,
-    most_famous,
-    typo_pair,
 )
-from promptguard.analyzers.names.folding import fold, tokenize
+from promptguard.analyzers.names.figure_cues import (
+    cued_finding,
+    noun_after,
+    person_verb_after,
+    role_before,
+    role_cued_names,
+    word_surname_syntax,
+)
+from promptguard.analyzers.names.figure_matching import Hit, entity_hits, handle_hits, typo_hits
+from promptguard.analyzers.names.folding import tokenize
 from promptguard.analyzers.names.lexicon import get_lexicon, style_context
 from promptguard.analyzers.names.ordinary_use import drop_ordinary_uses
 from promptguard.analyzers.names.packed import ARTIST, PERSON, Lexicon, Person
@@ -63,15 +62,6 @@ from promptguard.analyzers.names.prompt_syntax import is_image_prompt
 from promptguard.config.load import Config
 from promptguard.findings import Finding
 from promptguard.nlp.models import ScanText
-
-
-@dataclass
-class _Hit:
-    start_token: int
-    end_token: int
-    person: int
-    score: float
-    how: str
 
 
 class PublicFigureAnalyzer(Analyzer):
@@ -98,7 +88,7 @@ class PublicFigureAnalyzer(Analyzer):
         spans = _name_spans(text)
         if not spans:
             return False
-        return bool(self._entities(self.lexicon, spans, tokenize(text.content), set()))
+        return bool(entity_hits(self.lexicon, spans, tokenize(text.content), set()))
 
     def analyze(self, text: ScanText) -> list[Finding]:
         content = text.content
@@ -108,11 +98,13 @@ class PublicFigureAnalyzer(Analyzer):
         tokens = tokenize(content)
         hits = self._exact(lexicon, content, tokens)
         covered = {i for hit in hits for i in range(hit.start_token, hit.end_token)}
-        hits += self._typos(lexicon, content, tokens, covered)
+        hits += typo_hits(lexicon, content, tokens, covered)
         covered = {i for hit in hits for i in range(hit.start_token, hit.end_token)}
         hits += self._surnames(lexicon, content, tokens, covered, hits)
         covered = {i for hit in hits for i in range(hit.start_token, hit.end_token)}
-        hits += self._entities(lexicon, _name_spans(text), tokens, covered)
+        hits += entity_hits(lexicon, _name_spans(text), tokens, covered)
+        covered = {i for hit in hits for i in range(hit.start_token, hit.end_token)}
+        hits += handle_hits(lexicon, content, tokens, covered)
         hits = inside_character_name(lexicon, content, hits)
         found = self._findings(lexicon, content, tokens, hits)
         cited = {i for ref in artist_refs(content) for i in range(ref.first, ref.last)}
@@ -122,12 +114,18 @@ class PublicFigureAnalyzer(Analyzer):
             findings.append(
                 _depicted(self.name, tokens.starts[first], tokens.ends[end - 1], surface)
             )
+        taken = {i for h in hits for i in range(h.start_token, h.end_token)} | cited
+        taken |= {i for a, b, _s in beside for i in range(a, b)}
+        taken |= {i for a, b, _k in lexicon.find(content) for i in range(a, b)}
+        for first, end, surface in role_cued_names(content, tokens, taken):
+            start, stop = tokens.starts[first], tokens.ends[end - 1]
+            findings.append(cued_finding(self.name, start, stop, surface))
         return findings
 
     # -- the four ways to find a name --------------------------------------------------
 
-    def _exact(self, lexicon: Lexicon, content: str, tokens) -> list[_Hit]:
-        hits: list[_Hit] = []
+    def _exact(self, lexicon: Lexicon, content: str, tokens) -> list[Hit]:
+        hits: list[Hit] = []
         for first, last, key_id in lexicon.find(content):
             refs = lexicon.refs[key_id]
             people = [(lexicon.person(i), i, alias) for kind, i, alias in refs if kind == PERSON]
@@ -152,7 +150,7 @@ class PublicFigureAnalyzer(Analyzer):
             is_artist = any(kind == ARTIST for kind, _i, _a in refs)
             if is_artist and style_context(content, start, end):
                 continue  # "in the style of Picasso" is about the work: copyrighted_works
-            hits.append(_Hit(first, last, index, score, "alias" if alias else "exact"))
+            hits.append(Hit(first, last, index, score, "alias" if alias else "exact"))
         return hits
 
     def _mononym_ok(
@@ -216,11 +214,15 @@ class PublicFigureAnalyzer(Analyzer):
         ):
             return True
         surfaces = [content[tokens.starts[i] : tokens.ends[i]] for i in range(first, last)]
+        if role_before(content, tokens.starts[first]) or (
+            person_verb_after(content, tokens.ends[last - 1]) and is_image_prompt(content)
+        ):
+            return True  # "the band sleep token", "will smith eating": a person's place
         return all(s[0].isupper() or len(s) <= 2 for s in surfaces)
 
     def _surnames(
-        self, lexicon: Lexicon, content: str, tokens, covered: set[int], found: list[_Hit]
-    ) -> list[_Hit]:
+        self, lexicon: Lexicon, content: str, tokens, covered: set[int], found: list[Hit]
+    ) -> list[Hit]:
         """A famous, distinctive surname alone, capitalised ("Streep's nose"); lowercase in an
         image prompt when it is no ordinary word ("beethoven in rome"); and any very famous
         surname listed next to people already found ("putin, trump, obama and bush")."""
@@ -246,10 +248,13 @@ class PublicFigureAnalyzer(Analyzer):
                 elif _dominant_surname(lexicon, content, tokens, i):
                     how = "surname of the one famous bearer"
                     margin, least = DOMINANT_SURNAME_MARGIN, DOMINANT_SURNAME_MIN_FAME
+                elif word_surname_syntax(content, tokens, i):
+                    how = "surname in a person's syntax"  # "trump's face", "bush holding"
                 elif (
-                    # a surname that is also a word ("stone") only as the prompt's first word
+                    # a surname that is also a word ("stone") only as the prompt's first word,
+                    # and not before a noun ("bush fire", "cash register")
                     (word not in vocabulary().plain and word not in lexicon.common_words)
-                    or not content[: tokens.starts[i]].strip()
+                    or not (content[: tokens.starts[i]].strip() or noun_after(content, tokens, i))
                 ) and _SUBJECT_BEFORE.search(
                     content[max(0, tokens.starts[i] - 30) : tokens.starts[i]]
                 ):
@@ -258,10 +263,11 @@ class PublicFigureAnalyzer(Analyzer):
                     how = "surname as an image prompt's subject" if image else None
                 index = _very_famous_surname(lexicon, word, margin, least) if how else None
                 if index is not None and (
-                    how != "surname as an image prompt's subject"
+                    how
+                    not in ("surname as an image prompt's subject", "surname in a person's syntax")
                     or lexicon.person(index).fame >= SUBJECT_MONONYM_MIN_FAME
                 ):
-                    hits.append(_Hit(i, i + 1, index, 0.55, how))
+                    hits.append(Hit(i, i + 1, index, 0.55, how))
                     ends.add(i + 1), starts.add(i)  # the list goes on from it
                 continue
             surface = content[tokens.starts[i] : tokens.ends[i]]
@@ -275,7 +281,7 @@ class PublicFigureAnalyzer(Analyzer):
                     (image and _SUBJECT_BEFORE.search(before))
                     or _list_neighbour(content, tokens, i, ends, starts)
                 ) and word not in vocabulary().plain:
-                    hits.append(_Hit(i, i + 1, index, 0.55, "surname"))
+                    hits.append(Hit(i, i + 1, index, 0.55, "surname"))
                     ends.add(i + 1), starts.add(i)  # the list goes on from it
                 continue
             if word in lexicon.not_names:
@@ -284,85 +290,15 @@ class PublicFigureAnalyzer(Analyzer):
                 before, after = content[max(0, start - 30) : start], content[end : end + 30]
                 if not (_PERSON_AFTER.match(after) or _PERSON_BEFORE.search(before)):
                     continue
-            hits.append(_Hit(i, i + 1, index, 0.6, "surname"))
+            hits.append(Hit(i, i + 1, index, 0.6, "surname"))
             ends.add(i + 1), starts.add(i)  # the list goes on from it
-        return hits
-
-    def _typos(self, lexicon: Lexicon, content: str, tokens, covered: set[int]) -> list[_Hit]:
-        """First + last name pairs one edit away from a famous name, or missing an initial."""
-        hits: list[_Hit] = []
-        folded = tokens.folded
-        count = len(folded)
-        i = 0
-        while i < count - 1:
-            j = i + 2 if _INITIAL.match(folded[i + 1]) and i + 2 < count else i + 1
-            if i in covered or j in covered:
-                i += 1
-                continue
-            by_first, by_last = lexicon.by_first, lexicon.by_last
-            hit = None
-            if folded[i] in by_first or folded[j] in by_last:
-                hit = typo_pair(lexicon, folded[i], folded[j])
-            if (
-                hit is None
-                and j == i + 1
-                and i + 2 < count
-                and i + 2 not in covered
-                and content[tokens.starts[i + 1]].isupper()
-                and content[tokens.starts[i]].isupper()
-                and (folded[i] in by_first or folded[i + 2] in by_last)
-            ):
-                # "Philip Seeymour Hoffman": a capitalised middle name between the two parts.
-                hit = typo_pair(lexicon, folded[i], folded[i + 2])
-                j = i + 2 if hit is not None else j
-            if hit is not None:
-                key, index = hit
-                hits.append(_Hit(i, j + 1, index, 0.75, "fuzzy"))
-                i = j + 1
-                continue
-            i += 1
-        return hits
-
-    def _entities(
-        self, lexicon: Lexicon, spans: list[tuple[int, int, str]], tokens, covered: set[int]
-    ) -> list[_Hit]:
-        """Name-shaped spans the lists missed: a looser fuzzy match for two-edit typos."""
-        hits = []
-        token_at = {start: i for i, start in enumerate(tokens.starts)}
-        for start_char, end_char, value in spans:
-            parts = [p for p in fold(value).split() if len(p) > 1]
-            if parts and parts[-1] == "s" and len(parts) > 2:
-                parts = parts[:-1]
-            if len(parts) < 2 or lexicon.is_common_name(parts):
-                continue
-            first_token = token_at.get(start_char)
-            if first_token is None or first_token in covered:
-                continue
-            query = " ".join(parts)
-            candidates = {key for _last, key in lexicon.by_first.get(parts[0], ())}
-            candidates |= {key for _first, key in lexicon.by_last.get(parts[-1], ())}
-            if not candidates:
-                continue
-            match = process.extractOne(
-                query, list(candidates), scorer=fuzz.ratio, score_cutoff=NER_MIN_RATIO
-            )
-            key = match[0].split() if match else []
-            if not key or _other_surname("".join(parts[1:]), "".join(key[1:])):
-                continue  # "Michael Mankins" is no typo of "Michael Mann": another surname
-            index = most_famous(lexicon, match[0])
-            if index is None or lexicon.person(index).fame < FUZZY_PERSON_MIN_FAME:
-                continue
-            last_token = first_token
-            while last_token + 1 < len(tokens.starts) and (tokens.ends[last_token + 1] <= end_char):
-                last_token += 1
-            hits.append(_Hit(first_token, last_token + 1, index, 0.7, "ner"))
         return hits
 
     # -- findings ------------------------------------------------------------------------
 
-    def _findings(self, lexicon: Lexicon, content: str, tokens, hits: list[_Hit]) -> list[Finding]:
+    def _findings(self, lexicon: Lexicon, content: str, tokens, hits: list[Hit]) -> list[Finding]:
         ranked = sorted(hits, key=lambda h: (-(h.end_token - h.start_token), -h.score))
-        kept: list[_Hit] = []
+        kept: list[Hit] = []
         for hit in ranked:
             if all(hit.end_token <= k.start_token or hit.start_token >= k.end_token for k in kept):
                 kept.append(hit)

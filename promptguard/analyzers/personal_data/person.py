@@ -45,11 +45,17 @@ def trim_name(content: str, start: int, end: int) -> tuple[int, int]:
     while words and (
         words[-1].group().strip(".,:;").lower() in NOT_NAMES
         or not any(c.isalpha() for c in words[-1].group())
-    ):  # "Leïla Haddad :" as NER may end it: no letter, no part of the name
+        or (len(words) > 2 and _lowercase_word(words[-1].group().strip(".,:;")))
+    ):  # "Leïla Haddad :" as NER may end it: no letter, no part of the name; "kanye west
+        # beating": a lowercase ordinary word NER ran on into
         words.pop()
     if not words:
         return start, start
     return start + words[0].start(), start + words[-1].end()
+
+
+def _lowercase_word(word: str) -> bool:
+    return word.isalpha() and word.islower() and is_ordinary_word(word)
 
 
 #: Two or three capitalised words: the shape of "Firstname Lastname" / "Prénom NOM".
