@@ -14,44 +14,14 @@ import regex as re
 from promptguard.analyzers.names.folding import fold
 from promptguard.analyzers.names.lexicon import get_lexicon
 from promptguard.analyzers.names.prepass import vocabulary
+from promptguard.analyzers.names.tech_names import tech_use
 from promptguard.analyzers.personal_data.news_non_persons_fr import named_after_in_french
 from promptguard.findings import Finding
 from promptguard.nlp.stop_words import stop_words
 
-#: Software, languages, data stores and services that share a word with a famous person or a
-#: title ("Kafka", "Spark", "Prometheus"), with common neighbours in a tech stack.
-TECH_NAMES = frozenset(
-    {
-        *("python", "java", "javascript", "typescript", "js", "ts", "go", "golang", "rust"),
-        *("swift", "kotlin", "scala", "julia", "ruby", "perl", "php", "haskell", "pascal"),
-        *("ada", "erlang", "elixir", "clojure", "lua", "matlab", "fortran", "cobol", "dart"),
-        *("c", "c++", "c#", "objc", "sql", "bash", "html", "css", "r", "groovy", "zig"),
-        *("kafka", "spark", "hadoop", "flink", "airflow", "storm", "hive", "presto", "beam"),
-        *("cassandra", "redis", "postgres", "postgresql", "mysql", "mongodb", "sqlite"),
-        *("elasticsearch", "kibana", "logstash", "prometheus", "grafana", "datadog", "splunk"),
-        *("rabbitmq", "sqs", "sns", "kinesis", "pulsar", "nats", "zookeeper", "etcd", "consul"),
-        *("docker", "kubernetes", "k8s", "helm", "terraform", "ansible", "puppet", "chef"),
-        *("jenkins", "nginx", "apache", "tomcat", "linux", "ubuntu", "debian", "windows"),
-        *("aws", "gcp", "azure", "vercel", "supabase", "firebase", "heroku", "netlify"),
-        *("react", "vue", "angular", "svelte", "node", "node.js", "express", "django"),
-        *("flask", "fastapi", "rails", "spring", "laravel", "graphql", "grpc", "rest"),
-        *("pandas", "numpy", "pytorch", "tensorflow", "keras", "celery", "dynamodb"),
-        *("snowflake", "tableau", "excel", "git", "github", "gitlab", "jira", "mercury"),
-    }
-)
-#: Words after a name that make it a product in a system ("Kafka topic", "Spark job").
-_TECH_AFTER = re.compile(
-    r"\s+(?:integration|clusters?|topics?|brokers?|consumers?|producers?|streams?|connectors?"
-    r"|jobs?|servers?|clients?|api|sdk|library|framework|modules?|queues?|instances?"
-    r"|deployments?|pipelines?|configs?|configuration|metrics|exporter|dashboards?|scripts?"
-    r"|plugins?|packages?|drivers?|nodes?|fuzzing|engine)\b",
-    re.IGNORECASE,
-)
-_TECH_BEFORE = re.compile(r"\b(?:apache|integrations?(?:\s+points?)?\s+(?:with|for))\s+$", re.I)
 #: Characters no title or name contains, but code, formulas and templates do.
 _CODE_CHARS = re.compile(r"[\\^=${}\"\n]")
 _CODE_AFTER = re.compile(r"(?:\+\+|#|::|\.[a-z_]+\()")
-_LIST_SPLIT = re.compile(r"\s*(?:,|/|;|:|\band\b|\bor\b|&|\|)\s*", re.IGNORECASE)
 #: "${City:San Francisco}", "{{name}}", "[Your Name]": a slot to fill, not a reference.
 _PLACEHOLDER = re.compile(r"\$\{[^{}\n]{0,80}\}|\{\{[^{}\n]{0,80}\}\}|\[[^\[\]\n\"',]{1,40}\]")
 _HEADING_LINE = re.compile(r"^[ \t>]*#{1,6}[ \t]+")
@@ -70,8 +40,6 @@ _LOCATIVE_BEFORE = re.compile(
 _SCREEN_NEAR = re.compile(
     r"\b(?:film|movie|series|tv show|episode|season|album|song|novel|channel|cinema|watch)", re.I
 )
-#: Code around a software name: "std::", "#include", "RdKafka::Conf", "});", "import x".
-_CODE_TEXT = re.compile(r"::|#include|\)\s*;|^\s*(?:import|from|def|class|const|let|var)\s", re.M)
 _ATTRIBUTE_BEFORE = re.compile(r"[\w-]=[\"']$")  # aria-label="Close"
 #: "Lopez L, Colan S, Trachtenberg F": an author list of surnames and initials.
 _CITATION = re.compile(r"\b\p{Lu}\p{Ll}+ \p{Lu}{1,2}(?:,|\.)")
@@ -101,32 +69,6 @@ _ANSWERS = frozenset({"yes", "no", "true", "false", "maybe", "y", "n"})
 def _ordinary(words: list[str]) -> bool:
     lexicon, plain = get_lexicon(), vocabulary().plain
     return bool(words) and all(w in plain or w in lexicon.common_words for w in words)
-
-
-def tech_use(content: str, start: int, end: int, words: list[str]) -> bool:
-    """A single-word name among software names, or used as one ("Kafka topic")."""
-    if len(words) != 1:
-        return False
-    if _TECH_AFTER.match(content, end):
-        return True
-    line_start = content.rfind("\n", 0, start) + 1
-    line_end = content.find("\n", end)
-    line = content[line_start : len(content) if line_end < 0 else line_end]
-    items = [fold(item).split() for item in _LIST_SPLIT.split(line)]
-    surnames = get_lexicon().surnames
-    tech = [
-        word
-        for item in items
-        if item and item[:1] != words
-        for word in {item[0], item[-1]} & TECH_NAMES
-    ]
-    # a list of writers ("Kafka, Swift and Pascal") names no product that is not a surname
-    neighbours = len(tech) if any(word not in surnames for word in tech) else 0
-    if neighbours >= 1 and any(item[:1] == words for item in items):
-        return True  # "Message Queues: RabbitMQ, Kafka, SQS"
-    if _TECH_BEFORE.search(content[max(0, start - 25) : start]):
-        return True  # "integration with Kafka"
-    return words[0] in TECH_NAMES and len(_CODE_TEXT.findall(content)) >= 2
 
 
 def _heading_use(content: str, start: int, end: int, words: list[str]) -> bool:

@@ -21,7 +21,6 @@ import regex as re
 
 from promptguard.analyzers.names.given_names import name_kind, name_kinds
 from promptguard.analyzers.names.lexicon import common_words, fold, read_wordlist
-from promptguard.analyzers.names.ordinary_use import TECH_NAMES, tech_use
 from promptguard.analyzers.names.prepass import (
     _LOCATIVE,
     capitalised_runs,
@@ -29,6 +28,7 @@ from promptguard.analyzers.names.prepass import (
     unexplained_runs,
     vocabulary,
 )
+from promptguard.analyzers.names.tech_names import TECH_NAMES, tech_use
 from promptguard.analyzers.personal_data.foreign_text import is_foreign_function_word
 from promptguard.nlp.stop_words import stop_words as nlp_stop_words
 
