@@ -165,3 +165,9 @@ def test_a_name_is_one_finding_across_its_particles(text: str, name: str) -> Non
 
 def test_two_names_joined_by_and_stay_two() -> None:
     assert sorted(persons("Ask Maria and Bob about the crane permit.")) == ["Bob", "Maria"]
+
+
+def test_a_famous_artwork_named_like_a_person_is_no_person() -> None:
+    """ "Mona Lisa" is a painting: neither the phrase nor its "Lisa" is someone's name."""
+    assert persons("Mona Lisa as a cat, oil painting") == []
+    assert persons("Ask Lisa about the Christina's World print.") == ["Lisa"]
