@@ -64,6 +64,7 @@ from promptguard.analyzers.names.prompt_syntax import (
     _STYLE_WORD_AFTER,
     _TAG_LEAD,
     _TAG_TAIL,
+    _TITLE_AFTER_POSSESSIVE,
     _Segment,
     _segments,
     is_image_prompt,
@@ -175,8 +176,10 @@ def artist_refs(text: str) -> tuple[ArtistRef, ...]:
     for first, last, key_id in matches:
         after = text[tokens.ends[last - 1] : tokens.ends[last - 1] + 24]
         cue = _STYLE_WORD_AFTER.match(after) or _ART_AFTER.match(after)
-        if cue and _name_ok(lexicon, text, tokens, first, last, key_id, strong=True):
-            add(_ref(lexicon, first, last, key_id, " ".join(cue.group().split()), "exact"))
+        titled = not cue and image and _TITLE_AFTER_POSSESSIVE.match(after)  # "Giger's Alien"
+        if (cue or titled) and _name_ok(lexicon, text, tokens, first, last, key_id, strong=True):
+            said = "'s <title>" if titled else " ".join(cue.group().split())
+            add(_ref(lexicon, first, last, key_id, said, "exact"))
     # 4. In an image prompt, a name only the artist lists know (no famous namesake), not the
     #    subject of a portrait: the prompt cites it for its look.
     subjects = []  # artist-only names in a subject's place: artists beside other artists

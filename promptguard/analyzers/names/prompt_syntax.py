@@ -104,6 +104,9 @@ _STYLE_WORD_AFTER = re.compile(
     r"|['’]s\s+(?:art\s*)?style\b)",
     re.IGNORECASE,
 )
+#: A capitalised title after an artist's possessive: "Giger's Alien", "Van Gogh's Sunflowers"
+#: (the artist's work is cited; "Giger's face" asks for the person).
+_TITLE_AFTER_POSSESSIVE = re.compile(r"^['’]s\s+(?:[Tt]he\s+)?[A-Z][a-z]")
 #: An art noun after an artist's name in an image prompt: "a gary larson cartoon".
 _ART_AFTER = re.compile(
     r"^(?:['’]s)?[-\s]+(?:artwork|artworks|cartoon|cartoons|comic\s+strip|painting|paintings"

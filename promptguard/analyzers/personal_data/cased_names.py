@@ -372,6 +372,8 @@ def _extend(text: str, tokens: list[re.Match], index: int, how: str) -> int:
         prev, token = tokens[nxt - 1], tokens[nxt]
         if not _same_line(text, prev, token) or "," in text[prev.end() : token.start()]:
             break
+        if prev.group()[-2:] in ("'s", "’s"):
+            break  # "Tim Burton's Batman": the name ends at its possessive
         raw = token.group()
         word = _word(raw)
         if _is_initial(raw) and style != "lower":

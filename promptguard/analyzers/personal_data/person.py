@@ -51,6 +51,9 @@ def trim_name(content: str, start: int, end: int) -> tuple[int, int]:
         words.pop()
     if not words:
         return start, start
+    for word in words[:-1]:
+        if re.search(r"\p{L}['’]s$", word.group()):  # "Tim Burton's Batman": Burton's work
+            return start + words[0].start(), start + word.end() - 2
     return start + words[0].start(), start + words[-1].end()
 
 
