@@ -67,3 +67,34 @@ def test_a_name_in_a_post_written_in_capitals_is_found(mode: str) -> None:
     assert "PRISCILLA" in persons("I REMEMBER WHEN PRISCILLA RAN UP TO ME AT SCHOOL", mode)
     # an acronym that is no given name stays a word
     assert persons("THE NASA AND ESA TEAMS MET TODAY", mode) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("so proud of you guys . CONGRATS ON THE WIN ROSALIND !!! see you soon", "ROSALIND"),
+        ("honestly . WE MISS YOU PRISCILLA . come back soon", "PRISCILLA"),
+        ("Zorbavik is so funny in every video", "Zorbavik"),
+        ("Quillane laughed at every joke in the stream", "Quillane"),
+        ("Zorbavik had me crying at the end", "Zorbavik"),
+    ],
+)
+@pytest.mark.parametrize("mode", ["default", "full"])
+def test_shouted_names_and_unknown_subjects_are_found(text: str, name: str, mode: str) -> None:
+    # A sentence in capitals inside a post in ordinary case; an unknown word opening a
+    # sentence before a verb only people take.
+    assert name in persons(text, mode)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we shipped it . THE API AND SDK ARE LIVE NOW . thanks all",
+        "Kustomize is a tool for customising manifests",
+        "Kubernetes has a built-in scheduler",
+        "I've had it set to record all week",
+    ],
+)
+@pytest.mark.parametrize("mode", ["default", "full"])
+def test_shouted_acronyms_tools_and_contractions_are_not_people(text: str, mode: str) -> None:
+    assert persons(text, mode) == set()

@@ -46,6 +46,7 @@ from promptguard.analyzers.personal_data.person_phrases import (
     inside_phrase,
     pair_is_phrase,
 )
+from promptguard.analyzers.personal_data.post_names import opening_subject, shouted_sentences
 from promptguard.analyzers.personal_data.span_recognizer import Span, SpanRecognizer
 
 #: Titles and forms of address, English and French ("Mr", "Mrs.", "Mme", "Dr").
@@ -140,6 +141,7 @@ def find_names(text: str) -> list[tuple[int, int, float, str]]:
     tokens = [m for m in _TOKEN.finditer(text)]
     caseless = not any(c.isupper() for c in text)  # once per text, not once per word
     shouting = is_shouting(text)
+    shouted = [] if shouting else shouted_sentences(text)  # "lol . LOVE YOU ROSALIND !!"
     # In a post of another language the lists' evidence is weak ("pero", "dia" are names
     # there too): only a cue or a capitalised pair ("Lucía Fernández") names someone.
     foreign = is_foreign_text(text)
@@ -178,12 +180,18 @@ def find_names(text: str) -> list[tuple[int, int, float, str]]:
         if (
             not how
             and not foreign
-            and _known_given_name(word, caseless, shouting)
+            and _known_given_name(
+                word, caseless, shouting or any(a <= match.start() < b for a, b in shouted)
+            )
             and not explained_without_ner(text, match.start(), match.end())
             and not inside_phrase(text, match)
         ):
             how = "given"  # not "Rica" of "Costa Rica", a run the pre-pass explains
-        if not how and not foreign and _named_by_position(text, match):
+        if (
+            not how
+            and not foreign
+            and (_named_by_position(text, match) or opening_subject(text, match))
+        ):
             how = "given"
         if not how:
             continue
