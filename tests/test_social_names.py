@@ -98,3 +98,9 @@ def test_shouted_names_and_unknown_subjects_are_found(text: str, name: str, mode
 @pytest.mark.parametrize("mode", ["default", "full"])
 def test_shouted_acronyms_tools_and_contractions_are_not_people(text: str, mode: str) -> None:
     assert persons(text, mode) == set()
+
+
+@pytest.mark.parametrize("mode", ["default", "full"])
+def test_a_name_after_chat_shorthand_is_found(mode: str) -> None:
+    # NER may run "lol" into the name; the span it makes is no name, the name inside is.
+    assert "priscilla" in persons("lol priscilla is coming over tonight", mode)

@@ -125,11 +125,16 @@ def accept_ner_name(text: str, start: int, end: int) -> bool:
         is_not_a_person,
         is_unknown_opening_word,
         name_kind,
+        not_a_person_here,
         supports_uncased_span,
     )
 
     value = text[start:end]
     if is_not_a_person(value) or foreign_words_in(value):
+        return False
+    if not_a_person_here(text, start, end) or text[start - 1 : start] == "#":
+        # Dropped here, not after Presidio merges spans: "omg simone", "#AskEllen Hi Ellen"
+        # would otherwise hide the name another recognizer finds inside them.
         return False
     words = value.split()
     if is_foreign_text(text) and not any(
