@@ -104,3 +104,15 @@ def test_shouted_acronyms_tools_and_contractions_are_not_people(text: str, mode:
 def test_a_name_after_chat_shorthand_is_found(mode: str) -> None:
     # NER may run "lol" into the name; the span it makes is no name, the name inside is.
     assert "priscilla" in persons("lol priscilla is coming over tonight", mode)
+
+
+@pytest.mark.parametrize(
+    "text", ["Me too ! I always order the same thing", "Me later today , after the gym"]
+)
+def test_me_as_a_pronoun_is_no_title(text: str) -> None:
+    # "Me" is a French title ("Me Dupont", a lawyer) only before a name.
+    assert persons(text) == set()
+
+
+def test_the_french_title_me_still_names_the_lawyer() -> None:
+    assert any("Lefèvre" in found for found in persons("Contactez Me Lefèvre demain."))

@@ -57,6 +57,7 @@ _TITLES = (
 #: Titles that are also ordinary words count only capitalised ("Miss Lane", not "miss the").
 _CASED_TITLES = r"Miss|Sir|Dame|Lady|Lord|Madam|Ma[iî]tre|Me"
 _TITLE_WORDS = frozenset((_TITLES + "|miss|sir|dame|lady|lord|madam|maitre|maître").split("|"))
+_ME_BEFORE = re.compile(r"\bMe\.?[ \t]*$")
 #: Strong cues: what follows is a name.
 _STRONG = re.compile(
     rf"(?:(?i:\b(?:{_TITLES}))\b\.?|\b(?:{_CASED_TITLES})\b\.?"
@@ -160,7 +161,9 @@ def find_names(text: str) -> list[tuple[int, int, float, str]]:
         before = text[max(0, match.start() - 40) : match.start()]
         how = ""
         if _STRONG.search(before):
-            if _is_initial(word) or name_kind(word) or not is_ordinary(word):
+            if _ME_BEFORE.search(before) and (word.islower() or is_ordinary(word)):
+                pass  # "Me too", "Me Later": the pronoun, not French "Me" (Maître) Dupont
+            elif _is_initial(word) or name_kind(word) or not is_ordinary(word):
                 how = "cue"
         elif _SIGNATURE.search(before):
             if name_kind(word) or (word[0].isupper() and not is_ordinary(word)):
