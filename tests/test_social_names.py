@@ -116,3 +116,24 @@ def test_me_as_a_pronoun_is_no_title(text: str) -> None:
 
 def test_the_french_title_me_still_names_the_lawyer() -> None:
     assert any("Lefèvre" in found for found in persons("Contactez Me Lefèvre demain."))
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_name"),
+    [
+        ("Saturday morning shift again . Blarghhhh . Coffee first .", "Blarghhhh"),
+        ("Omfg I just missed the bus again", "Omfg"),
+        ("Ahaha , the look on his face when the lights went out", "Ahaha"),
+    ],
+)
+@pytest.mark.parametrize("mode", ["default", "full"])
+def test_drawn_out_words_and_interjections_are_not_people(
+    text: str, not_a_name: str, mode: str
+) -> None:
+    assert not any(not_a_name in found for found in persons(text, mode))
+
+
+@pytest.mark.parametrize("mode", ["default", "full"])
+def test_a_name_after_a_drawn_out_word_keeps_only_the_name(mode: str) -> None:
+    found = persons("Awwwww Rosalind you made my whole week", mode)
+    assert "Rosalind" in found and not any("Aww" in f for f in found)

@@ -142,7 +142,9 @@ _CHAT_WORDS = frozenset(
         # Spoken forms and spellings of chat that the name lists hold as names ("til",
         # "ima", "soo"): a pair or a lone name of them is a phrase.
         "til ima imma im ok okay hella soo sooo nah finna tonite tomo ily haha hahaha "
-        "gonna wanna gotta lotta kinda sorta outta uni mam maam",
+        "gonna wanna gotta lotta kinda sorta outta uni mam maam "
+        # Interjections a post opens with, which NER reads as a name before a capital.
+        "omfg ahaha ahah ahh hmm hmmm ugh aww yay meh welp yikes oops mmuah",
     )
 )
 #: Heads of organisation and place names: "Clinton Foundation", "Clark Airbase Hospital",
