@@ -137,3 +137,11 @@ def test_drawn_out_words_and_interjections_are_not_people(
 def test_a_name_after_a_drawn_out_word_keeps_only_the_name(mode: str) -> None:
     found = persons("Awwwww Rosalind you made my whole week", mode)
     assert "Rosalind" in found and not any("Aww" in f for f in found)
+
+
+@pytest.mark.parametrize("mode", ["default", "full"])
+def test_a_lone_word_after_in_is_a_place_unless_a_person_follows(mode: str) -> None:
+    # NER calls the small towns of a post people; "in" says where, not who.
+    assert persons("Finally back home after a week in Harrison .", mode) == set()
+    assert "Rosalind" in persons("I love the change in Rosalind when she gets on stage", mode)
+    assert "Priscilla" in persons("We found the keys in Priscilla's car", mode)

@@ -174,6 +174,8 @@ _SCORE_PAIR = re.compile(r"\p{Lu}\p{Ll}+[ ]+\d{1,3}(?:-\d{1,3})?(?![\d-])")
 #: "the Briton", "a Texan", "the Chilean": a lone word after an article is a demonym, a
 #: title or a thing, not a person's name.
 _ARTICLE_BEFORE = re.compile(r"(?<![\p{L}])(?i:the|a|an)[ ]+$")
+_IN_BEFORE = re.compile(r"(?<![\p{L}])(?i:in)[ ]+$")
+_PERSON_AFTER = re.compile(r"[ ]?['’]|.{0,12}\b(?:she|he|his|her|him|hers|herself|himself)\b")
 _NO_NOUN_AFTER = re.compile(r"^[ ]*(?:[,.;:!?)]|\d|$)")
 _ORG_LAST = re.compile(rf"[ ](?:{_ORG_HEADS})$")
 #: A word-forming prefix and its hyphen: "neo - expressionism", "Neo-Noir", "post-punk".
@@ -231,6 +233,10 @@ def not_a_person_here(text: str, start: int, end: int) -> bool:
         and _NO_NOUN_AFTER.match(text[end : end + 4])
     ):
         return True  # "the Briton , who…"; "the Coen brothers", "the Heidi video" stay
+    if " " not in value.strip() and _IN_BEFORE.search(text[max(0, start - 4) : start]):
+        # "a week in Viera", "back in Ione to ride": a lone word after "in" is a place;
+        # "in Sarah's room", "the change in Sarah when she…" stay
+        return not (re.search(r"['’]s?$", value) or _PERSON_AFTER.match(text[end : end + 24]))
     last = _ORG_LAST.search(value)
     return bool(last) and not name_kind(last.group().strip())
 
