@@ -145,3 +145,11 @@ def test_a_lone_word_after_in_is_a_place_unless_a_person_follows(mode: str) -> N
     assert persons("Finally back home after a week in Harrison .", mode) == set()
     assert "Rosalind" in persons("I love the change in Rosalind when she gets on stage", mode)
     assert "Priscilla" in persons("We found the keys in Priscilla's car", mode)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["St . Luke 's emergency room is packed tonight", "Meet us at St. Mary's after the show"],
+)
+def test_a_saint_after_st_is_a_place(text: str) -> None:
+    assert persons(text) == set()

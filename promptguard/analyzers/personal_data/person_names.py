@@ -174,6 +174,7 @@ _SCORE_PAIR = re.compile(r"\p{Lu}\p{Ll}+[ ]+\d{1,3}(?:-\d{1,3})?(?![\d-])")
 #: "the Briton", "a Texan", "the Chilean": a lone word after an article is a demonym, a
 #: title or a thing, not a person's name.
 _ARTICLE_BEFORE = re.compile(r"(?<![\p{L}])(?i:the|a|an)[ ]+$")
+_SAINT_BEFORE = re.compile(r"(?<![\p{L}])(?:St|Ste|Saint|Sainte)[ ]?\.?[ ]*$")
 _IN_BEFORE = re.compile(r"(?<![\p{L}])(?i:in)[ ]+$")
 _PERSON_AFTER = re.compile(r"[ ]?['’]|.{0,12}\b(?:she|he|his|her|him|hers|herself|himself)\b")
 _NO_NOUN_AFTER = re.compile(r"^[ ]*(?:[,.;:!?)]|\d|$)")
@@ -233,6 +234,8 @@ def not_a_person_here(text: str, start: int, end: int) -> bool:
         and _NO_NOUN_AFTER.match(text[end : end + 4])
     ):
         return True  # "the Briton , who…"; "the Coen brothers", "the Heidi video" stay
+    if _SAINT_BEFORE.search(text[max(0, start - 9) : start]):
+        return True  # "St . Luke 's emergency department", "at St. Mary's": a saint's place
     if " " not in value.strip() and _IN_BEFORE.search(text[max(0, start - 4) : start]):
         # "a week in Viera", "back in Ione to ride": a lone word after "in" is a place;
         # "in Sarah's room", "the change in Sarah when she…" stay
