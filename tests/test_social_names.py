@@ -67,3 +67,89 @@ def test_a_name_in_a_post_written_in_capitals_is_found(mode: str) -> None:
     assert "PRISCILLA" in persons("I REMEMBER WHEN PRISCILLA RAN UP TO ME AT SCHOOL", mode)
     # an acronym that is no given name stays a word
     assert persons("THE NASA AND ESA TEAMS MET TODAY", mode) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("so proud of you guys . CONGRATS ON THE WIN ROSALIND !!! see you soon", "ROSALIND"),
+        ("honestly . WE MISS YOU PRISCILLA . come back soon", "PRISCILLA"),
+        ("Zorbavik is so funny in every video", "Zorbavik"),
+        ("Quillane laughed at every joke in the stream", "Quillane"),
+        ("Zorbavik had me crying at the end", "Zorbavik"),
+    ],
+)
+@pytest.mark.parametrize("mode", ["default", "full"])
+def test_shouted_names_and_unknown_subjects_are_found(text: str, name: str, mode: str) -> None:
+    # A sentence in capitals inside a post in ordinary case; an unknown word opening a
+    # sentence before a verb only people take.
+    assert name in persons(text, mode)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we shipped it . THE API AND SDK ARE LIVE NOW . thanks all",
+        "Kustomize is a tool for customising manifests",
+        "Kubernetes has a built-in scheduler",
+        "I've had it set to record all week",
+    ],
+)
+@pytest.mark.parametrize("mode", ["default", "full"])
+def test_shouted_acronyms_tools_and_contractions_are_not_people(text: str, mode: str) -> None:
+    assert persons(text, mode) == set()
+
+
+@pytest.mark.parametrize("mode", ["default", "full"])
+def test_a_name_after_chat_shorthand_is_found(mode: str) -> None:
+    # NER may run "lol" into the name; the span it makes is no name, the name inside is.
+    assert "priscilla" in persons("lol priscilla is coming over tonight", mode)
+
+
+@pytest.mark.parametrize(
+    "text", ["Me too ! I always order the same thing", "Me later today , after the gym"]
+)
+def test_me_as_a_pronoun_is_no_title(text: str) -> None:
+    # "Me" is a French title ("Me Dupont", a lawyer) only before a name.
+    assert persons(text) == set()
+
+
+def test_the_french_title_me_still_names_the_lawyer() -> None:
+    assert any("Lefèvre" in found for found in persons("Contactez Me Lefèvre demain."))
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_name"),
+    [
+        ("Saturday morning shift again . Blarghhhh . Coffee first .", "Blarghhhh"),
+        ("Omfg I just missed the bus again", "Omfg"),
+        ("Ahaha , the look on his face when the lights went out", "Ahaha"),
+    ],
+)
+@pytest.mark.parametrize("mode", ["default", "full"])
+def test_drawn_out_words_and_interjections_are_not_people(
+    text: str, not_a_name: str, mode: str
+) -> None:
+    assert not any(not_a_name in found for found in persons(text, mode))
+
+
+@pytest.mark.parametrize("mode", ["default", "full"])
+def test_a_name_after_a_drawn_out_word_keeps_only_the_name(mode: str) -> None:
+    found = persons("Awwwww Rosalind you made my whole week", mode)
+    assert "Rosalind" in found and not any("Aww" in f for f in found)
+
+
+@pytest.mark.parametrize("mode", ["default", "full"])
+def test_a_lone_word_after_in_is_a_place_unless_a_person_follows(mode: str) -> None:
+    # NER calls the small towns of a post people; "in" says where, not who.
+    assert persons("Finally back home after a week in Harrison .", mode) == set()
+    assert "Rosalind" in persons("I love the change in Rosalind when she gets on stage", mode)
+    assert "Priscilla" in persons("We found the keys in Priscilla's car", mode)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["St . Luke 's emergency room is packed tonight", "Meet us at St. Mary's after the show"],
+)
+def test_a_saint_after_st_is_a_place(text: str) -> None:
+    assert persons(text) == set()

@@ -46,6 +46,7 @@ from promptguard.analyzers.personal_data.person_phrases import (
     inside_phrase,
     pair_is_phrase,
 )
+from promptguard.analyzers.personal_data.post_names import opening_subject, shouted_sentences
 from promptguard.analyzers.personal_data.span_recognizer import Span, SpanRecognizer
 
 #: Titles and forms of address, English and French ("Mr", "Mrs.", "Mme", "Dr").
@@ -56,6 +57,7 @@ _TITLES = (
 #: Titles that are also ordinary words count only capitalised ("Miss Lane", not "miss the").
 _CASED_TITLES = r"Miss|Sir|Dame|Lady|Lord|Madam|Ma[iî]tre|Me"
 _TITLE_WORDS = frozenset((_TITLES + "|miss|sir|dame|lady|lord|madam|maitre|maître").split("|"))
+_ME_BEFORE = re.compile(r"\bMe\.?[ \t]*$")
 #: Strong cues: what follows is a name.
 _STRONG = re.compile(
     rf"(?:(?i:\b(?:{_TITLES}))\b\.?|\b(?:{_CASED_TITLES})\b\.?"
@@ -140,6 +142,7 @@ def find_names(text: str) -> list[tuple[int, int, float, str]]:
     tokens = [m for m in _TOKEN.finditer(text)]
     caseless = not any(c.isupper() for c in text)  # once per text, not once per word
     shouting = is_shouting(text)
+    shouted = [] if shouting else shouted_sentences(text)  # "lol . LOVE YOU ROSALIND !!"
     # In a post of another language the lists' evidence is weak ("pero", "dia" are names
     # there too): only a cue or a capitalised pair ("Lucía Fernández") names someone.
     foreign = is_foreign_text(text)
@@ -158,7 +161,9 @@ def find_names(text: str) -> list[tuple[int, int, float, str]]:
         before = text[max(0, match.start() - 40) : match.start()]
         how = ""
         if _STRONG.search(before):
-            if _is_initial(word) or name_kind(word) or not is_ordinary(word):
+            if _ME_BEFORE.search(before) and (word.islower() or is_ordinary(word)):
+                pass  # "Me too", "Me Later": the pronoun, not French "Me" (Maître) Dupont
+            elif _is_initial(word) or name_kind(word) or not is_ordinary(word):
                 how = "cue"
         elif _SIGNATURE.search(before):
             if name_kind(word) or (word[0].isupper() and not is_ordinary(word)):
@@ -178,12 +183,18 @@ def find_names(text: str) -> list[tuple[int, int, float, str]]:
         if (
             not how
             and not foreign
-            and _known_given_name(word, caseless, shouting)
+            and _known_given_name(
+                word, caseless, shouting or any(a <= match.start() < b for a, b in shouted)
+            )
             and not explained_without_ner(text, match.start(), match.end())
             and not inside_phrase(text, match)
         ):
             how = "given"  # not "Rica" of "Costa Rica", a run the pre-pass explains
-        if not how and not foreign and _named_by_position(text, match):
+        if (
+            not how
+            and not foreign
+            and (_named_by_position(text, match) or opening_subject(text, match))
+        ):
             how = "given"
         if not how:
             continue

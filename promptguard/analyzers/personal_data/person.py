@@ -32,6 +32,11 @@ TITLED_NAME = re.compile(
 )
 
 
+#: A word with a letter written three times running: a drawn-out word of chat ("Awwwww",
+#: "alllll", "Theeeeee"), which no name is spelt with.
+_ELONGATED = re.compile(r"(\p{L})\1\1")
+
+
 def trim_name(content: str, start: int, end: int) -> tuple[int, int]:
     """Drop production vocabulary and titles from both ends of a candidate name span."""
     words = list(re.finditer(r"\S+", content[start:end]))
@@ -39,12 +44,14 @@ def trim_name(content: str, start: int, end: int) -> tuple[int, int]:
         words.pop(0)  # "-- Anna Kerr": a dash or a bullet before the name
     while words and (
         words[0].group().strip(".,:;").lower() in NOT_NAMES
+        or _ELONGATED.search(words[0].group())
         or (len(words) > 2 and is_ordinary_word(words[0].group().strip(".,:;")))
     ):  # "Owner Ingrid Sørensen": a role word before a two-word name
         words.pop(0)
     while words and (
         words[-1].group().strip(".,:;").lower() in NOT_NAMES
         or not any(c.isalpha() for c in words[-1].group())
+        or _ELONGATED.search(words[-1].group())
         or (len(words) > 2 and _lowercase_word(words[-1].group().strip(".,:;")))
     ):  # "Leïla Haddad :" as NER may end it: no letter, no part of the name; "kanye west
         # beating": a lowercase ordinary word NER ran on into
@@ -128,11 +135,16 @@ def accept_ner_name(text: str, start: int, end: int) -> bool:
         is_not_a_person,
         is_unknown_opening_word,
         name_kind,
+        not_a_person_here,
         supports_uncased_span,
     )
 
     value = text[start:end]
     if is_not_a_person(value) or foreign_words_in(value):
+        return False
+    if not_a_person_here(text, start, end) or text[start - 1 : start] == "#":
+        # Dropped here, not after Presidio merges spans: "omg simone", "#AskEllen Hi Ellen"
+        # would otherwise hide the name another recognizer finds inside them.
         return False
     words = value.split()
     if is_foreign_text(text) and not any(

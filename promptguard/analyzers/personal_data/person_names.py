@@ -142,7 +142,9 @@ _CHAT_WORDS = frozenset(
         # Spoken forms and spellings of chat that the name lists hold as names ("til",
         # "ima", "soo"): a pair or a lone name of them is a phrase.
         "til ima imma im ok okay hella soo sooo nah finna tonite tomo ily haha hahaha "
-        "gonna wanna gotta lotta kinda sorta outta uni mam maam",
+        "gonna wanna gotta lotta kinda sorta outta uni mam maam "
+        # Interjections a post opens with, which NER reads as a name before a capital.
+        "omfg ahaha ahah ahh hmm hmmm ugh aww yay meh welp yikes oops mmuah",
     )
 )
 #: Heads of organisation and place names: "Clinton Foundation", "Clark Airbase Hospital",
@@ -172,6 +174,9 @@ _SCORE_PAIR = re.compile(r"\p{Lu}\p{Ll}+[ ]+\d{1,3}(?:-\d{1,3})?(?![\d-])")
 #: "the Briton", "a Texan", "the Chilean": a lone word after an article is a demonym, a
 #: title or a thing, not a person's name.
 _ARTICLE_BEFORE = re.compile(r"(?<![\p{L}])(?i:the|a|an)[ ]+$")
+_SAINT_BEFORE = re.compile(r"(?<![\p{L}])(?:St|Ste|Saint|Sainte)[ ]?\.?[ ]*$")
+_IN_BEFORE = re.compile(r"(?<![\p{L}])(?i:in)[ ]+$")
+_PERSON_AFTER = re.compile(r"[ ]?['’]|.{0,12}\b(?:she|he|his|her|him|hers|herself|himself)\b")
 _NO_NOUN_AFTER = re.compile(r"^[ ]*(?:[,.;:!?)]|\d|$)")
 _ORG_LAST = re.compile(rf"[ ](?:{_ORG_HEADS})$")
 #: A word-forming prefix and its hyphen: "neo - expressionism", "Neo-Noir", "post-punk".
@@ -231,6 +236,12 @@ def not_a_person_here(text: str, start: int, end: int) -> bool:
         and _NO_NOUN_AFTER.match(text[end : end + 4])
     ):
         return True  # "the Briton , who…"; "the Coen brothers", "the Heidi video" stay
+    if _SAINT_BEFORE.search(text[max(0, start - 9) : start]):
+        return True  # "St . Luke 's emergency department", "at St. Mary's": a saint's place
+    if " " not in value.strip() and _IN_BEFORE.search(text[max(0, start - 4) : start]):
+        # "a week in Viera", "back in Ione to ride": a lone word after "in" is a place;
+        # "in Sarah's room", "the change in Sarah when she…" stay
+        return not (re.search(r"['’]s?$", value) or _PERSON_AFTER.match(text[end : end + 24]))
     last = _ORG_LAST.search(value)
     return bool(last) and not name_kind(last.group().strip())
 
