@@ -87,7 +87,7 @@ def test_a_sender_or_a_signer_stays_personal_data():
 
 
 def test_an_artists_possessive_before_a_title_cites_the_artist():
-    """"Tim Burton's Batman": the director's work is cited, not his likeness nor anyone's
+    """ "Tim Burton's Batman": the director's work is cited, not his likeness nor anyone's
     personal data; "Tim Burton's face" asks for the person."""
     text = "Tim Burton's Batman on a gothic rooftop, concept art"
     assert found(text)["Tim Burton"] == STYLE
