@@ -125,3 +125,9 @@ def test_a_french_function_word_is_no_character_of_the_same_name() -> None:
     assert any(
         f.type == "CHARACTER" and text[f.start : f.end] == "sinon" for f in promptguard.scan(text)
     )
+
+
+def test_a_tower_named_after_its_engineer_is_no_reference_to_him() -> None:
+    text = "Édith Piaf chantant sur la tour Eiffel, photo réaliste"
+    found = {text[f.start : f.end]: f.category for f in promptguard.scan(text, language="fr")}
+    assert found == {"Édith Piaf": "deceased_figure"}

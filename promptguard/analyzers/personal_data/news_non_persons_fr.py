@@ -43,7 +43,7 @@ _NOT_PERSON_BEFORE = re.compile(
     r"paquebot|bateau|chaloupe|croiseur|cuirass[ée]|torpilleur|sous-marin|yacht|go[ée]lette|"
     r"trois-m[âa]ts|brick|steamer|bande|parti|soci[ée]t[ée]|"
     r"maison|firme|compagnie|club|[ée]quipe|agence|banque|usine|usines|fabrique|canton|"
-    r"district|commune|village|ville|vall[ée]e|mont|lac|col|domaine|ch[âa]teau)"
+    r"district|commune|village|ville|vall[ée]e|mont|lac|col|domaine|ch[âa]teau|tour|tours)"
     r"[ ]+(?:(?:de|du|des|d['’])[ ]?)?(?:(?:la|le|les|l['’])[ ]?)?[«\"“]?[ ]*$",
     re.IGNORECASE,
 )
