@@ -94,3 +94,11 @@ def test_an_artists_possessive_before_a_title_cites_the_artist():
     assert personal(text) == []
     text = "portrait of Tim Burton's face, studio photo"
     assert found(text)["Tim Burton"] == ("public_figure", "PERSON")
+
+
+def test_style_then_a_name_as_a_tag_cites_the_artist():
+    """French writes "style Uderzo", tag lists "…, style Wes Anderson": the artist's style."""
+    text = "une affiche pour notre équipe, style Uderzo, couleurs vives"
+    assert found(text)["Uderzo"] == STYLE
+    assert personal(text) == []
+    assert found("poster of a motel, style Wes Anderson, pastel")["Wes Anderson"] == STYLE

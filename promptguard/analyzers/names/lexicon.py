@@ -312,6 +312,7 @@ STYLE_PHRASE = re.compile(
     r"\b(?:in\s+the\s+(?:visual\s+|art\s+|artistic\s+|painting\s+|drawing\s+)?style\s+of"
     r"|(?:in\s+the\s+)?manner\s+of|inspired\s+by|influenced\s+by|reminiscent\s+of"
     r"|(?:^|(?<=[,;:(|\n]\s)|(?<=[,;:(|\n]))style\s+of"  # a tag: "anime, style of X"
+    r"|(?:^|(?<=[,;:(|\n]\s)|(?<=[,;:(|\n]))style(?=\s+(?-i:[A-Z]))"  # "…, style Uderzo"
     r"|homage\s+to|a\s+la\s+|à\s+la\s+(?:manière\s+de\s+)?|a\s+la\s+maniere\s+de"
     r"|like\s+a\s+(?:frame|still|scene|shot|panel|page|painting|photo|poster)\s+from"
     r"|(?:a\s+)?(?:frame|still|shot|scene)\s+from|in\s+the\s+look\s+of|look\s+of"
