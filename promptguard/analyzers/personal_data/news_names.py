@@ -20,11 +20,12 @@ import regex as re
 from promptguard.analyzers.names.prepass import NOT_NAMES
 
 #: An initial and a surname, as news, sports results and bylines write names ("T.
-#: Varga"). "M." is a title (`TITLED_NAME`); two initials are most often an abbreviation
-#: ("U.S. Open", "U.N. Council"), left to NER.
+#: Varga", "T.O'Leary"). "M." is a title (`TITLED_NAME`), but an initial in a results line,
+#: before a score ("M. Varga 70"); two initials are most often an abbreviation ("U.S.
+#: Open", "U.N. Council"), left to NER.
 INITIAL_NAME = re.compile(
-    r"(?<![\p{L}\d.’'])(?P<value>(?:[A-LN-Z]\.[ ]?)"
-    r"[A-Z][\p{Ll}'’]+(?:-[A-Z][\p{Ll}]+)?)(?![\p{L}\d])"
+    r"(?<![\p{L}\d.’'])(?P<value>(?:[A-LN-Z]\.[ ]?|M\.[ ]?(?=[A-Z][\p{L}'’-]+[ ]\d))"
+    r"[A-Z](?:['’][A-Z])?[\p{Ll}'’]+(?:-[A-Z][\p{Ll}]+)?)(?![\p{L}\d])"
 )
 #: A capitalised word, or two, as the subject of a verb of saying: news names people this
 #: way once their full name has been given ("Ostrowski said", "Varga told reporters").

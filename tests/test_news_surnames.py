@@ -1,0 +1,75 @@
+"""A person named by surname alone in news copy (issue 18): possessives, subjects,
+appositions, records, headlines in capitals, results lines, and a whole article that names
+a person in full once and by surname after. The sentences are written for these tests in
+the style of agency copy, tokens spaced as the CoNLL files space them."""
+
+from __future__ import annotations
+
+import pytest
+from person_spans import persons
+
+
+@pytest.mark.parametrize("mode", ["default", "full"])
+def test_a_known_surname_before_a_possessive_is_a_name(mode: str) -> None:
+    text = "The fine was Okonkwo 's second this season , the league said ."
+    assert "Okonkwo" in persons(text, mode)
+
+
+@pytest.mark.parametrize("mode", ["default", "full"])
+def test_a_known_surname_opening_a_sentence_before_a_verb_is_a_name(mode: str) -> None:
+    assert persons("Wang was detained on Friday at his home .", mode) == {"Wang"}
+
+
+def test_a_surname_in_apposition_is_a_name() -> None:
+    text = "Brankovski , a former customs officer , denied the charge ."
+    assert persons(text) == {"Brankovski"}
+
+
+def test_a_pitchers_record_after_a_surname_makes_it_a_name() -> None:
+    text = "Telgmann ( 11-6 ) allowed two runs over seven innings ."
+    assert persons(text) == {"Telgmann"}
+
+
+def test_a_known_surname_in_a_capitalised_headline_is_a_name() -> None:
+    assert persons("TENNIS - OKONKWO STUNS TOP SEED IN NEW YORK .") == {"OKONKWO"}
+
+
+def test_a_place_in_a_capitalised_headline_stays_out() -> None:
+    assert persons("SQUASH - CAPE TOWN OPEN FINAL RESULTS .") == set()
+
+
+def test_companies_places_and_plurals_stay_out() -> None:
+    for text in (
+        "The Treasury 's decision surprised the markets .",
+        "Organisers closed the road on Friday .",
+        "Aluminium was quiet in thin trade .",
+        "Rotterdam 's port handled more cargo in July .",
+    ):
+        assert persons(text) == set(), text
+    assert "Lomason" not in persons("Douglas & Lomason 's profits fell in the quarter .")
+
+
+def test_an_initial_m_before_a_score_is_a_player_and_o_names_keep_their_capital() -> None:
+    text = "Kent 312 ( M. Tolworth 88 , T.O'Keeffe 61 not out , G. Brandt 40 )"
+    assert persons(text) == {"M. Tolworth", "T.O'Keeffe", "G. Brandt"}
+
+
+def test_a_scorecard_line_is_no_street_address() -> None:
+    text = "R. Tolworth b S. Brandt 14"
+    assert persons(text) == {"R. Tolworth", "S. Brandt"}
+
+
+@pytest.mark.parametrize("mode", ["default", "full"])
+def test_a_full_name_carries_to_the_bare_surname_later_in_the_article(mode: str) -> None:
+    text = (
+        "BOXING - WELTER TITLE FOR OKAFOR .\n"
+        "Daniel Okafor took the title on points on Saturday .\n"
+        "The crowd cheered as Okafor raised the belt , and OKAFOR fans sang until dawn ."
+    )
+    found = persons(text, mode)
+    assert {"Daniel Okafor", "Okafor", "OKAFOR"} <= found
+
+
+def test_a_carried_surname_inside_another_name_is_not_taken() -> None:
+    text = "Maria Park was elected on Sunday . Voters gathered in Hyde Park Gardens ."
+    assert persons(text) == {"Maria Park"}
