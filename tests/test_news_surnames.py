@@ -8,6 +8,8 @@ from __future__ import annotations
 import pytest
 from person_spans import persons
 
+import promptguard
+
 
 @pytest.mark.parametrize("mode", ["default", "full"])
 def test_a_known_surname_before_a_possessive_is_a_name(mode: str) -> None:
@@ -73,3 +75,21 @@ def test_a_full_name_carries_to_the_bare_surname_later_in_the_article(mode: str)
 def test_a_carried_surname_inside_another_name_is_not_taken() -> None:
     text = "Maria Park was elected on Sunday . Voters gathered in Hyde Park Gardens ."
     assert persons(text) == {"Maria Park"}
+
+
+def test_the_other_players_of_a_team_list_with_a_found_name_are_names() -> None:
+    text = "Norway : Lars Brekkeflaten , Okonjo , Terje Haugvik-Sand , Mbaye Diallo ."
+    assert {"Okonjo", "Lars Brekkeflaten", "Terje Haugvik-Sand"} <= persons(text)
+
+
+def test_a_list_of_places_or_companies_beside_a_clause_stays_out() -> None:
+    text = "Trade was quiet in Rotterdam , Antwerp and Hamburg , the brokers said ."
+    assert persons(text) == set()
+
+
+@pytest.mark.parametrize("mode", ["default", "full"])
+def test_a_surname_found_once_by_its_shape_carries_within_the_text(mode: str) -> None:
+    text = "Police told Brankovski 's family that Brankovski would be moved ."
+    found = persons(text, mode)
+    assert found == {"Brankovski"}
+    assert len([f for f in promptguard.scan(text) if f.category == "personal_data"]) == 2

@@ -114,21 +114,27 @@ _WORD = re.compile(r"(?<![\p{L}\d'’-])\p{Lu}[\p{L}'’-]+(?![\p{L}\d])")
 
 
 def carry_surnames(
-    text: str, names: list[tuple[int, int]], plausible: Callable[[str], bool]
+    text: str, names: list[tuple[int, int, str]], plausible: Callable[[str], bool]
 ) -> list[tuple[int, int, str]]:
     """The same person named again by surname: each found name of two words or more gives
     its last word, and every other standalone occurrence of that word in the text, in its
-    own case or in capitals, is taken ("Anna Okonkwo … Okonkwo scored … OKONKWO")."""
-    from promptguard.analyzers.personal_data.news_names import _initial_surname
+    own case or in capitals, is taken ("Anna Okonkwo … Okonkwo scored … OKONKWO"). A
+    single word carries only when a shape found it ("Okonkwo said"): NER's lone words are
+    companies and villages too often to repeat them."""
+    from promptguard.analyzers.personal_data.news_names import _initial_surname, _speaker_name
 
     surnames: set[str] = set()
-    for start, end in names:
+    for start, end, how in names:
         words = text[start:end].split()
-        if len(words) >= 2 and words[-1][:1].isupper() and not words[-1].isupper():
-            surname = words[-1].strip(".,;:")
+        surname = words[-1].strip(".,;:") if words else ""
+        if len(surname) < 3 or not surname[:1].isupper() or surname.isupper():
+            continue
+        if len(words) >= 2:
             # "Shearer", "Black" are words too: the full name is the evidence here.
-            if len(surname) >= 3 and _initial_surname(surname) and plausible(surname):
+            if _initial_surname(surname) and plausible(surname):
                 surnames.add(surname)
+        elif how != "spacy" and _speaker_name(surname, plausible):
+            surnames.add(surname)  # a surname found alone ("Okafor said"), no word
     if not surnames:
         return []
     keys = {s.casefold() for s in surnames}
@@ -138,11 +144,63 @@ def carry_surnames(
         if word.casefold() not in keys or not (word in surnames or word.isupper()):
             continue
         start, end = match.span()
-        if any(s < end and start < e for s, e in names):
+        if any(s < end and start < e for s, e, _how in names):
             continue
         if _JOINED_BEFORE.search(text[max(0, start - 24) : start]) or _CAPITAL_AFTER.match(
             text, end
         ):
             continue  # "Black" in "Jet Black Ltd", "Park" in "Park Lane": another name
         found.append((start, end, "context"))
+    return found
+
+
+#: A member of a list: the separators of "Okafor , Lindqvist and Brandt ; Ruiz".
+_LIST_SEPARATOR = re.compile(r"[ ]*(?:[,;:]|[ ]and[ ])[ ]*")  # "&" joins firms
+_MEMBER = re.compile(
+    r"(?P<value>\p{Lu}(?:['’]\p{Lu})?[\p{Ll}'’]+(?:\p{Lu}\p{Ll}+)?(?:-\p{L}[\p{Ll}'’]+)*"
+    r"(?:[ ](?:(?:van|de|der|da|del|le)[ ])*\p{Lu}(?:['’]\p{Lu})?[\p{Ll}'’]+"
+    r"(?:\p{Lu}\p{Ll}+)?(?:-\p{L}[\p{Ll}'’]+)*){0,2})[ ]?[.]?"
+)
+
+
+def listed_names(
+    text: str, names: list[tuple[int, int]], plausible: Callable[[str], bool]
+) -> list[tuple[int, int]]:
+    """Names in a list with a person found: a team sheet or a list of people ("Ruiz ,
+    Anna Lindqvist , Okafor and Brandt") names people in every item. An item of one to
+    three capitalised words next to an item holding a found name is taken when no word of
+    it is a dictionary word, a place or an organisation; step by step along the list."""
+    from promptguard.analyzers.personal_data.news_names import _speaker_name
+    from promptguard.analyzers.personal_data.person_names import is_ordinary
+
+    found: list[tuple[int, int]] = []
+    for line in re.finditer(r"[^\n]+", text):
+        items: list[tuple[int, int]] = []
+        cursor = line.start()
+        for sep in _LIST_SEPARATOR.finditer(text, line.start(), line.end()):
+            items.append((cursor, sep.start()))
+            cursor = sep.end()
+        items.append((cursor, line.end()))
+        if len(items) < 3:
+            continue
+        members: list[tuple[int, int] | None] = []
+        taken: list[bool] = []
+        for start, end in items:
+            match = _MEMBER.fullmatch(text, start, end)
+            # An item that is a found name, not one holding it ("… from Kerr").
+            taken.append(bool(match) and any(s < end and start < e for s, e in names))
+            value = match.group("value") if match else ""
+            plural = value.endswith("s") and is_ordinary(value[:-1])  # "Arabs", "Serbs"
+            ok = bool(match) and not plural and _speaker_name(value, plausible)
+            members.append(match.span("value") if ok else None)
+        changed = True
+        while changed:
+            changed = False
+            for index, member in enumerate(members):
+                if taken[index] or member is None:
+                    continue
+                near = taken[max(0, index - 1) : index + 2]
+                if any(near):
+                    taken[index] = changed = True
+                    found.append(member)
     return found

@@ -293,8 +293,8 @@ class PersonRecognizer(SpanRecognizer):
             }.get(how, self.CUE_SCORE)
             spans.append((start, end, score, how))
         # A whole article names a person in full once, then by surname alone.
-        named = [(start, end) for start, end, _score, _how in spans]
-        for start, end, how in carry_surnames(text, named, is_plausible_name):
+        found = [(start, end, how) for start, end, _score, how in spans]
+        for start, end, how in carry_surnames(text, found, is_plausible_name):
             spans.append((start, end, self.INITIAL_SCORE, how))
         return spans
 
