@@ -93,3 +93,18 @@ def test_a_surname_found_once_by_its_shape_carries_within_the_text(mode: str) ->
     found = persons(text, mode)
     assert found == {"Brankovski"}
     assert len([f for f in promptguard.scan(text) if f.category == "personal_data"]) == 2
+
+
+def test_the_subject_of_a_clause_after_a_comma_or_said_is_a_name() -> None:
+    text = "A two-time champion , Brekkeflaten finished third on Sunday ."
+    assert persons(text) == {"Brekkeflaten"}
+    assert persons("The union said Okonjo would appeal the ruling .") == {"Okonjo"}
+
+
+def test_a_surname_with_a_country_and_a_time_in_results_is_a_name() -> None:
+    assert persons("Mbekwiri ( Kenya ) 3:41.07") == {"Mbekwiri"}
+
+
+def test_a_scorecard_names_the_batsman_and_a_two_word_bowler() -> None:
+    text = "Ghulam-ul-Rafiq c Fenwick b Tariq Jaffery 12"
+    assert persons(text) == {"Ghulam-ul-Rafiq", "Fenwick", "Tariq Jaffery"}

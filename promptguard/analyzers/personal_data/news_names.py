@@ -55,8 +55,9 @@ LINEUP = re.compile(rf"(?:^|[,;(][ ]?)\d{{1,2}}[ ]?-[ ]?(?P<value>{_RUN}(?:[ ]{_
 #: A player's surname in a scorecard: "McAllister", "Noor-ul-Amin".
 _SURNAME = r"\p{Lu}[\p{Ll}'’]+(?:\p{Lu}\p{Ll}+)?(?:-\p{L}[\p{Ll}]+)*"
 SCORECARD = re.compile(
+    rf"(?:(?:^|\n)(?P<batsman>{_SURNAME}(?:[ ]{_SURNAME})?)[ ]+(?=(?:c|st|lbw|b)[ ]))?"
     rf"(?<![\p{{L}}])(?:(?:c|st)[ ]+(?P<value>{_SURNAME})[ ]+b|(?:lbw[ ]+)?b)[ ]+"
-    rf"(?P<bowler>{_SURNAME})[ ]+\d"
+    rf"(?P<bowler>{_SURNAME}(?:[ ]{_SURNAME})?)[ ]+\d"
 )
 #: Bowling figures ("McAllister 9.5-0-44-1"), a finishing time after a rank ("3. Okonkwo 1:07")
 #: and "quoted Bortnikov as saying".
@@ -79,8 +80,14 @@ def news_names(
         if _initial_surname(surname):
             found.append((*match.span("value"), "initial"))
     for match in SCORECARD.finditer(text):
-        for group in ("value", "bowler"):
-            if match.group(group) and _speaker_name(match.group(group), is_plausible_name):
+        for group in ("batsman", "value", "bowler"):
+            # the shape is the evidence: "c Knight b Fenwick" takes a word that is a word too
+            words = (match.group(group) or "").split()
+            if (
+                words
+                and is_plausible_name(match.group(group))
+                and all(map(_initial_surname, words))
+            ):
                 found.append((*match.span(group), "speaker"))
     for match in FIGURES.finditer(text):
         if _speaker_name(match.group("value"), is_plausible_name):

@@ -37,8 +37,19 @@ SUBJECT = re.compile(
 APPOSITION = re.compile(
     rf"{_OPENING}(?P<value>{_SURNAME})[ ]?,[ ]?(?:a|an|the|who|whose|whom)(?![\p{{L}}])"
 )
-#: A pitcher's or fighter's record after the surname: "Okonkwo ( 12-7 )".
-RECORD = re.compile(rf"{_NOT_AFTER}(?P<value>{_SURNAME})[ ]?\([ ]?\d{{1,2}}-\d{{1,2}}[ ]?\)")
+#: The subject of a clause after a comma or a conjunction: "… , Okonkwo rushed for 80
+#: yards", "the group said Okonkwo would…", "before Okonkwo stepped in".
+CLAUSE_SUBJECT = re.compile(
+    r"(?<=(?:, |said |that |when |before |after |while |because ))"
+    rf"(?P<value>{_SURNAME})[ ]+(?=(?:was|is|has|had|will|would|could|did|[a-z]{{3,}}ed)\b)"
+)
+#: A pitcher's or fighter's record after the surname: "Okonkwo ( 12-7 )"; a time or the end
+#: of the line after "( Country )" in results: "Okonkwo ( Kenya ) 3:42.85".
+RECORD = re.compile(
+    rf"{_NOT_AFTER}(?P<value>{_SURNAME})[ ]?\((?:[ ]?\d{{1,2}}-\d{{1,2}}[ ]?\)"
+    r"|[ ]?\p{Lu}[\p{L}. ]{1,24}[ ]?\)[ ]*(?:\d{1,2}:\d|$))",
+    re.MULTILINE,
+)
 #: A word in capitals: a surname in a headline ("O'BRIEN").
 _CAPS_WORD = re.compile(r"(?<![\p{L}'’])(?P<value>(?:\p{Lu}['’])?\p{Lu}{3,})(?![\p{L}])")
 #: Words before a capitalised word that make it part of a longer name: "Douglas & Lomason",
@@ -51,7 +62,8 @@ def bare_surnames(text: str, plausible: Callable[[str], bool]) -> list[tuple[int
     from promptguard.analyzers.personal_data.person_names import is_shouting
 
     found: list[tuple[int, int, str]] = []
-    for pattern, known in ((POSSESSIVE, True), (SUBJECT, True), (APPOSITION, False)):
+    shapes = ((POSSESSIVE, True), (SUBJECT, True), (APPOSITION, False), (CLAUSE_SUBJECT, False))
+    for pattern, known in shapes:
         for match in pattern.finditer(text):
             start, end = match.span("value")
             if _lone_surname(text, start, end, plausible, known):
