@@ -108,3 +108,9 @@ def test_a_surname_with_a_country_and_a_time_in_results_is_a_name() -> None:
 def test_a_scorecard_names_the_batsman_and_a_two_word_bowler() -> None:
     text = "Ghulam-ul-Rafiq c Fenwick b Tariq Jaffery 12"
     assert persons(text) == {"Ghulam-ul-Rafiq", "Fenwick", "Tariq Jaffery"}
+
+
+def test_places_and_words_in_a_capitalised_headline_are_no_name() -> None:
+    assert persons("RUGBY - LEEDS BEAT SAN MARINO SELECT IN FRIENDLY .") == set()
+    assert persons("SQUASH - HONG KONG OPEN QUARTER-FINAL DRAW .") == set()
+    assert persons("WHEN PRISCILLA RAN UP TO ME") == {"PRISCILLA"}

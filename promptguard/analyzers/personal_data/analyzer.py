@@ -52,7 +52,10 @@ from promptguard.analyzers.personal_data.cased_names import (
 from promptguard.analyzers.personal_data.cited_artists import outside_citations
 from promptguard.analyzers.personal_data.medical import keep_medical
 from promptguard.analyzers.personal_data.news_non_persons_fr import not_a_person_fr
-from promptguard.analyzers.personal_data.news_surnames import listed_names
+from promptguard.analyzers.personal_data.news_surnames import (
+    caps_words_and_places,
+    listed_names,
+)
 from promptguard.analyzers.personal_data.person import (
     NAME_CAPS,
     NAME_WORD,
@@ -172,6 +175,7 @@ class PersonalDataAnalyzer(Analyzer):
                 is_not_a_person(content[result.start : result.end])
                 or not_a_person_here(content, result.start, result.end)
                 or content[result.start - 1 : result.start] == "#"
+                or caps_words_and_places(content[result.start : result.end])
             ):
                 continue  # "Pixar", "Photoshop", "the Clinton Foundation", "#Tag": not people
             if result.entity_type == "PERSON" and any(

@@ -108,7 +108,9 @@ def _headline_names(text: str, start: int, end: int) -> list[tuple[int, int, str
     words = list(_CAPS_WORD.finditer(text, start, end))
     for index, match in enumerate(words):
         word = match.group("value").title()
-        if not (is_name_word(word) and _initial_surname(word)) or is_not_a_person(word):
+        if len(word) < 4 or not (is_name_word(word) and _initial_surname(word)):
+            continue  # "FED CUP": three letters are an abbreviation more often
+        if is_not_a_person(word):
             continue
         around = words[max(0, index - 1) : index + 2]
         pairs = [
@@ -119,6 +121,22 @@ def _headline_names(text: str, start: int, end: int) -> list[tuple[int, int, str
         if not any(pair in _place_words() for pair in pairs):  # "HONG KONG"
             found.append((*match.span("value"), "speaker"))
     return found
+
+
+def caps_words_and_places(value: str) -> bool:
+    """A span in capitals made of dictionary words and places only, or holding a place of
+    two words ("BEAT BRADFORD", "HONG KONG OPEN"): no name in a headline."""
+    if not value.isupper():
+        return False
+    from promptguard.analyzers.names.folding import fold
+    from promptguard.analyzers.personal_data.news_names import _place_words
+    from promptguard.analyzers.personal_data.person_names import is_ordinary
+
+    words = [fold(w) for w in re.findall(r"[\p{L}'’-]+", value)]
+    places = _place_words()
+    if any(f"{a} {b}" in places for a, b in zip(words, words[1:], strict=False)):
+        return True
+    return bool(words) and all(w in places or is_ordinary(w) for w in words)
 
 
 _CAPITAL_AFTER = re.compile(r"[ ]+(?:\p{Lu}|&)")
