@@ -114,3 +114,13 @@ def test_places_and_words_in_a_capitalised_headline_are_no_name() -> None:
     assert persons("RUGBY - LEEDS BEAT SAN MARINO SELECT IN FRIENDLY .") == set()
     assert persons("SQUASH - HONG KONG OPEN QUARTER-FINAL DRAW .") == set()
     assert persons("WHEN PRISCILLA RAN UP TO ME") == {"PRISCILLA"}
+
+
+def test_chat_text_words_after_a_false_name_are_not_carried() -> None:
+    text = (
+        "We build the UI with Jetpack Compose 1.7 .\n"
+        "Prefer Compose over XML , and keep Compose previews small ."
+    )
+    assert "Compose" not in persons(text)  # NER's "Jetpack Compose" is no given name
+    rows = "group = ['PINE CREST CHARD 750ML', 'LINE 39 CHARD 750ML']"
+    assert persons(rows) == set()

@@ -50,6 +50,9 @@ RECORD = re.compile(
     r"|[ ]?\p{Lu}[\p{L}. ]{1,24}[ ]?\)[ ]*(?:\d{1,2}:\d|$))",
     re.MULTILINE,
 )
+#: A headline: fifteen words at most, no code, product codes or figures glued to letters
+#: ("'CUPCAKE CHARD 750ML'" is a data row).
+_HEADLINE = re.compile(r"(?![^\n]*(?:[\[\]{}=<>_|]|\d\p{L}|\p{L}\d))[ ]*(?:\S+[ ]+){0,14}\S*[ ]*")
 #: A word in capitals: a surname in a headline ("O'BRIEN").
 _CAPS_WORD = re.compile(r"(?<![\p{L}'’])(?P<value>(?:\p{Lu}['’])?\p{Lu}{3,})(?![\p{L}])")
 #: Words before a capitalised word that make it part of a longer name: "Douglas & Lomason",
@@ -62,7 +65,7 @@ def bare_surnames(text: str, plausible: Callable[[str], bool]) -> list[tuple[int
     from promptguard.analyzers.personal_data.person_names import is_shouting
 
     found: list[tuple[int, int, str]] = []
-    shapes = ((POSSESSIVE, True), (SUBJECT, True), (APPOSITION, False), (CLAUSE_SUBJECT, False))
+    shapes = ((POSSESSIVE, True), (SUBJECT, True), (APPOSITION, False), (CLAUSE_SUBJECT, True))
     for pattern, known in shapes:
         for match in pattern.finditer(text):
             start, end = match.span("value")
@@ -73,7 +76,7 @@ def bare_surnames(text: str, plausible: Callable[[str], bool]) -> list[tuple[int
         if _lone_surname(text, start, end, plausible, known=False):
             found.append((start, end, "speaker"))
     for line in re.finditer(r"[^\n]+", text):
-        if is_shouting(line.group()):
+        if is_shouting(line.group()) and _HEADLINE.fullmatch(line.group()):
             found += _headline_names(text, line.start(), line.end())
     return found
 
@@ -92,6 +95,8 @@ def _lone_surname(
         return False
     if len(word) < 3 or (word.endswith("s") and is_ordinary(word[:-1])):
         return False  # "Organisers", "Automakers": a plural
+    if word.endswith("our") and is_ordinary(word[:-3] + "or"):
+        return False  # "Labour will…": a word in British spelling
     if not _speaker_name(word, plausible):
         return False
     return is_name_word(word) or not known
@@ -118,7 +123,11 @@ def _headline_names(text: str, start: int, end: int) -> list[tuple[int, int, str
             for a, b in zip(around, around[1:], strict=False)
             if a.end() + 1 == b.start()
         ]
-        if not any(pair in _place_words() for pair in pairs):  # "HONG KONG"
+        if any(pair in _place_words() for pair in pairs):  # "HONG KONG"
+            continue
+        if found and text[found[-1][1] : match.start()] == " ":
+            found[-1] = (found[-1][0], match.end(), "speaker")  # "CHRISTINA HYDE": one name
+        else:
             found.append((*match.span("value"), "speaker"))
     return found
 
@@ -152,6 +161,7 @@ def carry_surnames(
     single word carries only when a shape found it ("Okonkwo said"): NER's lone words are
     companies and villages too often to repeat them."""
     from promptguard.analyzers.personal_data.news_names import _initial_surname, _speaker_name
+    from promptguard.analyzers.personal_data.person_names import is_ordinary, name_kind
 
     surnames: set[str] = set()
     for start, end, how in names:
@@ -160,8 +170,16 @@ def carry_surnames(
         if len(surname) < 3 or not surname[:1].isupper() or surname.isupper():
             continue
         if len(words) >= 2:
-            # "Shearer", "Black" are words too: the full name is the evidence here.
-            if _initial_surname(surname) and plausible(surname):
+            # "Shearer", "Grant" are words too: the full name is the evidence here, when it
+            # reads as one: a given name or an initial first, three words at most, a
+            # surname the lists know if it is a word ("Jetpack Compose", "Basic Linux",
+            # "Metadata Review" are NER's mistakes in chat text, not people).
+            first = words[0]
+            given = "G" in name_kind(first) or bool(re.fullmatch(r"\p{Lu}\.", first))
+            initial = bool(re.fullmatch(r"\p{Lu}\.", first))  # "A. Edge": a heading too
+            word_ok = not is_ordinary(surname) or ("S" in name_kind(surname) and not initial)
+            short = given and len(words) <= 3
+            if short and word_ok and _initial_surname(surname) and plausible(surname):
                 surnames.add(surname)
         elif how != "spacy" and _speaker_name(surname, plausible):
             surnames.add(surname)  # a surname found alone ("Okafor said"), no word
@@ -223,7 +241,7 @@ def listed_names(
             plural = value.endswith("s") and is_ordinary(value[:-1])  # "Arabs", "Serbs"
             ok = bool(match) and not plural and _speaker_name(value, plausible)
             members.append(match.span("value") if ok else None)
-        changed = True
+        changed = sum(taken) >= 2  # one found name in a list of firms is NER's mistake
         while changed:
             changed = False
             for index, member in enumerate(members):
