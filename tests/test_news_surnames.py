@@ -124,3 +124,7 @@ def test_chat_text_words_after_a_false_name_are_not_carried() -> None:
     assert "Compose" not in persons(text)  # NER's "Jetpack Compose" is no given name
     rows = "group = ['PINE CREST CHARD 750ML', 'LINE 39 CHARD 750ML']"
     assert persons(rows) == set()
+
+
+def test_a_possessive_after_at_or_to_is_a_shop() -> None:
+    assert persons("a man eating a burger at McDonald's , oil painting") == set()

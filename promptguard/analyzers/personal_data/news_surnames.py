@@ -53,6 +53,7 @@ RECORD = re.compile(
 #: A headline: fifteen words at most, no code, product codes or figures glued to letters
 #: ("'CUPCAKE CHARD 750ML'" is a data row).
 _HEADLINE = re.compile(r"(?![^\n]*(?:[\[\]{}=<>_|]|\d\p{L}|\p{L}\d))[ ]*(?:\S+[ ]+){0,14}\S*[ ]*")
+_SHOP_BEFORE = re.compile(r"\b(?i:at|to|from|in|into|inside)[ ]+$")
 #: A word in capitals: a surname in a headline ("O'BRIEN").
 _CAPS_WORD = re.compile(r"(?<![\p{L}'’])(?P<value>(?:\p{Lu}['’])?\p{Lu}{3,})(?![\p{L}])")
 #: Words before a capitalised word that make it part of a longer name: "Douglas & Lomason",
@@ -69,6 +70,8 @@ def bare_surnames(text: str, plausible: Callable[[str], bool]) -> list[tuple[int
     for pattern, known in shapes:
         for match in pattern.finditer(text):
             start, end = match.span("value")
+            if pattern is POSSESSIVE and _SHOP_BEFORE.search(text, max(0, start - 8), start):
+                continue  # "a burger at McDonald's", "to Sainsbury's": a shop
             if _lone_surname(text, start, end, plausible, known):
                 found.append((start, end, "speaker"))
     for match in RECORD.finditer(text):
