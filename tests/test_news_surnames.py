@@ -128,3 +128,7 @@ def test_chat_text_words_after_a_false_name_are_not_carried() -> None:
 
 def test_a_possessive_after_at_or_to_is_a_shop() -> None:
     assert persons("a man eating a burger at McDonald's , oil painting") == set()
+
+
+def test_a_name_in_capitals_made_of_words_stays_a_name() -> None:
+    assert persons("PLEASE FORWARD TO JOHN BAKER BEFORE FRIDAY") == {"JOHN BAKER"}

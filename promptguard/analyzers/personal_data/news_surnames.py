@@ -136,8 +136,9 @@ def _headline_names(text: str, start: int, end: int) -> list[tuple[int, int, str
 
 
 def caps_words_and_places(value: str) -> bool:
-    """A span in capitals made of dictionary words and places only, or holding a place of
-    two words ("BEAT BRADFORD", "HONG KONG OPEN"): no name in a headline."""
+    """A span in capitals holding a place of two words ("HONG KONG OPEN", "BEAT SAN
+    MARINO"), or ending on a place after dictionary words ("BEAT BRADFORD"): no name in
+    a headline. "JOHN SMITH" (two words that are words too) and "CHELSEA SMITH" stay."""
     if not value.isupper():
         return False
     from promptguard.analyzers.names.folding import fold
@@ -148,7 +149,8 @@ def caps_words_and_places(value: str) -> bool:
     places = _place_words()
     if any(f"{a} {b}" in places for a, b in zip(words, words[1:], strict=False)):
         return True
-    return bool(words) and all(w in places or is_ordinary(w) for w in words)
+    last = words[-1] if len(words) >= 2 else ""
+    return last in places and not is_ordinary(last) and all(map(is_ordinary, words[:-1]))
 
 
 _CAPITAL_AFTER = re.compile(r"[ ]+(?:\p{Lu}|&)")
