@@ -53,10 +53,15 @@ from promptguard.analyzers.personal_data.cited_artists import outside_citations
 from promptguard.analyzers.personal_data.medical import keep_medical
 from promptguard.analyzers.personal_data.name_particles import join_particle_names
 from promptguard.analyzers.personal_data.news_non_persons_fr import not_a_person_fr
+from promptguard.analyzers.personal_data.news_surnames import (
+    caps_words_and_places,
+    listed_names,
+)
 from promptguard.analyzers.personal_data.person import (
     NAME_CAPS,
     NAME_WORD,
     PersonRecognizer,
+    is_plausible_name,
     may_hold_subject_name,
     ner_free_spans,
     trim_name,
@@ -172,6 +177,7 @@ class PersonalDataAnalyzer(Analyzer):
                 is_not_a_person(content[result.start : result.end])
                 or not_a_person_here(content, result.start, result.end)
                 or content[result.start - 1 : result.start] == "#"
+                or caps_words_and_places(content[result.start : result.end])
             ):
                 continue  # "Pixar", "Photoshop", "the Clinton Foundation", "#Tag": not people
             if result.entity_type == "PERSON" and any(
@@ -327,7 +333,10 @@ def _add_listed_names(content: str, results: list[RecognizerResult]) -> list[Rec
             analysis_explanation=AnalysisExplanation("ListedName", 0.6),
             recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: "ListedName"},
         )
-        for start, end in listed_with(content, people)
+        for start, end in {
+            *listed_with(content, people),
+            *listed_names(content, people, is_plausible_name),  # "Ruiz , Okafor , Kerr"
+        }
         if not any(r.start < end and start < r.end for r in results)
     ]
     return results + added

@@ -20,11 +20,12 @@ import regex as re
 from promptguard.analyzers.names.prepass import NOT_NAMES
 
 #: An initial and a surname, as news, sports results and bylines write names ("T.
-#: Varga"). "M." is a title (`TITLED_NAME`); two initials are most often an abbreviation
-#: ("U.S. Open", "U.N. Council"), left to NER.
+#: Varga", "T.O'Leary"). "M." is a title (`TITLED_NAME`), but an initial in a results line,
+#: before a score ("M. Varga 70"); two initials are most often an abbreviation ("U.S.
+#: Open", "U.N. Council"), left to NER.
 INITIAL_NAME = re.compile(
-    r"(?<![\p{L}\d.’'])(?P<value>(?:[A-LN-Z]\.[ ]?)"
-    r"[A-Z][\p{Ll}'’]+(?:-[A-Z][\p{Ll}]+)?)(?![\p{L}\d])"
+    r"(?<![\p{L}\d.’'])(?P<value>(?:[A-LN-Z]\.[ ]?|M\.[ ]?(?=[A-Z][\p{L}'’-]+[ ]\d))"
+    r"[A-Z](?:['’][A-Z])?[\p{Ll}'’]+(?:-[A-Z][\p{Ll}]+)?)(?![\p{L}\d])"
 )
 #: A capitalised word, or two, as the subject of a verb of saying: news names people this
 #: way once their full name has been given ("Ostrowski said", "Varga told reporters").
@@ -54,8 +55,9 @@ LINEUP = re.compile(rf"(?:^|[,;(][ ]?)\d{{1,2}}[ ]?-[ ]?(?P<value>{_RUN}(?:[ ]{_
 #: A player's surname in a scorecard: "McAllister", "Noor-ul-Amin".
 _SURNAME = r"\p{Lu}[\p{Ll}'’]+(?:\p{Lu}\p{Ll}+)?(?:-\p{L}[\p{Ll}]+)*"
 SCORECARD = re.compile(
+    rf"(?:(?:^|\n)(?P<batsman>{_SURNAME}(?:[ ]{_SURNAME})?)[ ]+(?=(?:c|st|lbw|b)[ ]))?"
     rf"(?<![\p{{L}}])(?:(?:c|st)[ ]+(?P<value>{_SURNAME})[ ]+b|(?:lbw[ ]+)?b)[ ]+"
-    rf"(?P<bowler>{_SURNAME})[ ]+\d"
+    rf"(?P<bowler>{_SURNAME}(?:[ ]{_SURNAME})?)[ ]+\d"
 )
 #: Bowling figures ("McAllister 9.5-0-44-1"), a finishing time after a rank ("3. Okonkwo 1:07")
 #: and "quoted Bortnikov as saying".
@@ -78,8 +80,14 @@ def news_names(
         if _initial_surname(surname):
             found.append((*match.span("value"), "initial"))
     for match in SCORECARD.finditer(text):
-        for group in ("value", "bowler"):
-            if match.group(group) and _speaker_name(match.group(group), is_plausible_name):
+        for group in ("batsman", "value", "bowler"):
+            # the shape is the evidence: "c Knight b Fenwick" takes a word that is a word too
+            words = (match.group(group) or "").split()
+            if (
+                words
+                and is_plausible_name(match.group(group))
+                and all(map(_initial_surname, words))
+            ):
                 found.append((*match.span(group), "speaker"))
     for match in FIGURES.finditer(text):
         if _speaker_name(match.group("value"), is_plausible_name):

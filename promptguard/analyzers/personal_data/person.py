@@ -19,6 +19,7 @@ from promptguard.analyzers.personal_data.news_non_persons_fr import (
     ner_not_a_person_fr,
     not_a_person_fr,
 )
+from promptguard.analyzers.personal_data.news_surnames import bare_surnames, carry_surnames
 from promptguard.analyzers.personal_data.span_recognizer import Span, SpanRecognizer
 from promptguard.analyzers.personal_data.street_address import address_spans
 
@@ -244,6 +245,7 @@ def _ner_free_names(text: str) -> tuple[tuple[int, int, str], ...]:
         if end > start and (is_plausible_name(value) or value.isupper() and len(value) > 1):
             found.append((start, end, "title"))
     found.extend(news_names(text, trim_name, is_plausible_name))
+    found.extend(bare_surnames(text, is_plausible_name))
     for match in NAME_SHAPE.finditer(text):
         start, end = trim_name(text, *match.span("value"))
         value = text[start:end]
@@ -305,6 +307,10 @@ class PersonRecognizer(SpanRecognizer):
                 "list": self.INITIAL_SCORE,
             }.get(how, self.CUE_SCORE)
             spans.append((start, end, score, how))
+        # A whole article names a person in full once, then by surname alone.
+        found = [(start, end, how) for start, end, _score, how in spans]
+        for start, end, how in carry_surnames(text, found, is_plausible_name):
+            spans.append((start, end, self.INITIAL_SCORE, how))
         return spans
 
 

@@ -280,6 +280,8 @@ def _shape_candidates(
             elif how == "prefix":
                 if not names:
                     continue
+                if any(n in ("b", "c", "st", "lbw") for n in names):
+                    continue  # "R. Mahanama b Waugh 50": a scorecard line, "R." no "Rua"
                 strong = type_word.casefold() in _PREFIX_STRONG_SET
                 points += 2 if strong else 1
                 capitalised = any(not n.islower() for n in names)  # "de l'Église" too
