@@ -38,7 +38,8 @@ def shouted_sentences(text: str) -> list[tuple[int, int]]:
 #: A verb whose subject is a person, after the word: one only people do ("says", "laughed"),
 #: a common one with a person after it ("had me", "continues his"), or "is"/"was" and a
 #: description ("is so funny", "was obsessed"); not "has a", "is a", "is used" (a tool's
-#: definition: "Kustomize is a tool", "Kubernetes has a scheduler").
+#: definition: "Kustomize is a tool", "Kubernetes has a scheduler"), nor any "was" of news
+#: copy ("Aluminium was quiet", "Pirelli is linking").
 _PERSON_VERB = re.compile(
     r"[ ]+(?:(?:says|said|laughs|laughed|loves|loved|hates|hated|thinks|thought|knows|knew|"
     r"sings|sang|asked|told|tells|smiled|cried|died|danced|wrote|tried|likes|liked|went|came|"
@@ -46,8 +47,10 @@ _PERSON_VERB = re.compile(
     r"|(?:has|had|got|gets|did|does|made|makes|wants|wanted|needs|continues|plays|played|won|"
     r"lost|looks|looked|sounds|seems)[ ]+(?:me|my|his|her|him|us|our|you|your|them|their|"
     r"himself|herself)\b"
-    r"|(?:is|was)[ ]+(?!(?:a|an|the|not|also|used|called|defined|written|built|designed|"
-    r"available|based|open|free|compatible|supported|deprecated|required|installed)\b)\p{Ll})"
+    r"|(?:is|was)[ ]+(?:so|such|really|very|too|literally|always|never|gonna|going|being|like"
+    r"|my|our|the[ ]+best|the[ ]+worst|one[ ]+of|funny|crazy|amazing|awesome|hilarious|cute"
+    r"|beautiful|gorgeous|sweet|lovely|annoying|dead|alive|back|sick|tired|mad|angry|happy|sad"
+    r"|obsessed|married|engaged|pregnant|born|late|home|mine|bae|lit|hot|sexy|perfect)\b)"
 )
 
 
