@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 
+import promptguard
 from promptguard.analyzers.names.copyrighted_works import CopyrightedWorkAnalyzer
 from promptguard.config.load import Config
 from promptguard.nlp.models import ScanText
@@ -255,3 +256,30 @@ def test_a_one_word_listed_character_names_its_lowercase_work_too(analyzer, nlp_
     found = spans(analyzer, nlp_models, "elsa from frozen skating on a lake, watercolour")
     assert ("elsa", "CHARACTER") in found
     assert any(span == "frozen" for span, _kind in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("batman on a rooftop at night, digital art", "batman"),
+        ("portrait of elsa singing in the snow, disney concept art", "elsa"),
+        ("mario and a turtle racing go-karts, 3d render", "mario"),
+    ],
+)
+def test_a_well_known_character_as_an_image_prompts_subject(
+    analyzer, nlp_models, text, name
+) -> None:
+    """The picture is of the character, even when its one word is also a name."""
+    assert (name, "CHARACTER") in spans(analyzer, nlp_models, text)
+    assert not [f for f in promptguard.scan(text) if f.category == "personal_data"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "an alien smoking on a porch, 35mm photo",  # the word, not the film
+        "Mario and I met at the station to talk about the budget.",  # no image prompt
+    ],
+)
+def test_the_same_word_outside_a_subject_place_is_no_character(analyzer, nlp_models, text):
+    assert not {t for _, t in spans(analyzer, nlp_models, text)} & {"CHARACTER", "FRANCHISE"}

@@ -116,3 +116,12 @@ def test_a_street_named_after_a_writer_is_no_reference_to_him() -> None:
     ] == []
     text = "Victor Hugo a écrit Les Misérables pendant son exil."
     assert any(f.category == "deceased_figure" for f in promptguard.scan(text, language="fr"))
+
+
+def test_a_french_function_word_is_no_character_of_the_same_name() -> None:
+    text = "Qu'a fait le gouvernement, sinon promettre une commission de plus ?"
+    assert [f for f in promptguard.scan(text, language="fr") if f.category != "personal_data"] == []
+    text = "fan art of sinon with her sniper rifle, sword art online"
+    assert any(
+        f.type == "CHARACTER" and text[f.start : f.end] == "sinon" for f in promptguard.scan(text)
+    )

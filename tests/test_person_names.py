@@ -148,3 +148,26 @@ def test_a_trade_word_opening_a_prompt_is_no_person(text: str) -> None:
     """Words of the trade the dictionary lacks are two ordinary words run together, not a
     surname opening a sentence."""
     assert [f for f in promptguard.scan(text) if f.type == "PERSON"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("please forward this to ms. wijtze van der berg before friday", "ms. wijtze van der berg"),
+        ("Ask Pieter van den Bosch about the crane permit.", "Pieter van den Bosch"),
+        ("Le machiniste Jean-Marc de la Tour arrive à 6 h.", "Jean-Marc de la Tour"),
+    ],
+)
+def test_a_name_is_one_finding_across_its_particles(text: str, name: str) -> None:
+    language = "fr" if text.startswith("Le ") else "en"
+    assert name in persons(text, language)
+
+
+def test_two_names_joined_by_and_stay_two() -> None:
+    assert sorted(persons("Ask Maria and Bob about the crane permit.")) == ["Bob", "Maria"]
+
+
+def test_a_famous_artwork_named_like_a_person_is_no_person() -> None:
+    """ "Mona Lisa" is a painting: neither the phrase nor its "Lisa" is someone's name."""
+    assert persons("Mona Lisa as a cat, oil painting") == []
+    assert persons("Ask Lisa about the Christina's World print.") == ["Lisa"]

@@ -30,8 +30,8 @@ from promptguard.analyzers.personal_data.phone import (
     ValidPhoneRecognizer,
     french_overseas_numbers,
     may_hold_phone_number,
+    number_start,
     overseas_range,
-    without_open_bracket,
 )
 from promptguard.config.defaults import DEFAULT_PHONE_REGIONS
 from promptguard.config.load import Config
@@ -75,7 +75,7 @@ def spans(recognizer, content: str) -> set[tuple[int, int]]:
     """(start, end) of each number, an unclosed opening bracket left out as ours leaves it
     out ("(07.45.89.12.33" is the number 07.45.89.12.33)."""
     found = recognizer.analyze(content, ["PHONE_NUMBER"])
-    return {(without_open_bracket(content, r.start, r.end), r.end) for r in found}
+    return {(number_start(content, r.start, r.end), r.end) for r in found}
 
 
 def where(content: str, *numbers: str) -> list[tuple[int, int]]:

@@ -77,3 +77,11 @@ def test_phone_regions_are_configurable() -> None:
     assert phones("Ruf mich an: 030 1234567", config=only_us) == []
     with pytest.raises(ConfigError, match="phone_regions"):
         parse_config({"phone_regions": ["XX"]})
+
+
+def test_two_numbers_split_by_a_slash_are_reported_without_the_space() -> None:
+    text = "Contact régie : 06 12 34 56 78 / 01 42 68 53 00"
+    found = sorted(
+        text[f.start : f.end] for f in promptguard.scan(text) if f.type == "PHONE_NUMBER"
+    )
+    assert found == ["01 42 68 53 00", "06 12 34 56 78"]

@@ -175,12 +175,16 @@ def test_labelled_set_meets_the_targets(analyzer, nlp_models):
         ("Paul Martin (our director) will call you back.", "Paul Martin"),
         ("Tom Cruise, our lead actor, arrives at 6am.", "Tom Cruise"),
         ("Notre réalisatrice, Agnès Varda, arrive demain.", "Agnès Varda"),
+        ("Hi, my name is Li Wei and I need a cover letter.", "Li Wei"),
+        ("Name: Li Wei, department: props, start date Monday", "Li Wei"),
+        ("Write a birthday poem for my wife Julia Roberts, she loves tulips.", "Julia Roberts"),
+        ("Notre voisine Catherine Deneuve arrose nos plantes.", "Catherine Deneuve"),
     ],
 )
-def test_a_name_introduced_as_our_crew_is_personal_data(text: str, name: str) -> None:
+def test_a_name_introduced_as_our_own_person_is_personal_data(text: str, name: str) -> None:
     """A possessive and a production role make the name someone on the production: personal
     data of cast and crew (blocked for consumer tools), not a famous namesake to clear."""
-    language = "fr" if "Notre" in text else "en"
+    language = "fr" if text.startswith("Notre") else "en"
     findings = {
         (f.category, text[f.start : f.end]) for f in promptguard.scan(text, language=language)
     }

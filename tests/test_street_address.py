@@ -234,3 +234,18 @@ def test_a_number_in_brackets_starts_after_the_bracket() -> None:
     text = "Our location manager is Karim Benali (07.45.89.12.33) for the scout."
     phones = [text[f.start : f.end] for f in promptguard.scan(text) if f.type == "PHONE_NUMBER"]
     assert phones == ["07.45.89.12.33"]
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("Envoyez les rushes à : Atelier Nord, BP 118, 59003 Lille Cedex", "BP 118, 59003 Lille"),
+        ("Retour des badges : TSA 40111, 69441 Lyon Cedex 03", "TSA 40111, 69441 Lyon"),
+    ],
+)
+def test_a_french_post_box_before_its_postcode_is_an_address(text: str, address: str) -> None:
+    assert any(found.startswith(address) for found in addresses(text, "fr"))
+
+
+def test_bp_as_a_blood_pressure_or_a_company_is_no_post_box() -> None:
+    assert addresses("His BP 120/80 was fine and BP 2024 results were up.") == []

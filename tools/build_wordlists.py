@@ -505,6 +505,11 @@ def build_not_names(data: Path) -> list[list[str]]:
             rows.setdefault(fold(name), [name.strip(), "MOVEMENT", "", "clip_interrogator"])
     for name in read_json(art / "dariusk_corpora/art__isms.json")["isms"]:
         rows.setdefault(fold(name), [name, "MOVEMENT", "", "dariusk_corpora"])
+    # Famous artworks of two words or more ("Mona Lisa", "Afghan Girl"): NER reads them as
+    # people; one-word titles ("Ophelia") are also given names and stay out.
+    for row in read_csv(HERE / "works_supplement.tsv", delimiter="\t"):
+        if row["type"] == "ARTWORK" and len(fold(row["title"]).split()) >= 2:
+            rows.setdefault(fold(row["title"]), [row["title"], "ARTWORK", "", "works_supplement"])
     return [rows[key] for key in sorted(rows)]
 
 

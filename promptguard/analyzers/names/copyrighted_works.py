@@ -59,7 +59,12 @@ from promptguard.analyzers.names.title_context import (
     maker_death,
     place_in_prose,
 )
-from promptguard.analyzers.names.title_shape import named_elsewhere, title_shape, written_variants
+from promptguard.analyzers.names.title_shape import (
+    depicted_subject,
+    named_elsewhere,
+    title_shape,
+    written_variants,
+)
 from promptguard.config.load import Config
 from promptguard.findings import Finding
 from promptguard.nlp.models import ScanText
@@ -232,8 +237,7 @@ class CopyrightedWorkAnalyzer(Analyzer):
         )
         if work.category == "STUDIO" and not (strong or is_image_prompt(content)):
             return None  # "everyone at Nintendo": the company, not its house style
-        # "garfield drawn in the style of ...", "... by jim davis": the character, not the
-        # president; its maker named beside a title says which one it is.
+        # "garfield drawn", "... by jim davis", "garfield on a roof, digital art": the character
         maker_named = named_elsewhere(tokens.folded, work.maker, first, last)
         drawn = (
             near
@@ -241,7 +245,8 @@ class CopyrightedWorkAnalyzer(Analyzer):
             and _popular(work)
             and DEPICTED_AFTER.match(after)
         )
-        depicted = maker_named or drawn
+        subject = depicted_subject(content, start, end, work, is_image_prompt(content))
+        depicted = maker_named or drawn or subject
         if (
             ambiguous
             and len(content_words) == 1
@@ -294,7 +299,7 @@ class CopyrightedWorkAnalyzer(Analyzer):
             # a well-known title after a style phrase or a medium ("style of peanuts").
             cued_title = _popular(work) and SCREEN_CUE.search(before)
             cued_title = cued_title or with_companion(lexicon, work, known)
-            cued_title = cued_title or by_maker(content, end, work)  # "heat by michael mann"
+            cued_title = cued_title or by_maker(content, end, work) or subject  # "heat by m. mann"
             quoted = quoted and surfaces[0][0].isupper()  # 'yes' or 'no': a word, mentioned
             if not (quoted or (capitalised and context and not sentence_start) or cued_title):
                 return None

@@ -130,6 +130,16 @@ def _quoted_word(content: str, start: int, end: int, words: list[str]) -> bool:
     return len(items) >= 5 and 2 * sum(_ordinary(item) for item in items) >= len(items)
 
 
+def _french_function_word(content: str, span: str, words: list[str]) -> bool:
+    """A lowercase French function word ("sinon", "puis") in French text: the English
+    vocabulary that tells "her" from the film does not hold French words."""
+    if len(words) != 1 or not span.islower() or words[0] not in stop_words("fr"):
+        return False
+    from promptguard.nlp.language import detect_language
+
+    return detect_language(content) == "fr"
+
+
 def ordinary_use(content: str, finding: Finding) -> bool:
     """Whether a reference finding is an ordinary use of its words (see the module doc)."""
     start, end = finding.start, finding.end
@@ -145,6 +155,8 @@ def ordinary_use(content: str, finding: Finding) -> bool:
         return True
     if finding.category != "copyrighted_work" and named_after_in_french(content, start):
         return True  # "rue Victor-Hugo": a street
+    if _french_function_word(content, span, words):
+        return True  # "que firent-ils, sinon voter": no character Sinon
     if finding.category != "copyrighted_work" and (
         _VERSION_AFTER.match(content, end)
         or re.search(r"\s(?:v?\d+\.\d+|v\d+)$", span)

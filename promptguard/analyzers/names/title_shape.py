@@ -24,6 +24,7 @@ import re
 from promptguard.analyzers.names.folding import tokenize
 from promptguard.analyzers.names.given_names import CONTACT_BEFORE, name_kind
 from promptguard.analyzers.names.packed import WORK, Lexicon, Work
+from promptguard.analyzers.names.prepass import vocabulary
 
 #: Titles and ranks that make the next word a nickname ("Doctor Doom", "Captain Falcon");
 #: not those that are also everyday adjectives ("general", "major", "chief", "master").
@@ -169,3 +170,39 @@ def _positions(folded: list[str]) -> dict[str, list[int]]:
 
 
 __all__ = ["HONORIFICS", "named_elsewhere", "title_shape", "written_variants"]
+
+
+#: The subject's place of an image prompt: its start (or a line's), or after a picture noun
+#: and "of" ("portrait of", "fan art of").
+_SUBJECT_BEFORE = re.compile(
+    r"(?:^|\n)\s*(?:(?:a|an|the)\s+)?$|\b(?:photo|photograph|picture|portrait|drawing|painting"
+    r"|image|illustration|render|sketch|poster|statue|figure|fan\s*art|closeup|close-up)"
+    r"\s+of\s+(?:(?:a|an|the)\s+)?$",
+    re.I,
+)
+#: What the subject does or where it is, or the next tag or character ("batman on a roof",
+#: "elsa singing", "mario and luigi", "joker, digital art"); never a noun it qualifies.
+_SUBJECT_AFTER = re.compile(
+    r"^(?:\s*,|\s+(?:and|&|on|in|at|with|as|under|over|near|inside|wearing|holding|riding"
+    r"|eating|drinking|sitting|standing|walking|running|flying|fighting|dancing|singing"
+    r"|playing|driving|smiling|posing|looking|reading|sleeping|swimming|jumping|crying"
+    r"|laughing|screaming|smoking|cooking|painting|hugging|kissing|surfing|skateboarding)\b)",
+    re.I,
+)
+
+
+def depicted_subject(content: str, start: int, end: int, work: Work, image: bool) -> bool:
+    """A well-known character or franchise named by one word as the subject of an image
+    prompt ("batman on a rooftop, digital art", "portrait of elsa singing"): the picture is
+    of the character, even when the word is also a name or a word ("elsa", "joker")."""
+    if not image or work.type not in ("CHARACTER", "FRANCHISE"):
+        return False
+    if not any(s in work.source for s in ("supplement", "curated")):
+        return False
+    window = content[max(0, start - 40) : start]
+    word = content[start:end]
+    if word.islower() and word in vocabulary().plain and not window.lower().endswith("the "):
+        return False  # "alien smoking", "sonic boom": the word; "the joker" is the character
+    if start > 40:
+        window = "\0" + window  # the window's start is not the text's
+    return bool(_SUBJECT_BEFORE.search(window) and _SUBJECT_AFTER.match(content[end : end + 24]))

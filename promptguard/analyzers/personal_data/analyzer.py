@@ -51,6 +51,7 @@ from promptguard.analyzers.personal_data.cased_names import (
 )
 from promptguard.analyzers.personal_data.cited_artists import outside_citations
 from promptguard.analyzers.personal_data.medical import keep_medical
+from promptguard.analyzers.personal_data.name_particles import join_particle_names
 from promptguard.analyzers.personal_data.news_non_persons_fr import not_a_person_fr
 from promptguard.analyzers.personal_data.person import (
     NAME_CAPS,
@@ -146,6 +147,7 @@ class PersonalDataAnalyzer(Analyzer):
         results = engine.analyze(content, language, entities=ENTITIES, nlp_artifacts=artifacts)
         if language == "fr":  # "rue Victor-Hugo", "la frégate Raphaël": whatever found them
             results = [r for r in results if not french_non_person(content, r)]
+        results = join_particle_names(content, results)
         results = _add_names_near_contacts(content, results)
         results = _add_listed_names(content, results)
         results = _facts_about_people(content, results)

@@ -382,7 +382,9 @@ def _extend(text: str, tokens: list[re.Match], index: int, how: str) -> int:
         if word.lower() in _FUNCTION_WORDS or is_chat_word(word):
             break  # "your last name is martin lmao": the name ends before the shorthand
         capitalised_name = word[:1].isupper() and not word.isupper() and not is_ordinary(word)
-        if "S" in name_kind(word) or "G" in name_kind(word):
+        if _word(prev.group()).lower() in _PARTICLES and nxt - 1 > index:
+            last = nxt  # "ms. wijtze van der berg": after "van der", any word is the surname
+        elif "S" in name_kind(word) or "G" in name_kind(word):
             if is_ordinary(word) and (_case(word) in ("lower", "upper") or _case(word) != style):
                 break  # "mr. martin is", "Dr. Lee Said", "PRISCILLA RAN": case says nothing
             last = nxt

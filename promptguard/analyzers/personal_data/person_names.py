@@ -205,6 +205,8 @@ def not_a_person_here(text: str, start: int, end: int) -> bool:
     value = text[start:end]
     if any(w.lower() in _CHAT_WORDS for w in WORD.findall(value)):
         return True
+    if _inside_a_non_person(text, start, end):
+        return True  # "Lisa" of "Mona Lisa", "Pixar" of "Pixar Animation Studios"
     if value.lower() in _PREFIX and _HYPHEN_WORD_AFTER.match(text[end : end + 4]):
         return True  # "neo - expressionism": a prefix, not the given name
     if _ORG_AFTER.match(text[end : end + 24]):
@@ -231,6 +233,23 @@ def not_a_person_here(text: str, start: int, end: int) -> bool:
         return True  # "the Briton , who…"; "the Coen brothers", "the Heidi video" stay
     last = _ORG_LAST.search(value)
     return bool(last) and not name_kind(last.group().strip())
+
+
+def _inside_a_non_person(text: str, start: int, end: int) -> bool:
+    """Whether the span with up to two words on either side (same line) is a phrase the
+    not-a-person list holds: a famous artwork, a studio, a brand ("Mona Lisa")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    before = [m.start() + line_start for m in WORD.finditer(text[line_start:start])][-2:]
+    after = [
+        m.end() + end for m in WORD.finditer(text[end : len(text) if line_end < 0 else line_end])
+    ][:2]
+    return any(
+        is_not_a_person(text[left:right])
+        for left in [*before, start]
+        for right in [end, *after]
+        if (left, right) != (start, end)
+    )
 
 
 def is_ordinary(word: str) -> bool:

@@ -82,7 +82,7 @@ class ValidPhoneRecognizer(PhoneRecognizer):
             ]
         results = [
             self._result(
-                without_open_bracket(text, m.start, m.end),
+                number_start(text, m.start, m.end),
                 m.end,
                 region_code_for_country_code(m.number.country_code),
             )
@@ -113,9 +113,12 @@ class ValidPhoneRecognizer(PhoneRecognizer):
         )
 
 
-def without_open_bracket(text: str, start: int, end: int) -> int:
+def number_start(text: str, start: int, end: int) -> int:
     """ "(07.45.89.12.33)": phonenumbers keeps the opening bracket of a number written in
-    brackets but not the closing one; the number starts after it."""
+    brackets but not the closing one; the number starts after it. Some regions' matches also
+    start with the space after a "/" ("06 12 34 56 78 / 01 42 68 53 00" in IE)."""
+    while start < end and text[start].isspace():
+        start += 1
     if text[start] == "(" and ")" not in text[start:end]:
         return start + 1
     return start

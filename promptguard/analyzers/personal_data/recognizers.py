@@ -23,6 +23,7 @@ from promptguard.analyzers.personal_data.age import age_recognizer
 from promptguard.analyzers.personal_data.bank_account import BankAccountRecognizer
 from promptguard.analyzers.personal_data.card_numbers import CardNumberRecognizer
 from promptguard.analyzers.personal_data.cased_names import CasedNameRecognizer
+from promptguard.analyzers.personal_data.cued_phone import CuedPhoneRecognizer
 from promptguard.analyzers.personal_data.date_of_birth import dob_recognizer
 from promptguard.analyzers.personal_data.driver_licence import DriverLicenceRecognizer
 from promptguard.analyzers.personal_data.medical import medical_recognizer
@@ -41,6 +42,7 @@ def custom_recognizers(language: str) -> list[LocalRecognizer]:
         dob_recognizer(language),
         CasedNameRecognizer(language),
         CardNumberRecognizer(language),
+        CuedPhoneRecognizer(language),
         DriverLicenceRecognizer(language),
         BankAccountRecognizer(language),
         NationalIdRecognizer(language),

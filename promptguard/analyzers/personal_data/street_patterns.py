@@ -154,10 +154,13 @@ MILITARY = _compile(
     r"[ \t]*,?\s*)?(?<![\w])(?:APO|FPO|DPO)\s+(?:AA|AE|AP)\s+\d{5}(?:-\d{4})?(?![\w])",
     re.IGNORECASE,
 )
+#: French post boxes are capitals before a postcode ("BP 203, 69003 Lyon Cedex", "CS 30012"):
+#: "BP 120/80" is a blood pressure, "BP 2024" a company's year.
 PO_BOX = _compile(
+    r"(?:(?<![\w])(?:B\.?\s?P\.?|CS|TSA)(?=\s*\d{1,6},?\s+\d{5}\s)|"
     r"(?i:(?<![\w])(?:P\.?\s?O\.?\s?Box|Post\s+Office\s+Box|Postfach|Postbox|Postboks|Postbus"
     r"|Casella\s+postale|Skrytka\s+pocztowa|Apartado(?:\s+(?:de\s+Correos|postal))?"
-    r"|Caixa\s+Postal|Casilla(?:\s+de\s+Correos?)?|Bo[iî]te\s+postale))\s*\.?\s*#?\s*\d{1,6}(?![\w])"
+    r"|Caixa\s+Postal|Casilla(?:\s+de\s+Correos?)?|Bo[iî]te\s+postale)))\s*\.?\s*#?\s*\d{1,6}(?![\w])"
 )
 _STREETISH = rf"(?:{_NW}|{_HN2})(?:[ \t]+(?:{_NW}|{_HN2})){{0,4}}"
 CORNER = _compile(
