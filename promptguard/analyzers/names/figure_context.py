@@ -86,8 +86,20 @@ def _message(person: Person, deceased: bool, historical: bool = False) -> str:
     return f"{person.name}{years} is deceased: likeness needs clearance from the estate."
 
 
-def _depicted(analyzer: str, start: int, end: int, surface: str):
+def _depicted(analyzer: str, start: int, end: int, surface: str) -> Finding:
     """A person an image prompt depicts whom no list knows (see `depicted`)."""
+    return unlisted_figure(
+        analyzer, start, end, surface, "depicted", "subject of an image prompt",
+        "is depicted in an image prompt and is in no list of public figures: a real person's "
+        "likeness needs their written approval, a private person's too.",
+    )  # fmt: skip
+
+
+def unlisted_figure(
+    analyzer: str, start: int, end: int, surface: str, match: str, cue: str, says: str
+) -> Finding:
+    """A public figure no list knows, found by `match` ("depicted", "role"): the likeness
+    needs approval all the same, and the evidence says no list was matched."""
     name = " ".join(surface.split())
     return Finding(
         category="public_figure",
@@ -96,21 +108,18 @@ def _depicted(analyzer: str, start: int, end: int, surface: str):
         end=end,
         score=0.5,
         subject=name,
-        message=(
-            f"{name} is depicted in an image prompt and is in no list of public figures: a "
-            "real person's likeness needs their written approval, a private person's too."
-        ),
+        message=f"{name} {says}",
         severity="normal",
         analyzer=analyzer,
         extra={
-            "match": "depicted",
+            "match": match,
             "status": "unlisted",
             "needs_clearance": True,
             "evidence": {
                 "entry": name,
                 "list": "none (not in the people lists)",
                 "status": "unlisted",
-                "cue": "subject of an image prompt",
+                "cue": cue,
             },
         },
     )

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from promptguard.analyzers.names.figure_context import unlisted_figure
 from promptguard.analyzers.names.prepass import vocabulary
 from promptguard.analyzers.names.prompt_syntax import is_image_prompt
 from promptguard.findings import Finding
@@ -163,32 +164,11 @@ def role_before(content: str, start: int) -> bool:
 
 def cued_finding(analyzer: str, start: int, end: int, surface: str) -> Finding:
     """A name an image prompt gives a celebrity role and no list knows."""
-    name = " ".join(surface.split())
-    return Finding(
-        category="public_figure",
-        type="PERSON",
-        start=start,
-        end=end,
-        score=0.5,
-        subject=name,
-        message=(
-            f"{name} is named as a performer or public person in an image prompt and is in no"
-            " list of public figures: the likeness needs their written approval."
-        ),
-        severity="normal",
-        analyzer=analyzer,
-        extra={
-            "match": "role",
-            "status": "unlisted",
-            "needs_clearance": True,
-            "evidence": {
-                "entry": name,
-                "list": "none (not in the people lists)",
-                "status": "unlisted",
-                "cue": "a celebrity role before or after the name",
-            },
-        },
-    )
+    return unlisted_figure(
+        analyzer, start, end, surface, "role", "a celebrity role before or after the name",
+        "is named as a performer or public person in an image prompt and is in no list of "
+        "public figures: the likeness needs their written approval.",
+    )  # fmt: skip
 
 
 # -- lowercase surnames that are also words ------------------------------------------
