@@ -236,11 +236,9 @@ def listed_with(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]
                 continue  # "Jane Doe, Paris and London offices"
             if is_ordinary(word) and "S" not in name_kind(word):
                 continue
-            joined = any(
-                _LIST_JOIN.search(text[e:start])
-                and len(text[e:start]) <= 6
-                or _LIST_JOIN.search(text[end:s])
-                and len(text[end:s]) <= 6
+            joined = any(  # the gap's length first: slicing the text per span is quadratic
+                (0 < start - e <= 6 and _LIST_JOIN.search(text[e:start]))
+                or (0 < s - end <= 6 and _LIST_JOIN.search(text[end:s]))
                 for s, e in spans
             )
             if joined and not explained_without_ner(text, start, end):

@@ -14,14 +14,18 @@ _PARTICLE = r"(?:van|von|de|der|den|del|della|di|da|du|le|la|ten|ter|dos|das|bin
 #: What may stand between the two pieces: spaces and particles only.
 _BETWEEN = re.compile(rf"(?i:\s+(?:{_PARTICLE}\s+)*)")
 _ENDS_ON_PARTICLE = re.compile(rf"(?i:\s{_PARTICLE})$")
+#: At most this many characters between the pieces ("van den", "de la", spaces).
+_GAP = 24
 
 
 def join_particle_names(content: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
     """The results with each pair of PERSON pieces split at a particle joined into one."""
     people = sorted((r for r in results if r.entity_type == "PERSON"), key=lambda r: r.start)
     joined: set[int] = set()
-    for first in people:
-        for second in people:
+    for index, first in enumerate(people):
+        for second in people[index + 1 :]:
+            if second.start > first.end + _GAP:
+                break  # sorted by start: the rest are further away
             if id(first) in joined or id(second) in joined or second.start <= first.end:
                 continue
             between = content[first.end : second.start]

@@ -249,11 +249,11 @@ def not_a_person_here(text: str, start: int, end: int) -> bool:
 def _inside_a_non_person(text: str, start: int, end: int) -> bool:
     """Whether the span with up to two words on either side (same line) is a phrase the
     not-a-person list holds: a famous artwork, a studio, a brand ("Mona Lisa")."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
+    line_start = max(text.rfind("\n", max(0, start - 60), start) + 1, start - 60)  # 2 words
+    line_end = text.find("\n", end, end + 60)
     before = [m.start() + line_start for m in WORD.finditer(text[line_start:start])][-2:]
     after = [
-        m.end() + end for m in WORD.finditer(text[end : len(text) if line_end < 0 else line_end])
+        m.end() + end for m in WORD.finditer(text[end : end + 60 if line_end < 0 else line_end])
     ][:2]
     return any(
         is_not_a_person(text[left:right])
