@@ -9,6 +9,7 @@ nothing registered, which is not an error: the analyzer simply finds nothing.
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar
 
@@ -59,7 +60,7 @@ class ScriptMatchAnalyzer(Analyzer):
         if index is None:
             return []
         findings = []
-        for match in index.query(text.content):
+        for match in _joined(index.query(text.content)):
             score = min(0.99, 0.75 + 0.03 * match.fingerprints)
             findings.append(
                 Finding(
@@ -82,3 +83,29 @@ class ScriptMatchAnalyzer(Analyzer):
                 )
             )
         return findings
+
+
+#: Two matches of one scene closer than this are one passage (the winnowed fingerprints of
+#: a pasted scene can leave a gap in the middle, more or less often with the index's salt).
+_PASSAGE_GAP = 80
+
+
+def _joined(matches: list) -> list:
+    """The matches with those of the same scene that touch or nearly touch made one."""
+    joined: list = []
+    for match in sorted(matches, key=lambda m: m.start):
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and last.subject == match.subject
+            and match.start <= last.end + _PASSAGE_GAP
+        ):
+            joined[-1] = replace(
+                last,
+                end=max(last.end, match.end),
+                fingerprints=last.fingerprints + match.fingerprints,
+                script_end=max(last.script_end, match.script_end),
+            )
+        else:
+            joined.append(match)
+    return joined
