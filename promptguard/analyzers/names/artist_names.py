@@ -12,6 +12,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from promptguard.analyzers.names.artist_typos import style_typo, word_typo
+from promptguard.analyzers.names.figure_context import typo_pair
 from promptguard.analyzers.names.given_names import name_kind
 from promptguard.analyzers.names.packed import ARTIST, PERSON, Lexicon
 from promptguard.analyzers.names.prepass import vocabulary
@@ -224,4 +225,6 @@ def _unmatched_item(
         return None
     if query in lexicon.not_names or not _artist_only(lexicon, query):
         return None
+    if len(words) == 2 and typo_pair(lexicon, words[0], words[1], image) is not None:
+        return None  # "britt marling style": a misspelt famous person, the figure analyzer's
     return ArtistRef(first, last, None, cue, "unlisted", " ".join(surface.split()))

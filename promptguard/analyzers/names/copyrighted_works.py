@@ -72,8 +72,6 @@ from promptguard.nlp.models import ScanText
 TYPES = ("ARTIST_STYLE", "STUDIO", "ARTWORK", "FILM", "SERIES", "CHARACTER", "FRANCHISE", "WORK")
 #: When one title is several things, report the most specific first.
 _TYPE_ORDER = {"FRANCHISE": 0, "CHARACTER": 1, "FILM": 2, "SERIES": 3, "ARTWORK": 4}
-
-
 _BEING_SHAPES = ("epithet", "honorific", "full name")
 _INITIALS = re.compile(r"[A-Z](?:\s?&\s?[A-Z])+")
 #: "john.doe@…": words joined into an address or a handle are not written as a title.
@@ -237,7 +235,7 @@ class CopyrightedWorkAnalyzer(Analyzer):
         )
         if work.category == "STUDIO" and not (strong or is_image_prompt(content)):
             return None  # "everyone at Nintendo": the company, not its house style
-        # "garfield drawn", "... by jim davis", "garfield on a roof, digital art": the character
+        # "garfield drawn", "... by jim davis", "sam fisher on a roof, digital art": the character
         maker_named = named_elsewhere(tokens.folded, work.maker, first, last)
         drawn = (
             near
@@ -327,6 +325,7 @@ class CopyrightedWorkAnalyzer(Analyzer):
                 )
                 or shape
                 or maker_named
+                or subject
                 or listed_with_title(content, start, end, titles)
                 or (
                     near

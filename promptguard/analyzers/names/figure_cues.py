@@ -191,7 +191,11 @@ _PERSON_VERB_AFTER = re.compile(
     r"^\s+(?:can|could|will|would|should|must|might|says|said|tweets|tweeted|gives|giving"
     r"|wearing|holding|riding|sitting|standing|eating|drinking|dancing|smiling|laughing"
     r"|crying|singing|fighting|hugging|kissing|shaking|walking|running|driving|speaking"
-    r"|screaming|posing|waving|sleeping|looking|dressed)\b",
+    r"|screaming|posing|waving|sleeping|looking|dressed|smoking|playing|reading|writing"
+    r"|cooking|talking|yelling|shouting|grinning|performing|praying|arguing|thinking"
+    r"|meditating|working|typing|vaping|shopping|partying|preaching|testifying|campaigning"
+    r"|debating|boxing|wrestling|skateboarding|surfing|golfing|juggling|crouching|kneeling"
+    r"|lying|leaning|jumping|flying|getting|making|taking|doing|having)\b",
     re.I,
 )
 _DEPICTION_BEFORE = re.compile(
@@ -215,6 +219,11 @@ def word_surname_syntax(content: str, tokens, i: int) -> bool:
     if _PERSON_VERB_AFTER.match(after):
         return True  # "trump can kick it", "bush holding a sign"
     return bool(_DEPICTION_BEFORE.search(before)) and not noun_after(content, tokens, i)
+
+
+def depiction_before(content: str, start: int) -> bool:
+    """Whether a picture of someone is asked for right before `start` ("portrait of")."""
+    return bool(_DEPICTION_BEFORE.search(content[max(0, start - 40) : start]))
 
 
 def person_verb_after(content: str, end: int) -> bool:

@@ -46,6 +46,7 @@ from promptguard.analyzers.names.figure_context import (
 )
 from promptguard.analyzers.names.figure_cues import (
     cued_finding,
+    depiction_before,
     noun_after,
     person_verb_after,
     role_before,
@@ -214,10 +215,12 @@ class PublicFigureAnalyzer(Analyzer):
         ):
             return True
         surfaces = [content[tokens.starts[i] : tokens.ends[i]] for i in range(first, last)]
-        if role_before(content, tokens.starts[first]) or (
-            person_verb_after(content, tokens.ends[last - 1]) and is_image_prompt(content)
+        start, end = tokens.starts[first], tokens.ends[last - 1]
+        if role_before(content, start) or (
+            (person_verb_after(content, end) or depiction_before(content, start))
+            and is_image_prompt(content)
         ):
-            return True  # "the band sleep token", "will smith eating": a person's place
+            return True  # "the band sleep token", "will smith eating", "portrait of bill hicks"
         return all(s[0].isupper() or len(s) <= 2 for s in surfaces)
 
     def _surnames(

@@ -186,7 +186,10 @@ _SUBJECT_AFTER = re.compile(
     r"^(?:\s*,|\s+(?:and|&|on|in|at|with|as|under|over|near|inside|wearing|holding|riding"
     r"|eating|drinking|sitting|standing|walking|running|flying|fighting|dancing|singing"
     r"|playing|driving|smiling|posing|looking|reading|sleeping|swimming|jumping|crying"
-    r"|laughing|screaming|smoking|cooking|painting|hugging|kissing|surfing|skateboarding)\b)",
+    r"|laughing|screaming|smoking|cooking|painting|hugging|kissing|surfing|skateboarding)\b"
+    r"|\s+(?!(?:thing|king|ring|wing|string|spring|building|ceiling|clothing|morning|evening"
+    r"|pudding|wedding|sibling|darling|earring|lighting|setting|rendering|shading|being)\b)"
+    r"[a-z]{3,}ing\b)",
     re.I,
 )
 
