@@ -283,3 +283,11 @@ def test_a_well_known_character_as_an_image_prompts_subject(
 )
 def test_the_same_word_outside_a_subject_place_is_no_character(analyzer, nlp_models, text):
     assert not {t for _, t in spans(analyzer, nlp_models, text)} & {"CHARACTER", "FRANCHISE"}
+
+
+def test_a_lowercase_character_doing_something_in_an_image_prompt() -> None:
+    """A character written in lowercase at the start of an image prompt, before what it does,
+    is the picture's subject: the character, not a crew member's name."""
+    text = "sam fisher holding night-vision goggles, digital art, trending on artstation"
+    found = [(f.category, f.type) for f in promptguard.scan(text) if f.start == 0]
+    assert found == [("copyrighted_work", "CHARACTER")]

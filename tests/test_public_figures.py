@@ -239,3 +239,24 @@ def test_the_person_behind_an_eponym_is_still_found_when_named() -> None:
         text[f.start : f.end] for f in promptguard.scan(text) if f.category.endswith("_figure")
     ]
     assert found == ["Gustave Eiffel"]
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("jack black cooking pasta in a diner, digital art", "Jack Black"),
+        ("oil painting of jack black, highly detailed", "Jack Black"),
+        ("in the style of keanu reevs, 35mm photo", "Keanu Reeves"),
+    ],
+)
+def test_a_famous_person_as_an_image_prompts_subject_in_lowercase(text, subject) -> None:
+    """A name of ordinary words is the person where a picture's subject stands ("portrait
+    of", "cooking"); a one-letter typo after a style cue is the person, not an unlisted artist."""
+    found = [(f.category, f.subject) for f in promptguard.scan(text)]
+    assert ("public_figure", subject) in found
+    assert not any(c in ("personal_data", "copyrighted_work") for c, _s in found)
+
+
+def test_the_same_words_in_a_sentence_are_no_person() -> None:
+    text = "The jack, black and heavy, lay on the garage floor."
+    assert not [f for f in promptguard.scan(text) if f.category.endswith("_figure")]
