@@ -20,6 +20,7 @@ bench/results/references.json:
     .venv/bin/python bench/bench_references.py            # full run
     .venv/bin/python bench/bench_references.py --limit 50  # first 50 prompts / sentences
     .venv/bin/python bench/bench_references.py --show      # also print every miss and alarm
+    .venv/bin/python bench/bench_references.py --set fresh --no-wnut --no-chat  # held-out 250
 """
 
 from __future__ import annotations
@@ -38,6 +39,9 @@ import chat_refs  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 PROMPTS = ROOT / "bench" / "data" / "real_prompts_references.jsonl"
+#: 250 more hand-labelled prompts drawn after the team had tuned on the 420: a held-out check
+#: that nobody tunes on (REAL_PROMPTS_SOURCE.md, "Fresh set").
+SETS = {"main": PROMPTS, "fresh": PROMPTS.with_name("real_prompts_references_fresh.jsonl")}
 WNUT = ROOT / "bench" / "data" / "wnut17" / "emerging.dev.conll"
 #: Hand verdicts on the WNUT findings that overlap no WNUT person or creative work (bands,
 #: games and their characters are labelled "group" or "product" there, or not at all).
@@ -67,8 +71,8 @@ ALLOWED_STATUSES = frozenset({"public_domain", "allowed", "info", "free"})
 CHECK_EVERY = 5
 
 
-def load_prompts(limit: int | None, half: str = "all") -> list[dict]:
-    lines = PROMPTS.read_text(encoding="utf-8").splitlines()
+def load_prompts(limit: int | None, half: str = "all", path: Path = PROMPTS) -> list[dict]:
+    lines = path.read_text(encoding="utf-8").splitlines()
     rows = [json.loads(line) for line in lines if line.strip()]
     if half != "all":
         check = half == "check"
@@ -288,7 +292,7 @@ def pct(a: int, b: int) -> str:
 def markdown(p: dict, w: dict) -> str:
     out = [
         f"## References on real prompts ({p['prompts']} hand-labelled prompts, "
-        f"half: {p.get('half', 'all')})",
+        f"set: {p.get('set', 'main')}, half: {p.get('half', 'all')})",
         "",
         "| label category | spans | right category | exact type | any finding "
         "| as personal_data PERSON | needs clearance (wrong) |",
@@ -367,15 +371,21 @@ def main() -> None:
         default="all",
         help=f"dev: 4 prompts in 5; check: every {CHECK_EVERY}th prompt, kept for milestones",
     )
+    parser.add_argument(
+        "--set", choices=tuple(SETS), default="main", help="fresh: the held-out 250 prompts"
+    )
     parser.add_argument("--no-wnut", action="store_true", help="skip the WNUT-17 sentences")
     parser.add_argument(
         "--no-chat", action="store_true", help="skip the 2,633 unlabelled chat prompts"
     )
-    parser.add_argument("--output", type=Path, default=RESULTS, help="where the JSON goes")
+    parser.add_argument("--output", type=Path, help="where the JSON goes")
     args = parser.parse_args()
+    args.output = args.output or RESULTS.with_stem(
+        "references" if args.set == "main" else f"references_{args.set}"
+    )
     promptguard.scan("Warm-up in the style of Banksy with meryl streep.")
-    p = bench_prompts(load_prompts(args.limit, args.half))
-    p["half"] = args.half
+    p = bench_prompts(load_prompts(args.limit, args.half, SETS[args.set]))
+    p["set"], p["half"] = args.set, args.half
     w = bench_wnut(0 if args.no_wnut else args.limit, skip=args.no_wnut)
     c = None if args.no_chat else chat_refs.bench_chat(args.limit)
     print(markdown(p, w))

@@ -1,13 +1,20 @@
-"""Reproduce the sample of real prompts that real_prompts_references.jsonl labels.
+"""Reproduce the samples of real prompts that the hand-labelled reference sets label.
 
-Prompts longer than 1,500 characters are skipped, then random.Random(19).sample picks from each
-source in its file order. Set PROMPTS_REAL to the prompts_real folder (default: ../shared/data/
-prompts_real next to the repository). Prints one {"id", "source", "text"} object per line.
+Default: the 420 prompts of real_prompts_references.jsonl. Prompts longer than 1,500 characters
+are skipped, then random.Random(19).sample picks from each source in its file order.
+
+--fresh: the 250 prompts of real_prompts_references_fresh.jsonl, a held-out check nobody tunes
+on. Same rule with random.Random(23) and FRESH_PLAN, after dropping every prompt whose id or
+text is already in the 420 set (re-drawn from the same rule, so the file need not exist).
+
+Set PROMPTS_REAL to the prompts_real folder (default: ../shared/data/prompts_real next to the
+repository). Prints one {"id", "source", "text"} object per line.
 """
 
 import json
 import os
 import random
+import sys
 from pathlib import Path
 
 PLAN = [
@@ -16,21 +23,35 @@ PLAN = [
     ("arena_hard", 50),
     ("sharegpt_first_turns", 60),
 ]
+FRESH_PLAN = [
+    ("i2p_lexica_sd", 200),
+    ("awesome_chatgpt_prompts", 25),
+    ("arena_hard", 25),
+]
 MAX_CHARS = 1500
 
 
-def sample(root: Path) -> list[dict]:
+def sample(root: Path, plan=PLAN, seed: int = 19, exclude: list[dict] = ()) -> list[dict]:
+    ids = {r["id"] for r in exclude}
+    texts = {r["text"] for r in exclude}
     out = []
-    for source, n in PLAN:
+    for source, n in plan:
         with open(root / source / "prompts.jsonl", encoding="utf-8") as fh:
             rows = [json.loads(line) for line in fh]
         rows = [r for r in rows if len(r["text"]) <= MAX_CHARS]
-        for r in random.Random(19).sample(rows, n):
+        rows = [r for r in rows if r["id"] not in ids and r["text"] not in texts]
+        for r in random.Random(seed).sample(rows, n):
             out.append({"id": r["id"], "source": source, "text": r["text"]})
     return out
 
 
+def sample_fresh(root: Path) -> list[dict]:
+    """The held-out draw: none of its prompts (by id or text) is in the 420 set."""
+    return sample(root, FRESH_PLAN, seed=23, exclude=sample(root))
+
+
 if __name__ == "__main__":
     default = Path(__file__).resolve().parents[3] / "shared" / "data" / "prompts_real"
-    for row in sample(Path(os.environ.get("PROMPTS_REAL", default))):
+    root = Path(os.environ.get("PROMPTS_REAL", default))
+    for row in sample_fresh(root) if "--fresh" in sys.argv[1:] else sample(root):
         print(json.dumps(row, ensure_ascii=False))
