@@ -21,7 +21,7 @@ import re
 
 from promptguard.analyzers.names.figure_context import unlisted_figure
 from promptguard.analyzers.names.prepass import vocabulary
-from promptguard.analyzers.names.prompt_syntax import is_image_prompt
+from promptguard.analyzers.names.prompt_syntax import ING_ACTION, is_image_prompt
 from promptguard.findings import Finding
 from promptguard.nlp.stop_words import stop_words
 
@@ -198,6 +198,7 @@ _PERSON_VERB_AFTER = re.compile(
     r"|lying|leaning|jumping|flying|getting|making|taking|doing|having)\b",
     re.I,
 )
+_ACTION_AFTER = re.compile(rf"^\s+{ING_ACTION}", re.I)
 _DEPICTION_BEFORE = re.compile(
     r"\b(?:photo|photograph|picture|portrait|drawing|painting|image|selfie|sketch|render"
     r"|illustration|closeup|close-up|headshot|caricature|statue|poster|bust|cartoon|meme)"
@@ -228,7 +229,8 @@ def depiction_before(content: str, start: int) -> bool:
 
 def person_verb_after(content: str, end: int) -> bool:
     """Whether what follows `end` is what a person does ("will smith eating spaghetti")."""
-    return bool(_PERSON_VERB_AFTER.match(content[end : end + 30]))
+    after = content[end : end + 30]
+    return bool(_PERSON_VERB_AFTER.match(after) or _ACTION_AFTER.match(after))
 
 
 def noun_after(content: str, tokens, i: int) -> bool:

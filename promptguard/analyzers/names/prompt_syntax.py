@@ -63,6 +63,13 @@ _ENDS_WITH_ART_WORD = re.compile(
     r"\b(?:style|artwork|aesthetic|inspired|esque|art|painting|illustration|photography)(?:\s*[:(]?\s*\d+(?:\s*[./]\s*\d+)?\s*\)?)?\s*$",
     re.I,
 )
+#: What a depicted subject does, as a regex body after a space: any "-ing" word but the
+#: nouns that end so ("batman swinging", "lee min-ho emerging"; not "the king", "a ring").
+ING_ACTION = (
+    r"(?!(?:thing|king|ring|wing|string|spring|building|ceiling|clothing|morning|evening"
+    r"|pudding|wedding|sibling|darling|earring|lighting|setting|rendering|shading|being)\b)"
+    r"[a-z]{3,}ing\b"
+)
 #: An image-generation prompt: art vocabulary a chat message or news text rarely has.
 _IMAGE_WORDS = re.compile(
     r"\b(?:artstation|art\s*station|cgsociety|deviantart|pixiv|behance|octane|unreal\s+engine"

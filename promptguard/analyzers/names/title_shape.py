@@ -25,6 +25,7 @@ from promptguard.analyzers.names.folding import tokenize
 from promptguard.analyzers.names.given_names import CONTACT_BEFORE, name_kind
 from promptguard.analyzers.names.packed import WORK, Lexicon, Work
 from promptguard.analyzers.names.prepass import vocabulary
+from promptguard.analyzers.names.prompt_syntax import ING_ACTION
 
 #: Titles and ranks that make the next word a nickname ("Doctor Doom", "Captain Falcon");
 #: not those that are also everyday adjectives ("general", "major", "chief", "master").
@@ -187,9 +188,7 @@ _SUBJECT_AFTER = re.compile(
     r"|eating|drinking|sitting|standing|walking|running|flying|fighting|dancing|singing"
     r"|playing|driving|smiling|posing|looking|reading|sleeping|swimming|jumping|crying"
     r"|laughing|screaming|smoking|cooking|painting|hugging|kissing|surfing|skateboarding)\b"
-    r"|\s+(?!(?:thing|king|ring|wing|string|spring|building|ceiling|clothing|morning|evening"
-    r"|pudding|wedding|sibling|darling|earring|lighting|setting|rendering|shading|being)\b)"
-    r"[a-z]{3,}ing\b)",
+    rf"|\s+{ING_ACTION})",
     re.I,
 )
 
