@@ -275,3 +275,56 @@ def test_style_cues_in_other_languages_make_an_artist_a_style(prompt: str, artis
     refs = [f for f in findings if f.category == "copyrighted_work"]
     assert [(f.type, prompt[f.start : f.end]) for f in refs] == [("ARTIST_STYLE", artist)]
     assert [f for f in findings if f.category == "personal_data"] == []  # nor any part of it
+
+
+def _styles(prompt: str) -> list[tuple[str, str]]:
+    found = promptguard.scan(prompt)
+    return [(prompt[f.start : f.end], f.type) for f in found if f.category != "intent"]
+
+
+def test_an_art_nouns_credit_names_an_artist_even_one_the_lists_know_otherwise() -> None:
+    """'illustration by X' asks for X's style: a famous actor there is cited as an artist,
+    with evidence saying the lists know the name as someone else's, not as their likeness."""
+    prompt = "a forest spirit, illustration by keanu reeves"
+    findings = [f for f in promptguard.scan(prompt) if f.category != "intent"]
+    assert [(f.type, f.extra["evidence"]["list"]) for f in findings] == [
+        ("ARTIST_STYLE", "people (not as an artist)")
+    ]
+    assert _styles("a song by keanu reeves") != [("keanu reeves", "ARTIST_STYLE")]
+
+
+@pytest.mark.parametrize(
+    ("prompt", "expected"),
+    [
+        ("a crowded beach, impressionism of David Hockney", [("David Hockney", "ARTIST_STYLE")]),
+        ("a fox in the snow by pixar animators", [("pixar", "STUDIO")]),
+        (
+            "a lighthouse, Andrew Wyeth and Tomas Brenneck style",
+            [("Andrew Wyeth", "ARTIST_STYLE"), ("Tomas Brenneck", "ARTIST_STYLE")],
+        ),
+        (
+            "a lighthouse at dawn, Thomas Brenneck, oil painting, trending on artstation",
+            [("Thomas Brenneck", "ARTIST_STYLE")],
+        ),
+    ],
+)
+def test_more_ways_prompts_cite_a_style(prompt: str, expected) -> None:
+    """A movement "of" an artist, a studio's animators, an art word after a list of names
+    (one no list knows), a Title Case name as a later tag: each is a style, not a person."""
+    assert _styles(prompt) == expected
+
+
+def test_a_studios_people_in_a_sentence_are_no_style() -> None:
+    assert _styles("I met some Pixar animators at the festival yesterday") == []
+
+
+def test_a_given_name_before_an_unknown_surname_is_not_a_famous_bearer() -> None:
+    """ "Michael Brenneck" beside a famous painter is someone else, not George Michael."""
+    found = promptguard.scan("Andy Warhol and Michael Brenneck at the opening")
+    assert all("George Michael" not in (f.subject or "") for f in found)
+
+
+def test_a_profile_of_a_private_person_is_personal_data_not_an_artist() -> None:
+    prompt = "photograph of a man, Tomas Brenneck, facebook profile of Tomas Brenneck"
+    categories = {f.category for f in promptguard.scan(prompt) if f.category != "intent"}
+    assert categories == {"personal_data"}

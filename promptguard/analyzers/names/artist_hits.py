@@ -35,13 +35,20 @@ def artist_ref_hit(lexicon: Lexicon, ref: ArtistRef) -> Hit:
     if ref.artist is None:
         evidence = {
             "entry": ref.name,
-            "list": "none (not in the artist lists)",
+            "list": "none (not in the artist lists)"
+            if ref.how != "credited person"
+            else "people (not as an artist)",
             "status": "unlisted",
             "cue": ref.cue,
             "match": ref.how,
         }
+        where = (
+            "the lists know the name only as a public person's, not an artist's"
+            if ref.how == "credited person"
+            else "is in no list"
+        )
         message = (
-            f"{ref.name} is cited as an artist ({ref.cue!r}) but is in no list: unless you "
+            f"{ref.name} is cited as an artist ({ref.cue!r}) but {where}: unless you "
             "know the artist died over 70 years ago, their style needs clearance."
         )
         return Hit(ref.first, ref.last, "ARTIST_STYLE", ref.name, 0.6, message, "normal",

@@ -23,7 +23,7 @@ from promptguard.analyzers.names.artist_names import (
     _unmatched_item,
 )
 from promptguard.analyzers.names.depicted import _MESSAGE
-from promptguard.analyzers.names.given_names import person_shaped
+from promptguard.analyzers.names.given_names import name_kind, person_shaped
 from promptguard.analyzers.names.packed import ARTIST, PERSON, Lexicon
 from promptguard.analyzers.names.prepass import vocabulary
 from promptguard.analyzers.names.prompt_syntax import (
@@ -191,10 +191,10 @@ def _next_item(
 
 def name_tags(lexicon, text, tokens, segments, taken) -> list[ArtistRef]:
     """ "…, fog, hugo larsson, cinematic, 35mm": a later tag of an image prompt that is only a
-    lowercase person's name no list knows. Image prompts put artists there far more often
-    than anyone else (a subject comes first, after "photo of": `depicted`), so it is cited as
-    an unlisted artist for the approver, not as personal data. Only with art vocabulary, no
-    message or paperwork words (a crew list has commas too), and the name in lowercase."""
+    person's name no list knows, lowercase or Title Case. Image prompts put artists there
+    far more often than anyone else (a subject comes first, after "photo of": `depicted`),
+    so it is cited as an unlisted artist for the approver, not as personal data. Only with
+    art vocabulary, no message or paperwork words (a crew list has commas too)."""
     if not _IMAGE_WORDS.search(text) or _MESSAGE.search(text):
         return []
     plain = vocabulary().plain
@@ -209,10 +209,11 @@ def name_tags(lexicon, text, tokens, segments, taken) -> list[ArtistRef]:
         if (
             not 2 <= len(words) <= 3
             or text[segment.start : segment.end].strip() != surface
-            or not surface.islower()
+            or not (surface.islower() or surface.istitle())
             or any(i in taken for i in range(first, last))
             or any(w in plain or w in lexicon.common_words for w in words)
-            or not person_shaped(words)
+            or "G" not in name_kind(words[0])  # a given name, then surnames or rare words
+            or not all(w.isalpha() for w in words)
             or any(  # "neo hong kong": a place, not a name
                 vocabulary().places.get(" ".join(words[k : k + 2])) is False
                 for k in range(len(words) - 1)

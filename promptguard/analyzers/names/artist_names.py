@@ -223,8 +223,14 @@ def _unmatched_item(
         for w, o, p in zip(words, ordinary, particle, strict=True)
     ):
         return None
-    if query in lexicon.not_names or not _artist_only(lexicon, query):
+    if query in lexicon.not_names:
         return None
+    if not _artist_only(lexicon, query):
+        if not (image and cue.endswith(" by") and len(words) >= 2):
+            return None
+        # "illustration by tim schafer": an art noun's credit names whom the style is
+        # asked of, whatever else the people lists know them (or a namesake) for.
+        return ArtistRef(first, last, None, cue, "credited person", " ".join(surface.split()))
     if len(words) == 2 and typo_pair(lexicon, words[0], words[1], image) is not None:
         return None  # "britt marling style": a misspelt famous person, the figure analyzer's
     return ArtistRef(first, last, None, cue, "unlisted", " ".join(surface.split()))

@@ -65,6 +65,7 @@ from promptguard.analyzers.names.prompt_syntax import (
     _TAG_LEAD,
     _TAG_TAIL,
     _TITLE_AFTER_POSSESSIVE,
+    MAKERS_AFTER,
     _Segment,
     _segments,
     is_image_prompt,
@@ -162,7 +163,8 @@ def artist_refs(text: str) -> tuple[ArtistRef, ...]:
             if not text[segment.cue_end : segment.end].strip():
                 carry = True  # "artists: loish, artgerm": the names follow the colon
         # 2. A whole tag of a tag list, in an image prompt.
-        if image or segment.cue_end >= 0:
+        styled = window and _ENDS_WITH_ART_WORD.search(text, segment.start, segment.end)
+        if image or segment.cue_end >= 0 or styled:  # "…, Hopper and Jane Roe style"
             for ref in _whole_tag(lexicon, text, tokens, segment, inside, names_start):
                 add(ref)
     # 1b. A listed artist cited after a cue makes the text's other credits artists too ("by
@@ -268,9 +270,14 @@ def _after_cue(lexicon, text, tokens, segment: _Segment, inside, image: bool, cr
             continue
         match = by_start.get(i)
         end = _item_end(text, tokens, i, limit, by_start)
+        makers = MAKERS_AFTER.match(text, tokens.ends[(match[1] if match else end) - 1])
+        if makers:
+            plain_by, image, credits = False, True, True  # "by disney concept artists"
         if match is not None and not (
             (not plain_by or image or not _famous_person(lexicon, match[2]))
-            and _name_ok(lexicon, text, tokens, *match, strong=True, credited=bool(refs))
+            and (
+                makers or _name_ok(lexicon, text, tokens, *match, strong=True, credited=bool(refs))
+            )
         ):
             if _famous_person(lexicon, match[2]) and match[1] >= end:
                 break  # "a song by Taylor Swift": a famous person who is no artist
@@ -344,23 +351,49 @@ def _whole_tag(lexicon, text, tokens, segment: _Segment, inside, names_start: in
             continue
         gap = text[position:start]
         if gap.strip() and not _JOINER.match(gap):
-            return _unlisted_tag(lexicon, text, tokens, body_start, body_end, tail)
+            return _unlisted_tag(lexicon, text, tokens, body_start, body_end, tail, inside)
         if not _name_ok(lexicon, text, tokens, first, last, key_id, strong=False):
-            return _unlisted_tag(lexicon, text, tokens, body_start, body_end, tail)
+            return _unlisted_tag(lexicon, text, tokens, body_start, body_end, tail, inside)
         refs.append(_ref(lexicon, first, last, key_id, "tag list", "exact"))
         position = tokens.ends[last - 1]
     if not refs or text[position:body_end].strip():
-        return _unlisted_tag(lexicon, text, tokens, body_start, body_end, tail)
+        return _unlisted_tag(lexicon, text, tokens, body_start, body_end, tail, inside)
     return refs
 
 
-def _unlisted_tag(lexicon, text, tokens, body_start: int, body_end: int, tail) -> list[ArtistRef]:
-    """ "maya bloch artwork", "wolp style": an unlisted name with an art word of its own."""
+def _unlisted_tag(
+    lexicon, text, tokens, body_start: int, body_end: int, tail, inside=()
+) -> list[ArtistRef]:
+    """ "maya bloch artwork", "wolp style": an unlisted name with an art word of its own;
+    "Edward Hopper and Jane Roe style": each name the art word follows, listed or not."""
     if not (tail and any(c.isalpha() for c in tail.group())):
         return []
     first = _token_at_or_after(tokens.starts, body_start)
     last = _token_at_or_after(tokens.starts, body_end)
-    if not 2 <= last - first <= 3:
+    if 2 <= last - first <= 3:
+        ref = _unmatched_item(lexicon, text, tokens, first, last, "tag with an art word", True)
+        return [ref] if ref is not None else []
+    body = text[body_start:body_end]
+    items = [i.strip() for i in re.split(r"\s+(?:and|&|x)\s+|\s*[,/+]\s*", body, flags=re.I)]
+    if len(items) < 2 or len(items) > 4:
         return []
-    ref = _unmatched_item(lexicon, text, tokens, first, last, "tag with an art word", True)
-    return [ref] if ref is not None else []
+    listed = {(tokens.starts[a], tokens.ends[b - 1]): (a, b, k) for a, b, k in inside}
+    refs, position = [], body_start
+    for item in items:
+        start = text.index(item, position)
+        end = position = start + len(item)
+        match = listed.get((start, end))
+        if match is not None and _name_ok(lexicon, text, tokens, *match, strong=True):
+            refs.append(_ref(lexicon, *match, "tag with an art word", "exact"))
+            continue
+        a = _token_at_or_after(tokens.starts, start)
+        b = _token_at_or_after(tokens.starts, end)
+        ref = (
+            _unmatched_item(lexicon, text, tokens, a, b, "tag with an art word", True)
+            if match is None and 2 <= b - a <= 3
+            else None
+        )
+        if ref is None:
+            return []  # one item is no name: the tag is something else ("salt and pepper")
+        refs.append(ref)
+    return refs

@@ -205,7 +205,7 @@ class CopyrightedWorkAnalyzer(Analyzer):
                 or (last - first >= 2 and YEAR_AFTER.match(after))
                 or style_context(content, start, end)
                 or character_from(lexicon, before)
-                or by_maker(content, end, work)
+                or by_maker(content, end, work, before)
             )
         )
         strong = _Lazy(lambda: bool(_quoted(content, start, end) or cued))

@@ -41,7 +41,8 @@ _MESSAGE = re.compile(
     r"|contact|call|dear|hi|hello|thanks|thank|regards|passport|licen[cs]e|id|ssn|account"
     r"|invoice|address|phone|birth|customer|client|employee|patient|producer|production"
     r"|coordinator|manager|assistant|crew|department|call\s+sheet|contract|schedule|agent"
-    r"|agency|casting|cv|resume|interview|def|import|return)\b|\?|@|\s=\s",
+    r"|agency|casting|cv|resume|interview|profile|facebook|linkedin|def|import|return)\b"
+    r"|\?|@|\s=\s",
     re.IGNORECASE,
 )
 _FUNCTION_WORDS = stop_words("en")

@@ -24,7 +24,8 @@ OTHER_LANGUAGE_STYLE_CUES = r"estilo\s+(?:de|del|do|da)|stile\s+di|im\s+stile?\s
 #: A credit or style cue that makes the names after it artists: its core words...
 _CUE = re.compile(
     r"\b(?:(?:by|style\s+of|manner\s+of|inspired\s+by|influenced\s+by|reminiscent\s+of"
-    r"|homage\s+to|colou?rs?\s+of|palette\s+of"
+    r"|homage\s+to|colou?rs?\s+of|palette\s+of|(?:surreal|impression|express|cub|symbol"
+    r"|futur|minimal|romantic|hyperreal|photoreal|dada|fauv|pointill|brutal)ism\s+of"
     r"|à\s+la\s+manière\s+de|a\s+la\s+maniere\s+de|dans\s+le\s+style\s+(?:de|d'|du|des)"
     r"|peint\s+par|dessiné\s+par|par"
     rf"|{OTHER_LANGUAGE_STYLE_CUES}"
@@ -69,6 +70,12 @@ ING_ACTION = (
     r"(?!(?:thing|king|ring|wing|string|spring|building|ceiling|clothing|morning|evening"
     r"|pudding|wedding|sibling|darling|earring|lighting|setting|rendering|shading|being)\b)"
     r"[a-z]{3,}ing\b"
+)
+#: "by disney concept artists", "by pixar animators": the makers' style, whatever was made.
+MAKERS_AFTER = re.compile(
+    r"\s+(?:concept\s+|visual\s+development\s+|character\s+)?(?:artists|animators"
+    r"|illustrators|designers|painters)\b",
+    re.I,
 )
 #: An image-generation prompt: art vocabulary a chat message or news text rarely has.
 _IMAGE_WORDS = re.compile(

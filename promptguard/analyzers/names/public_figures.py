@@ -238,6 +238,7 @@ class PublicFigureAnalyzer(Analyzer):
                 i in covered
                 or after_another_given_name(content, tokens, i)
                 or eponym_use(content, tokens, i)  # "the Eiffel Tower", "Kelvin to Celsius"
+                or _starts_a_longer_name(lexicon, content, tokens, i)
             ):
                 continue
             index = lexicon.surnames.get(word)
@@ -357,3 +358,19 @@ class PublicFigureAnalyzer(Analyzer):
                 )
             )
         return findings
+
+
+def _starts_a_longer_name(lexicon: Lexicon, content: str, tokens, i: int) -> bool:
+    """ "Michael Sowa": a capitalised word right before another capitalised word that is no
+    famous surname is the given name of someone else, not George Michael alone."""
+    k = i + 1
+    if k >= len(tokens.folded) or content[tokens.ends[i] : tokens.starts[k]] != " ":
+        return False
+    first, second = content[tokens.starts[i]], content[tokens.starts[k]]
+    return (
+        first.isupper()
+        and second.isupper()
+        and tokens.folded[k].isalpha()
+        and tokens.folded[k] not in lexicon.surnames
+        and tokens.folded[k] not in lexicon.by_last
+    )

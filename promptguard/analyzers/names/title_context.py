@@ -13,6 +13,7 @@ from collections.abc import Callable
 from promptguard.analyzers.names.folding import fold
 from promptguard.analyzers.names.packed import ARTIST, PERSON, Artist, Lexicon, Work
 from promptguard.analyzers.names.prepass import vocabulary
+from promptguard.analyzers.names.prompt_syntax import MAKERS_AFTER
 
 _FUNCTION_WORDS = frozenset(
     [
@@ -164,9 +165,16 @@ def listed_with_title(content: str, start: int, end: int, titles) -> bool:
     return False
 
 
-def by_maker(content: str, end: int, work: Work) -> bool:
+_BY_BEFORE = re.compile(r"\bby\s+$", re.I)
+
+
+def by_maker(content: str, end: int, work: Work, before: str = "") -> bool:
     """ "heat by michael mann", "shelter by porter robinson": a title of one ordinary word
-    credited right away to its maker (a person or a studio, not a word like "Various")."""
+    credited right away to its maker (a person or a studio, not a word like "Various");
+    or, given the text `before` it, a studio whose people are credited ("by pixar
+    animators": its house style is asked)."""
+    if _BY_BEFORE.search(before) and MAKERS_AFTER.match(content, end):
+        return True
     maker = fold(work.maker)
     if len(maker) < 4 or maker in ("various", "unknown"):
         return False
