@@ -291,3 +291,12 @@ def test_a_lowercase_character_doing_something_in_an_image_prompt() -> None:
     text = "sam fisher holding night-vision goggles, digital art, trending on artstation"
     found = [(f.category, f.type) for f in promptguard.scan(text) if f.start == 0]
     assert found == [("copyrighted_work", "CHARACTER")]
+
+
+def test_a_character_named_again_by_a_given_name_or_surname_is_the_character() -> None:
+    """After "Jesse Pinkman", a later "Jesse" is the character, not a crew member's name."""
+    text = "In Breaking Bad, Walter White teaches Jesse Pinkman. Later Jesse quits and White sighs."
+    found = {(text[f.start : f.end], f.category) for f in promptguard.scan(text)}
+    assert ("Jesse", "copyrighted_work") in found
+    assert ("White", "copyrighted_work") in found
+    assert not any(category == "personal_data" for _span, category in found)

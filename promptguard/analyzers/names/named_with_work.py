@@ -65,6 +65,9 @@ def work_characters(lexicon: Lexicon, content: str, tokens, hits: list[Hit]) -> 
             taken.update(range(first, last))
             found.append(_hit(first, last, content[a:b], work, character))
     tied = found + [h for h in hits if (h.evidence or {}).get("cue") == _CUE]
+    # A character found by a full name is also its given name or surname alone later on
+    # ("Jesse Pinkman ... Later Jesse quits").
+    tied += [h for h in _titles(hits) if h.type == "CHARACTER" and h.end_token - h.start_token > 1]
     return found + _mentioned_again(lexicon, content, tokens, tied, taken)
 
 
@@ -74,8 +77,13 @@ def _mentioned_again(lexicon: Lexicon, content: str, tokens, tied: list[Hit], ta
     word ("Will", "Data") only capitalised inside a sentence ("Will you help?" is a verb)."""
     lowercase = not any(c.isupper() for c in content)
     again: list[Hit] = []
+    names = []
     for hit in tied:
-        name = tokens.folded[hit.start_token : hit.end_token]
+        full = tokens.folded[hit.start_token : hit.end_token]
+        names.append((hit, full))
+        if hit.type == "CHARACTER" and len(full) == 2:
+            names += [(hit, [part]) for part in full if len(part) >= 3 and part.isalpha()]
+    for hit, name in names:
         size, ordinary = len(name), any(_ordinary(lexicon, w) for w in name)
         for first in range(len(tokens.folded) - size + 1):
             last = first + size
