@@ -260,3 +260,12 @@ def test_a_famous_person_as_an_image_prompts_subject_in_lowercase(text, subject)
 def test_the_same_words_in_a_sentence_are_no_person() -> None:
     text = "The jack, black and heavy, lay on the garage floor."
     assert not [f for f in promptguard.scan(text) if f.category.endswith("_figure")]
+
+
+@pytest.mark.parametrize(
+    "text", ["Photoshop collage of Trump and a duck", "mugshot of trump, 35mm photo"]
+)
+def test_a_collage_or_mugshot_of_a_famous_surname_is_the_person(text) -> None:
+    """A surname that is also a word ("trump") is the person after a picture noun and "of"."""
+    found = [f.subject for f in promptguard.scan(text) if f.category == "public_figure"]
+    assert found == ["Donald Trump"]

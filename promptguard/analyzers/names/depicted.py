@@ -24,15 +24,18 @@ import re
 from promptguard.analyzers.names.given_names import name_kind
 from promptguard.analyzers.names.lexicon import get_lexicon
 from promptguard.analyzers.names.prepass import vocabulary
-from promptguard.analyzers.names.prompt_syntax import _ART_AFTER, _STYLE_WORD_AFTER, is_image_prompt
+from promptguard.analyzers.names.prompt_syntax import (
+    _ART_AFTER,
+    _STYLE_WORD_AFTER,
+    PICTURE_NOUNS,
+    is_image_prompt,
+)
 from promptguard.nlp.stop_words import stop_words
 
 #: A subject's place: the text's or a line's start, or after a picture noun and "of" (a
 #: name later in a tag list is as often an artist no list knows: "…, 8 k, jane roe").
 _SUBJECT_LEAD = re.compile(
-    r"(?:^\s*|\n\s*|\b(?:photo|photograph|picture|portrait|drawing|painting|image|selfie"
-    r"|sketch|render|illustration|closeup|close-up|headshot|shot|caricature|statue|poster)"
-    r"\s+of\s+|\b(?:album\s+(?:cover|art(?:work)?)|cover\s+art)\s+(?:of|for)\s+)$",
+    rf"(?:^\s*|\n\s*|\b(?:{PICTURE_NOUNS}|shot)\s+of\s+|\b(?:album\s+(?:cover|art(?:work)?)|cover\s+art)\s+(?:of|for)\s+)$",
     re.IGNORECASE,
 )
 #: A message or a document, not a prompt: someone speaking, a request, paperwork.

@@ -21,7 +21,7 @@ import re
 
 from promptguard.analyzers.names.figure_context import unlisted_figure
 from promptguard.analyzers.names.prepass import vocabulary
-from promptguard.analyzers.names.prompt_syntax import ING_ACTION, is_image_prompt
+from promptguard.analyzers.names.prompt_syntax import ING_ACTION, PICTURE_NOUNS, is_image_prompt
 from promptguard.findings import Finding
 from promptguard.nlp.stop_words import stop_words
 
@@ -200,9 +200,7 @@ _PERSON_VERB_AFTER = re.compile(
 )
 _ACTION_AFTER = re.compile(rf"^\s+{ING_ACTION}", re.I)
 _DEPICTION_BEFORE = re.compile(
-    r"\b(?:photo|photograph|picture|portrait|drawing|painting|image|selfie|sketch|render"
-    r"|illustration|closeup|close-up|headshot|caricature|statue|poster|bust|cartoon|meme)"
-    r"\s+of\s+(?:young\s+|old\s+|a\s+young\s+|an\s+old\s+)?$|\b(?:as|dressed\s+as)\s+$",
+    rf"\b(?:{PICTURE_NOUNS})\s+of\s+(?:young\s+|old\s+|a\s+young\s+|an\s+old\s+)?$|\b(?:as|dressed\s+as)\s+$",
     re.I,
 )
 

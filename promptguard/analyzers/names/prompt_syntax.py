@@ -104,6 +104,12 @@ _CHAT_WORDS = re.compile(
 )
 #: Longest text read as a short prompt without art vocabulary ("bum fights by X").
 SHORT_PROMPT_WORDS = 16
+#: Pictures of someone or something, as a regex body: "<noun> of X" makes X the subject.
+PICTURE_NOUNS = (
+    r"photo|photograph|picture|portrait|drawing|painting|image|selfie|sketch|render"
+    r"|illustration|closeup|close-up|headshot|caricature|statue|poster|bust|cartoon|meme"
+    r"|collage|montage|photomontage|mugshot|mug\s+shot|deepfake|gif"
+)
 #: "portrait of X", "photo of X", "X as a ...": X is the subject (a likeness), not a style.
 _LIKENESS_BEFORE = re.compile(
     r"\b(?:portrait|photo|photograph|picture|image|selfie|statue|bust|caricature|face|likeness"

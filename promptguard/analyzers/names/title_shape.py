@@ -25,7 +25,7 @@ from promptguard.analyzers.names.folding import tokenize
 from promptguard.analyzers.names.given_names import CONTACT_BEFORE, name_kind
 from promptguard.analyzers.names.packed import WORK, Lexicon, Work
 from promptguard.analyzers.names.prepass import vocabulary
-from promptguard.analyzers.names.prompt_syntax import ING_ACTION
+from promptguard.analyzers.names.prompt_syntax import ING_ACTION, PICTURE_NOUNS
 
 #: Titles and ranks that make the next word a nickname ("Doctor Doom", "Captain Falcon");
 #: not those that are also everyday adjectives ("general", "major", "chief", "master").
@@ -176,9 +176,8 @@ __all__ = ["HONORIFICS", "named_elsewhere", "title_shape", "written_variants"]
 #: The subject's place of an image prompt: its start (or a line's), or after a picture noun
 #: and "of" ("portrait of", "fan art of").
 _SUBJECT_BEFORE = re.compile(
-    r"(?:^|\n)\s*(?:(?:a|an|the)\s+)?$|\b(?:photo|photograph|picture|portrait|drawing|painting"
-    r"|image|illustration|render|sketch|poster|statue|figure|fan\s*art|closeup|close-up)"
-    r"\s+of\s+(?:(?:a|an|the)\s+)?$",
+    r"(?:^|\n)\s*(?:(?:a|an|the)\s+)?$"
+    rf"|\b(?:{PICTURE_NOUNS}|figure|fan\s*art)\s+of\s+(?:(?:a|an|the)\s+)?$",
     re.I,
 )
 #: What the subject does or where it is, or the next tag or character ("batman on a roof",
