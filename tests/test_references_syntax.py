@@ -328,3 +328,19 @@ def test_a_profile_of_a_private_person_is_personal_data_not_an_artist() -> None:
     prompt = "photograph of a man, Tomas Brenneck, facebook profile of Tomas Brenneck"
     categories = {f.category for f in promptguard.scan(prompt) if f.category != "intent"}
     assert categories == {"personal_data"}
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    ["a madonna and child, style of raphael", "angels over a city, Raphael, fresco painting"],
+)
+def test_a_master_known_by_one_given_name_is_the_masters_style(prompt: str) -> None:
+    """ "Raphael" is also a given name, but after a style cue, or as a whole capitalised tag
+    of an image prompt, it is the painter: a public-domain style, never personal data."""
+    found = [(f.type, f.severity) for f in promptguard.scan(prompt) if f.category != "intent"]
+    assert found == [("ARTIST_STYLE", "info")]
+
+
+def test_the_same_given_name_in_a_message_stays_a_persons() -> None:
+    found = promptguard.scan("my friend Raphael sent me his painting yesterday")
+    assert [f.category for f in found] == ["personal_data"]

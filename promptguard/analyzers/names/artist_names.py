@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from promptguard.analyzers.names.artist_typos import style_typo, word_typo
 from promptguard.analyzers.names.figure_context import typo_pair
+from promptguard.analyzers.names.folding import fold
 from promptguard.analyzers.names.given_names import name_kind
 from promptguard.analyzers.names.packed import ARTIST, PERSON, Lexicon
 from promptguard.analyzers.names.prepass import vocabulary
@@ -112,6 +113,13 @@ def _name_ok(
         return True
     if word in lexicon.not_names:
         return False
+    # "style of raphael", "…, Raphael, …": a style artist known by this one name alone.
+    master = any(
+        fold(lexicon.artist(i).name) == word and lexicon.artist(i).style
+        for i in _artist_entries(lexicon, key_id)
+    )
+    if master and (strong or surface[0].isupper()) and len(word) >= 4:
+        return True
     return strong and surface[0].isupper() and len(word) >= 4
 
 
