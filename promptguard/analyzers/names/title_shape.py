@@ -183,7 +183,7 @@ _SUBJECT_BEFORE = re.compile(
 #: What the subject does or where it is, or the next tag or character ("batman on a roof",
 #: "elsa singing", "mario and luigi", "joker, digital art"); never a noun it qualifies.
 _SUBJECT_AFTER = re.compile(
-    r"^(?:\s*,|\s+(?:and|&|on|in|at|with|as|under|over|near|inside|wearing|holding|riding"
+    r"^(?:\s*,|\s+(?:and|&|on|in|at|with|as|by|under|over|near|inside|wearing|holding|riding"
     r"|eating|drinking|sitting|standing|walking|running|flying|fighting|dancing|singing"
     r"|playing|driving|smiling|posing|looking|reading|sleeping|swimming|jumping|crying"
     r"|laughing|screaming|smoking|cooking|painting|hugging|kissing|surfing|skateboarding)\b"
