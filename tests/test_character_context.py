@@ -300,3 +300,22 @@ def test_a_character_named_again_by_a_given_name_or_surname_is_the_character() -
     assert ("Jesse", "copyrighted_work") in found
     assert ("White", "copyrighted_work") in found
     assert not any(category == "personal_data" for _span, category in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("geralt of rivia, the witchr, digital art", "The Witcher"),
+        ("a man in black lagon style, digital art, trending on artstation", "Black Lagoon"),
+    ],
+)
+def test_a_well_known_title_misspelt_by_one_letter_in_an_image_prompt(text, title) -> None:
+    found = [f.subject for f in promptguard.scan(text) if f.category == "copyrighted_work"]
+    assert any(subject.startswith(title) for subject in found)
+
+
+@pytest.mark.parametrize(
+    "text", ["the offices of a bank, digital art", "Black lagoons and deep seas in the report"]
+)
+def test_real_words_near_a_title_are_no_typo(text) -> None:
+    assert not [f for f in promptguard.scan(text) if f.category == "copyrighted_work"]

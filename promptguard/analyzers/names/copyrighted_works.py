@@ -65,6 +65,7 @@ from promptguard.analyzers.names.title_shape import (
     title_shape,
     written_variants,
 )
+from promptguard.analyzers.names.title_typos import title_typos
 from promptguard.config.load import Config
 from promptguard.findings import Finding
 from promptguard.nlp.models import ScanText
@@ -136,8 +137,7 @@ class CopyrightedWorkAnalyzer(Analyzer):
                 hits.extend([work_hit] if work_hit is not None else [])
                 if work_hit is None:
                     deferred.append((first, last, refs, start, end, (first, last) in bare))
-                # "rachel from friends", "Overwatch Tracer": the title may be a word or part
-                # of a longer name; its character beside it says which it is.
+                # "rachel from friends": the character beside an ambiguous title says which
                 for a, b, entry, cue in character_hits(
                     lexicon, content, tokens, first, last, refs, work_hit is not None
                 ):
@@ -156,6 +156,7 @@ class CopyrightedWorkAnalyzer(Analyzer):
                 hits.extend([hit] if hit is not None else [])
         hits += credited_titles(lexicon, content, tokens, hits)  # "Heat by Michael Mann"
         hits += work_characters(lexicon, content, tokens, hits)  # "Marty from Madagascar"
+        hits += title_typos(lexicon, content, tokens, hits)  # "spliner cell, digital art"
         return drop_ordinary_uses(content, self._findings(tokens, hits))
 
     # -- works ---------------------------------------------------------------------------

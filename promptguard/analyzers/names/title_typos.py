@@ -1,0 +1,97 @@
+"""Misspelt titles of well-known works in image prompts: "spliner cell", "the witchr 3".
+
+People type titles from memory, as they type artists' names (`artist_typos`), and a title
+one letter off is still the work. Only in an image prompt; only the titles a prompt names
+most (the hand-written and curated lists' films, series, games, franchises and characters);
+only a run of two to five words that no entry covers, holding a word that no dictionary,
+name list or entry knows (the typo itself), one edit (OSA) from a title of ten letters or
+more. A phrase of real words near a title ("the offices", "black lagon" is a typo, "black
+lagoons" is not) is left alone, so ordinary text cannot match.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from promptguard.analyzers.names.artist_hits import Hit
+from promptguard.analyzers.names.folding import tokenize
+from promptguard.analyzers.names.given_names import name_kind
+from promptguard.analyzers.names.named_with_work import listed_hit
+from promptguard.analyzers.names.packed import Lexicon
+from promptguard.analyzers.names.prepass import vocabulary
+from promptguard.analyzers.names.prompt_syntax import is_image_prompt
+from promptguard.analyzers.names.title_context import _well_known
+
+#: Shortest title (folded, spaces included) matched with a typo.
+TITLE_TYPO_MIN_LENGTH = 10
+_TYPES = frozenset({"FILM", "SERIES", "FRANCHISE", "CHARACTER"})
+
+
+@lru_cache(maxsize=4)
+def _titles(lexicon: Lexicon) -> tuple[dict[str, int], dict[int, list[str]]]:
+    """Well-known titles of two words or more -> work index, and the same titles by their
+    number of words (so a run is compared with titles of its own length only)."""
+    index: dict[str, int] = {}
+    for i in range(len(lexicon.work_rows)):
+        work = lexicon.work(i)
+        if work.type not in _TYPES or not _well_known(work):
+            continue
+        title = work.title.split(" (")[0]  # "Chloe Price (Life Is Strange)": the name
+        folded = " ".join(tokenize(title).folded)
+        if len(folded) >= TITLE_TYPO_MIN_LENGTH and " " in folded:
+            index.setdefault(folded, i)
+    by_size: dict[int, list[str]] = {}
+    for title in index:
+        by_size.setdefault(title.count(" ") + 1, []).append(title)
+    return index, by_size
+
+
+def _unknown(lexicon: Lexicon, word: str) -> bool:
+    """A word no dictionary, name list or entry knows: a typo's mark."""
+    return (
+        word.isalpha()
+        and len(word) >= 4
+        and word not in vocabulary().plain
+        and word not in lexicon.common_words
+        and not name_kind(word)
+        and not lexicon.lookup(word)
+    )
+
+
+def title_typos(lexicon: Lexicon, content: str, tokens, hits: list[Hit]) -> list[Hit]:
+    """Hits for the runs of an image prompt that misspell a well-known title by one edit."""
+    if len(tokens.folded) < 2 or not is_image_prompt(content):
+        return []
+    taken = {i for hit in hits for i in range(hit.start_token, hit.end_token)}
+    index, by_size = _titles(lexicon)
+    found: list[Hit] = []
+    words = tokens.folded
+    for i, word in enumerate(words):
+        if i in taken or not _unknown(lexicon, word):
+            continue
+        best = None
+        for size in range(2, 6):
+            for first in range(max(0, i - size + 1), i + 1):
+                last = first + size
+                if last > len(words) or any(k in taken for k in range(first, last)):
+                    continue
+                if any(content[tokens.ends[k] : tokens.starts[k + 1]] not in (" ", "-")
+                       for k in range(first, last - 1)):  # fmt: skip
+                    continue  # one run of words, not across a comma
+                run = " ".join(words[first:last])
+                if len(run) < TITLE_TYPO_MIN_LENGTH - 1 or run in index:
+                    continue
+                match = process.extractOne(
+                    run, by_size.get(size, ()), scorer=OSA.distance, score_cutoff=1
+                )
+                if match is not None and (best is None or size > best[1] - best[0]):
+                    best = (first, last, match[0])
+        if best is not None:
+            first, last, title = best
+            work = lexicon.work(index[title])
+            found.append(listed_hit(work, first, last, f"typo of {work.title!r}"))
+            taken.update(range(first, last))
+    return found
