@@ -194,8 +194,7 @@ _PERSON_VERB_AFTER = re.compile(
     r"|screaming|posing|waving|sleeping|looking|dressed|smoking|playing|reading|writing"
     r"|cooking|talking|yelling|shouting|grinning|performing|praying|arguing|thinking"
     r"|meditating|working|typing|vaping|shopping|partying|preaching|testifying|campaigning"
-    r"|debating|boxing|wrestling|skateboarding|surfing|golfing|juggling|crouching|kneeling"
-    r"|lying|leaning|jumping|flying|getting|making|taking|doing|having)\b",
+    r"|debating|boxing|wrestling|skateboarding|surfing|golfing|juggling|kneeling)\b",
     re.I,
 )
 _ACTION_AFTER = re.compile(rf"^\s+{ING_ACTION}", re.I)
@@ -225,10 +224,14 @@ def depiction_before(content: str, start: int) -> bool:
     return bool(_DEPICTION_BEFORE.search(content[max(0, start - 40) : start]))
 
 
-def person_verb_after(content: str, end: int) -> bool:
-    """Whether what follows `end` is what a person does ("will smith eating spaghetti")."""
+def person_verb_after(content: str, end: int, words_only: bool = False) -> bool:
+    """Whether what follows `end` is what a person does ("will smith eating spaghetti",
+    "lee min-ho emerging"); after a name of dictionary words only ("junkyard dog") only
+    what people do, not any "-ing" ("guarding the gate" is the dog's)."""
     after = content[end : end + 30]
-    return bool(_PERSON_VERB_AFTER.match(after) or _ACTION_AFTER.match(after))
+    if _PERSON_VERB_AFTER.match(after):
+        return True
+    return not words_only and bool(_ACTION_AFTER.match(after))
 
 
 def noun_after(content: str, tokens, i: int) -> bool:

@@ -217,7 +217,10 @@ class PublicFigureAnalyzer(Analyzer):
         surfaces = [content[tokens.starts[i] : tokens.ends[i]] for i in range(first, last)]
         start, end = tokens.starts[first], tokens.ends[last - 1]
         if role_before(content, start) or (
-            (person_verb_after(content, end) or depiction_before(content, start))
+            (
+                person_verb_after(content, end, all(w in vocabulary().plain for w in words))
+                or depiction_before(content, start)
+            )
             and is_image_prompt(content)
         ):
             return True  # "the band sleep token", "will smith eating", "portrait of bill hicks"
