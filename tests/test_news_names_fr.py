@@ -131,3 +131,48 @@ def test_a_tower_named_after_its_engineer_is_no_reference_to_him() -> None:
     text = "Édith Piaf chantant sur la tour Eiffel, photo réaliste"
     found = {text[f.start : f.end]: f.category for f in promptguard.scan(text, language="fr")}
     assert found == {"Édith Piaf": "deceased_figure"}
+
+
+def test_an_office_held_in_a_place_names_the_place_not_a_person() -> None:
+    # "maire de X", "député de la Seine": the seat, however small the commune
+    got = persons("M. Pittet, maire de Vuarrens, et M. Jaccoud, député de la Broye, ont parlé.")
+    assert {"M. Pittet", "M. Jaccoud"} <= got
+    assert not any("Vuarrens" in v or "Broye" in v for v in got)
+    assert persons("Le curé de Bottens a béni la nouvelle cloche.") == set()
+    # a rank keeps its "de": a general's or a count's name
+    assert any("Castelnau" in v for v in persons("Le général de Castelnau est arrivé."))
+
+
+def test_ocr_blurred_titles_and_words_broken_at_a_line_end() -> None:
+    assert any("Brélaz" in v for v in persons("Le candidat radical, M , . Brélaz, a parlé."))
+    assert any("Pahud" in v for v in persons("NI . Pahud, syndic, est suspendu."))
+    got = persons("On attendait M. . Ber- thoud à la séance.")
+    assert any("thoud" in v for v in got)
+
+
+def test_the_members_named_after_a_plural_noun_of_people() -> None:
+    got = persons("Deux autres émeutiers, Lambelet et Tavernaz, ont aussi été arrêtés.")
+    assert {"Lambelet", "Tavernaz"} <= got
+    got = persons("Les accusés Gaudard et Bovey ont été acquittés hier.")
+    assert {"Gaudard", "Bovey"} <= got
+    # after a plural noun of places or firms the names are no persons
+    assert persons("Les cantons Vaud et Genève ont voté la loi.") == set()
+
+
+def test_a_signature_after_its_label() -> None:
+    assert "A. DUPERREX" in persons("Le gérant : A. DUPERREX.")
+    assert "J. Monnier" in persons("Le directeur-gérant, J. Monnier.")
+    got = persons("Signé : Louis Martinet.")
+    assert "Signé" not in got and any("Martinet" in v for v in got)
+
+
+def test_an_ottoman_title_after_the_name() -> None:
+    assert any("Pacha" in v for v in persons("Omer-Pacha a passé le Danube avec ses troupes."))
+    got = persons("Le commandant de la place, hassan-pacha, a capitulé.")
+    assert "hassan-pacha" in got
+
+
+def test_a_place_named_after_a_saint_in_spaced_tokens_is_no_person() -> None:
+    got = persons("Le congrès s'est tenu à St - Gall et à Saint - Maurice .")
+    assert not any("Gall" in v or "Maurice" in v for v in got)
+    assert persons("Les alpinistes étaient partis pour le Mont - Blanc .") == set()

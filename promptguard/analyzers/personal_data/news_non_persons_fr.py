@@ -32,6 +32,23 @@ INSTITUTIONS = frozenset(
         Bureau Direction Hospice Hôpital Caisse Chancellerie Préfecture Mairie"""
     )
 )
+#: Offices held in a place: after them "de X" is the seat, not a name particle ("le maire
+#: de Vernier", "le député de la Seine", "l'évêque de Sion"). Ranks and nobility stay out:
+#: "le général de Castelnau", "le comte de Metternich" are names.
+DOMAIN_OFFICES = _words(
+    """maire syndic député députée sénateur préfet sous-préfet curé vicaire pasteur évêque
+    archevêque bourgmestre juge consul vice-consul gouverneur ambassadeur recteur doyen
+    notaire receveur percepteur instituteur institutrice"""
+)
+_OFFICE_SEAT = re.compile(
+    rf"^(?i:{'|'.join(sorted(DOMAIN_OFFICES, key=len, reverse=True))})[ ]+(?:de|du|des|d['’])",
+)
+_SEAT_BEFORE = re.compile(
+    rf"(?<![\p{{L}}])(?i:{'|'.join(sorted(DOMAIN_OFFICES, key=len, reverse=True))})[ ]+"
+    r"(?:de|du|des|d['’])[ ]?(?:(?:la|l['’])[ ]?)?$"
+)
+#: A signature's label, no name: "Signé : Jean Martin", "Signée".
+_SIGN_WORDS = frozenset(["signe", "signee", "signes", "signees"])
 #: What a name-shaped span right after is not: a street, a building, a ship, a newspaper, a
 #: firm or a band ("rue Victor-Hugo", "la frégate Raphaël", "la bande « Stern »").
 _NOT_PERSON_BEFORE = re.compile(
@@ -96,12 +113,19 @@ def not_a_person_fr(text: str, start: int, end: int) -> bool:
     "en" ("en Carélie")."""
     before = text[max(0, start - 40) : start]
     value = text[start:end]
-    if _NOT_PERSON_BEFORE.search(before):
+    if _NOT_PERSON_BEFORE.search(before) or _SEAT_BEFORE.search(before):
+        return True  # "rue Victor-Hugo"; "le curé de Bottens": the seat of an office
+    if _OFFICE_SEAT.match(value):
+        return True  # "maire de Vernier": an office and its seat
+    if fold(value.strip()) in _SIGN_WORDS:
         return True
-    prefix = _PLACE_PREFIX.search(before[-10:] + value[:2])
+    prefix = _PLACE_PREFIX.search(before[-10:] + value[:1])  # "Saint - Paul" spaced too
     if prefix and prefix.end() > len(before[-10:]):
         return True
-    return " " not in value.strip() and bool(re.search(r"(?<![\p{L}])en[ ]+$", before))
+    if _PLACE_PREFIX.match(value.strip() + text[end : end + 4].rstrip()[:4].replace(" ", "")):
+        return True  # "Mont" of "Mont - Blanc", "St" of "St - Gall"
+    # "en Carélie", "en _Suisse" (OCR dirt before the capital)
+    return " " not in value.strip() and bool(re.search(r"(?<![\p{L}])en[ ]+[_|¦]?$", before))
 
 
 def ner_not_a_person_fr(text: str, start: int, end: int) -> bool:
