@@ -176,3 +176,11 @@ def test_a_place_named_after_a_saint_in_spaced_tokens_is_no_person() -> None:
     got = persons("Le congrès s'est tenu à St - Gall et à Saint - Maurice .")
     assert not any("Gall" in v or "Maurice" in v for v in got)
     assert persons("Les alpinistes étaient partis pour le Mont - Blanc .") == set()
+
+
+def test_a_title_with_no_name_in_a_debate_report_is_no_person() -> None:
+    got = persons("M. LE PRÉSIDENT. La parole est à M. Rossel.")
+    assert got == {"M. Rossel"}
+    assert persons("M. LE MAIRE ouvre la séance à huit heures.") == set()
+    got = persons("Mlle Hélène Vuilleumier, directrice de la Feuille d'Avis, a parlé.")
+    assert got == {"Mlle Hélène Vuilleumier"}

@@ -38,7 +38,13 @@ INSTITUTIONS = frozenset(
 DOMAIN_OFFICES = _words(
     """maire syndic député députée sénateur préfet sous-préfet curé vicaire pasteur évêque
     archevêque bourgmestre juge consul vice-consul gouverneur ambassadeur recteur doyen
-    notaire receveur percepteur instituteur institutrice"""
+    notaire receveur percepteur instituteur institutrice président présidente vice-président
+    directeur directrice"""
+)
+#: Words of a title with no name: "M. LE MAIRE", "M. le président", "LE RAPPORTEUR".
+_TITLE_ONLY = _words(
+    """m mm mme mmes mlle mlles monsieur madame messieurs le la les l de du des d rapporteur
+    garde sceaux commissaire secrétaire orateur"""
 )
 _OFFICE_SEAT = re.compile(
     rf"^(?i:{'|'.join(sorted(DOMAIN_OFFICES, key=len, reverse=True))})[ ]+(?:de|du|des|d['’])",
@@ -117,7 +123,7 @@ def not_a_person_fr(text: str, start: int, end: int) -> bool:
         return True  # "rue Victor-Hugo"; "le curé de Bottens": the seat of an office
     if _OFFICE_SEAT.match(value):
         return True  # "maire de Vernier": an office and its seat
-    if fold(value.strip()) in _SIGN_WORDS:
+    if fold(value.strip()) in _SIGN_WORDS or _title_only(value):
         return True
     prefix = _PLACE_PREFIX.search(before[-10:] + value[:1])  # "Saint - Paul" spaced too
     if prefix and prefix.end() > len(before[-10:]):
@@ -126,6 +132,18 @@ def not_a_person_fr(text: str, start: int, end: int) -> bool:
         return True  # "Mont" of "Mont - Blanc", "St" of "St - Gall"
     # "en Carélie", "en _Suisse" (OCR dirt before the capital)
     return " " not in value.strip() and bool(re.search(r"(?<![\p{L}])en[ ]+[_|¦]?$", before))
+
+
+def _title_only(value: str) -> bool:
+    """Only a title, no name: "LE MAIRE", "M. LE PRÉSIDENT" (a debate's report)."""
+    from promptguard.analyzers.personal_data.news_names_fr import _RANKS
+
+    words = [w.lower() for w in re.findall(r"\p{L}+", value)]
+    return (
+        bool(words)
+        and any(w in _RANKS for w in words)
+        and all(w in _RANKS or w in _TITLE_ONLY for w in words)
+    )
 
 
 def ner_not_a_person_fr(text: str, start: int, end: int) -> bool:
