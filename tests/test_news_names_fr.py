@@ -184,3 +184,10 @@ def test_a_title_with_no_name_in_a_debate_report_is_no_person() -> None:
     assert persons("M. LE MAIRE ouvre la séance à huit heures.") == set()
     got = persons("Mlle Hélène Vuilleumier, directrice de la Feuille d'Avis, a parlé.")
     assert got == {"Mlle Hélène Vuilleumier"}
+
+
+def test_ocr_dirt_in_the_middle_of_a_sentence_is_no_person() -> None:
+    assert persons("La flotte fut Stationnée dans la rade depuis huit jours.") == set()
+    assert persons("Les chevaux furent effrayés et Sii se jetèrent dans la foule.") == set()
+    # a real short or accented name stays
+    assert any("Ney" in v for v in persons("Le maréchal Ney fut fusillé en 1815."))

@@ -146,6 +146,20 @@ def _title_only(value: str) -> bool:
     )
 
 
+#: A feminine past participle: "Stationnée", "Signalées" capitalised by OCR or a heading
+#: (not "-é", "-és": "Phryné", "Macé", "Cortés" are names).
+_PARTICIPLE = re.compile(r"\p{L}{3,}ées?$")
+
+
+def _ocr_word(text: str, start: int, word: str, kind: str) -> bool:
+    """A lone word in the middle of a sentence that no name list knows and that reads as
+    OCR dirt, not a surname: three letters or fewer ("Sii", "Ua") or a feminine past
+    participle ("la flotte fut Stationnée")."""
+    if kind or not re.search(r"\p{Ll}[ ]+$", text[max(0, start - 20) : start]):
+        return False
+    return len(word) <= 3 or bool(_PARTICIPLE.search(word))
+
+
 def ner_not_a_person_fr(text: str, start: int, end: int) -> bool:
     """An NER "person" of French text that is none: no word of it can be a surname
     ("président de la République", "SUISSE Chambres fédérales"), or the context says so."""
@@ -159,6 +173,8 @@ def ner_not_a_person_fr(text: str, start: int, end: int) -> bool:
         return True
     if any("G" in name_kind(w) for w in capitalised):
         return False
+    if len(words) == 1 and _ocr_word(text, start, words[0], name_kind(words[0])):
+        return True
     return all(plain_word(w) for w in capitalised) or (
         len(words) > 1 and any(is_place(w) or fold(w) in INSTITUTIONS for w in capitalised)
     )
