@@ -191,3 +191,15 @@ def test_ocr_dirt_in_the_middle_of_a_sentence_is_no_person() -> None:
     assert persons("Les chevaux furent effrayés et Sii se jetèrent dans la foule.") == set()
     # a real short or accented name stays
     assert any("Ney" in v for v in persons("Le maréchal Ney fut fusillé en 1815."))
+
+
+def test_a_lowercase_word_after_a_possessive_is_no_name() -> None:
+    # "vaillant", "petit", "brun" are surnames too, but not after "son", "le", "une"
+    got = persons("Dans le Nord, son vaillant président, M. Lucien Moulin, se retire.")
+    assert got == {"M. Lucien Moulin"}
+    assert persons("Le petit brun de la ferme a été retrouvé.") == set()
+
+
+def test_ocr_misread_titles_of_women() -> None:
+    got = persons("Mmc Durandin et Mlie Rossel assistaient au bal.")
+    assert {"Mmc Durandin", "Mlie Rossel"} <= got

@@ -33,6 +33,7 @@ _DOTTED = frozenset(["M", "MM"])
 _OCR_M = frozenset(["NI", "Nl"])
 _ABBREVIATED = frozenset(
     ["Mme", "Mmes", "Mlle", "Mlles", "Mgr", "Me", "Dr", "Drs", "Pr", "Prof", "Vve", "Sr", "Cdt"]
+    + ["Mmc", "Mmo", "Mlie", "Mllc", "Mlio"]  # OCR's "e" and "l" of "Mme", "Mlle"
 )
 _PLURAL = frozenset(["MM", "Mmes", "Mlles", "Drs", "messieurs", "mesdames", "généraux"])
 

@@ -53,6 +53,11 @@ _SEAT_BEFORE = re.compile(
     rf"(?<![\p{{L}}])(?i:{'|'.join(sorted(DOMAIN_OFFICES, key=len, reverse=True))})[ ]+"
     r"(?:de|du|des|d['’])[ ]?(?:(?:la|l['’])[ ]?)?$"
 )
+#: A determiner or possessive right before: a lowercase word after it is a common word.
+_DETERMINER_BEFORE = re.compile(
+    r"(?<![\p{L}])(?i:son|sa|ses|le|la|les|l['’]|un|une|du|des|au|aux|mon|ma|mes|ton|ta|tes|"
+    r"notre|votre|leur|leurs|ce|cet|cette|ces)[ ]+$"
+)
 #: A signature's label, no name: "Signé : Jean Martin", "Signée".
 _SIGN_WORDS = frozenset(["signe", "signee", "signes", "signees"])
 #: What a name-shaped span right after is not: a street, a building, a ship, a newspaper, a
@@ -125,6 +130,8 @@ def not_a_person_fr(text: str, start: int, end: int) -> bool:
         return True  # "maire de Vernier": an office and its seat
     if fold(value.strip()) in _SIGN_WORDS or _title_only(value):
         return True
+    if value.islower() and _DETERMINER_BEFORE.search(before):
+        return True  # "son vaillant président": an adjective, though Vaillant is a surname
     prefix = _PLACE_PREFIX.search(before[-10:] + value[:1])  # "Saint - Paul" spaced too
     if prefix and prefix.end() > len(before[-10:]):
         return True
