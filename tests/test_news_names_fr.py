@@ -203,3 +203,12 @@ def test_a_lowercase_word_after_a_possessive_is_no_name() -> None:
 def test_ocr_misread_titles_of_women() -> None:
     got = persons("Mmc Durandin et Mlie Rossel assistaient au bal.")
     assert {"Mmc Durandin", "Mlie Rossel"} <= got
+
+
+def test_goal_scorers_and_a_full_name_after_a_towns_demonym() -> None:
+    got = persons("Les buts : 12e Zbinden 1-0, 34e Lüthi 1-1, 78e Rebetez 2-1.")
+    assert {"Zbinden", "Lüthi", "Rebetez"} <= got
+    got = persons("Le Loclois Jean-Marc Choffat a remporté la course de côte.")
+    assert any("Choffat" in v for v in got)
+    # a team in a results line stays no person
+    assert persons("Servette - Lausanne 2-1 (1-0).") == set()

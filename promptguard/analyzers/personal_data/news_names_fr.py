@@ -321,7 +321,11 @@ def _full_name(words: list[str]) -> bool:
     """A given name and another capitalised word: "Madeleine Vionnet", "Guy Bovet"."""
     from promptguard.analyzers.personal_data.person_names import name_kind
 
-    return len(words) >= 2 and "G" in name_kind(words[0]) and not is_place(words[1])
+    first = words[0] if words else ""
+    given = "G" in name_kind(first) or (
+        "-" in first and all("G" in name_kind(part) for part in first.split("-"))
+    )  # "Jean-Pierre", "Marie-France"
+    return len(words) >= 2 and given and not is_place(words[1])
 
 
 def context_names(text: str) -> list[tuple[int, int, str]]:

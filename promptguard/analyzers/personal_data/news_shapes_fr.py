@@ -51,6 +51,38 @@ _SUFFIX_TITLE = re.compile(
 )
 
 
+#: A goal's minute before the scorer and the score after: "34e Lüthi 1-1".
+_MINUTE_BEFORE = re.compile(r"(?<![\p{L}\d])\d{1,3}(?:e|ème|')[ ]+$")
+_SCORE_AFTER = re.compile(r"[ ]+\d{1,2}[ ]?[-–:][ ]?\d{1,2}(?!\d)")
+#: A town's demonym before a full name: "Le Loclois Jacques Choffet", "la Sédunoise Anne
+#: Roux" (nationalities and cantons are `news_names_fr`'s; these are read by their ending).
+_DEMONYM_BEFORE = re.compile(
+    r"(?<![\p{L}])(?i:le|la|l['’])[ ]?\p{Lu}\p{Ll}+(?:ois|oise|ais|aise|ien|ienne|in|ine|"
+    r"an|ane|ard|arde)[ ]+$"
+)
+
+
+def scorers_and_townsmen(text: str) -> list[tuple[int, int, str]]:
+    """A goal's scorer ("12e Zaugg 1-0") and a full name after a town's demonym."""
+    from promptguard.analyzers.personal_data.news_names_fr import _bare_name, _full_name, _tokens
+
+    toks = _tokens(text)
+    found: list[tuple[int, int, str]] = []
+    for i, (_word, start, _end) in enumerate(toks):
+        before = text[max(0, start - 30) : start]
+        minute, demonym = _MINUTE_BEFORE.search(before), _DEMONYM_BEFORE.search(before)
+        if not (minute or demonym):
+            continue
+        end = _bare_name(text, toks, i)
+        if end == i:
+            continue
+        stop = toks[end - 1][2]
+        scored = minute and _SCORE_AFTER.match(text, stop)
+        if scored or (demonym and _full_name([t[0] for t in toks[i:end]])):
+            found.append((start, stop, "context"))
+    return found
+
+
 def group_members(text: str) -> list[tuple[int, int, str]]:
     """The names listed after a plural noun of people, two or more, the last after "et"."""
     from promptguard.analyzers.personal_data.news_names_fr import _bare_name, _tokens
@@ -113,4 +145,6 @@ def suffix_titled(text: str) -> list[tuple[int, int, str]]:
 
 
 def more_news_names_fr(text: str) -> list[tuple[int, int, str]]:
-    return group_members(text) + signed_names(text) + suffix_titled(text)
+    return (
+        group_members(text) + signed_names(text) + suffix_titled(text) + scorers_and_townsmen(text)
+    )
