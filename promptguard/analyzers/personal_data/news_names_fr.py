@@ -22,11 +22,13 @@ from promptguard.analyzers.names.lexicon import fold
 from promptguard.analyzers.personal_data.news_non_persons_fr import (
     DOMAIN_OFFICES,
     INSTITUTIONS,
+    RANKS,
     is_place,
     not_a_person_fr,
     plain_word,
 )
 
+_RANKS = RANKS
 #: Honorifics written abbreviated, capitalised ("M.", "MM.", "Mme", "Dr"); "M" and "MM"
 #: need their dot (or the "°" OCR makes of it): "M 6" is a channel, "| M a été" noise.
 _DOTTED = frozenset(["M", "MM"])
@@ -42,19 +44,6 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(re.split(r"\s+", text.strip()))
 
 
-#: Ranks, offices and nobility before a name, any case ("le général Prim", "Général Prim").
-_RANKS = _words(
-    """monsieur madame mademoiselle messieurs mesdames docteur professeur maître abbé chanoine
-    curé pasteur cardinal évêque archevêque monseigneur pape général généraux colonel
-    lieutenant-colonel lieutenant-général capitaine lieutenant sous-lieutenant commandant
-    major maréchal amiral vice-amiral contre-amiral sergent sergent-major caporal adjudant
-    brigadier comte comtesse baron baronne duc duchesse marquis marquise vicomte
-    vicomtesse prince princesse archiduc archiduchesse roi reine empereur impératrice lord
-    lady sir don dona doña président présidente vice-président ministre préfet sous-préfet
-    maire syndic député sénateur juge chancelier vice-chancelier vicechancelier consul
-    ambassadeur gouverneur conseiller conseillère landammann bourgmestre directeur
-    directrice directeurs pacha shah sultan tsar czar khédive"""
-)
 #: Titles after which "de X" is the person's own name, not the title's domain ("comte de
 #: Metternich"); with a domain and no name, the title names the person ("duc d'Orléans").
 _NOBLE = _words(
@@ -381,9 +370,11 @@ def _listed(text: str, toks: list) -> list[tuple[int, int, str]]:
 
 def news_names_fr(text: str) -> list[tuple[int, int, str]]:
     """(start, end, how) of the people French news copy names: "title", "context", "list"."""
-    from promptguard.analyzers.personal_data.news_shapes_fr import more_news_names_fr
+    return kept_fr(text, titled_names(text) + context_names(text))
 
-    spans = titled_names(text) + context_names(text) + more_news_names_fr(text)
+
+def kept_fr(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The spans that are no street, ship, firm or heading, nor (unless titled) a place."""
     return [
         s
         for s in spans

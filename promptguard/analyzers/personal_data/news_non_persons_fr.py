@@ -32,6 +32,19 @@ INSTITUTIONS = frozenset(
         Bureau Direction Hospice Hôpital Caisse Chancellerie Préfecture Mairie"""
     )
 )
+#: Ranks, offices and nobility before a name, any case ("le général Prim", "Général Prim").
+RANKS = _words(
+    """monsieur madame mademoiselle messieurs mesdames docteur professeur maître abbé chanoine
+    curé pasteur cardinal évêque archevêque monseigneur pape général généraux colonel
+    lieutenant-colonel lieutenant-général capitaine lieutenant sous-lieutenant commandant
+    major maréchal amiral vice-amiral contre-amiral sergent sergent-major caporal adjudant
+    brigadier comte comtesse baron baronne duc duchesse marquis marquise vicomte
+    vicomtesse prince princesse archiduc archiduchesse roi reine empereur impératrice lord
+    lady sir don dona doña président présidente vice-président ministre préfet sous-préfet
+    maire syndic député sénateur juge chancelier vice-chancelier vicechancelier consul
+    ambassadeur gouverneur conseiller conseillère landammann bourgmestre directeur
+    directrice directeurs pacha shah sultan tsar czar khédive"""
+)
 #: Offices held in a place: after them "de X" is the seat, not a name particle ("le maire
 #: de Vernier", "le député de la Seine", "l'évêque de Sion"). Ranks and nobility stay out:
 #: "le général de Castelnau", "le comte de Metternich" are names.
@@ -143,13 +156,11 @@ def not_a_person_fr(text: str, start: int, end: int) -> bool:
 
 def _title_only(value: str) -> bool:
     """Only a title, no name: "LE MAIRE", "M. LE PRÉSIDENT" (a debate's report)."""
-    from promptguard.analyzers.personal_data.news_names_fr import _RANKS
-
     words = [w.lower() for w in re.findall(r"\p{L}+", value)]
     return (
         bool(words)
-        and any(w in _RANKS for w in words)
-        and all(w in _RANKS or w in _TITLE_ONLY for w in words)
+        and any(w in RANKS for w in words)
+        and all(w in RANKS or w in _TITLE_ONLY for w in words)
     )
 
 

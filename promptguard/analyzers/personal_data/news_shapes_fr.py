@@ -3,13 +3,21 @@ members ("les deux émeutiers, Lambin et Tavernier,"), a signature's label ("Le 
 DUMAS"), an Ottoman title after the name ("Omer-Pacha", "Ismaïl bey", OCR'd "jussuf-pacha").
 
 Kept apart from `news_names_fr` (titles, appositions, quotes, results lines), whose token
-and name readers they reuse; `news_names_fr` adds what these find and filters it as its own.
+and name readers and non-person filter they reuse; the person recognizer asks both.
 The sentences in tests are our own.
 """
 
 from __future__ import annotations
 
 import regex as re
+
+from promptguard.analyzers.personal_data.news_names_fr import (
+    _bare_name,
+    _full_name,
+    _plain,
+    _tokens,
+    kept_fr,
+)
 
 #: Plural nouns of people whose members a text lists next ("les accusés Dupont et Martin",
 #: "deux autres émeutiers, Lambin et Tavernier"). People only: after "les maisons", "les
@@ -64,8 +72,6 @@ _DEMONYM_BEFORE = re.compile(
 
 def scorers_and_townsmen(text: str) -> list[tuple[int, int, str]]:
     """A goal's scorer ("12e Zaugg 1-0") and a full name after a town's demonym."""
-    from promptguard.analyzers.personal_data.news_names_fr import _bare_name, _full_name, _tokens
-
     toks = _tokens(text)
     found: list[tuple[int, int, str]] = []
     for i, (_word, start, _end) in enumerate(toks):
@@ -85,8 +91,6 @@ def scorers_and_townsmen(text: str) -> list[tuple[int, int, str]]:
 
 def group_members(text: str) -> list[tuple[int, int, str]]:
     """The names listed after a plural noun of people, two or more, the last after "et"."""
-    from promptguard.analyzers.personal_data.news_names_fr import _bare_name, _tokens
-
     toks = _tokens(text)
     found: list[tuple[int, int, str]] = []
     i = 0
@@ -114,8 +118,6 @@ def group_members(text: str) -> list[tuple[int, int, str]]:
 
 def signed_names(text: str) -> list[tuple[int, int, str]]:
     """The name after a signature's label: "Le gérant : A. DUMAS"."""
-    from promptguard.analyzers.personal_data.news_names_fr import _bare_name, _tokens
-
     toks = _tokens(text)
     found: list[tuple[int, int, str]] = []
     for i, (_word, start, _end) in enumerate(toks):
@@ -128,8 +130,6 @@ def signed_names(text: str) -> list[tuple[int, int, str]]:
 
 def suffix_titled(text: str) -> list[tuple[int, int, str]]:
     """A name before "pacha", "bey", "effendi"; OCR may lower a glued one ("jussuf-pacha")."""
-    from promptguard.analyzers.personal_data.news_names_fr import _plain
-
     found: list[tuple[int, int, str]] = []
     for match in _SUFFIX_TITLE.finditer(text):
         name = match.group("name")
@@ -145,6 +145,6 @@ def suffix_titled(text: str) -> list[tuple[int, int, str]]:
 
 
 def more_news_names_fr(text: str) -> list[tuple[int, int, str]]:
-    return (
-        group_members(text) + signed_names(text) + suffix_titled(text) + scorers_and_townsmen(text)
-    )
+    """(start, end, how) of the people these shapes name, filtered as `news_names_fr`'s."""
+    found = group_members(text) + signed_names(text) + suffix_titled(text)
+    return kept_fr(text, found + scorers_and_townsmen(text))
