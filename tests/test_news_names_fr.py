@@ -212,3 +212,10 @@ def test_goal_scorers_and_a_full_name_after_a_towns_demonym() -> None:
     assert any("Choffat" in v for v in got)
     # a team in a results line stays no person
     assert persons("Servette - Lausanne 2-1 (1-0).") == set()
+
+
+def test_each_name_of_a_committee_list_with_functions() -> None:
+    text = "Le comité est formé de MM. Jaquerod, président ; Pilloud, vice-président ; Favrat."
+    got = persons(text)
+    assert any("Jaquerod" in v for v in got)
+    assert {"Pilloud", "Favrat"} <= got

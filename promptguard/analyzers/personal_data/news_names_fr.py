@@ -285,14 +285,27 @@ def titled_names(text: str) -> list[tuple[int, int, str]]:
             i = after
             continue
         found.append((start, toks[end - 1][2], "title"))
-        i = end
-        while plural and i + 1 < len(toks) and toks[i][0] in (",", "et"):
+        i = _function_after(toks, end) if plural else end
+        while plural and i + 1 < len(toks) and toks[i][0] in (",", "et", ";"):
             nxt = _name(toks, i + 1, text)
             if nxt == i + 1:
                 break
             found.append((toks[i + 1][1], toks[nxt - 1][2], "title"))
-            i = nxt
+            i = _function_after(toks, nxt)
     return found
+
+
+def _function_after(toks: list, i: int) -> int:
+    """After a name of a list, the index of the ";" closing its function ("MM. Rochat,
+    syndic ; Pilet, municipal ; Favre"), else `i`."""
+    if i >= len(toks) or toks[i][0] != ",":
+        return i
+    j = i + 1
+    while j < len(toks) and j - i <= 4 and toks[j][0].replace("-", "").isalpha():
+        if not toks[j][0].islower():
+            break
+        j += 1
+    return j if j > i + 1 and j < len(toks) and toks[j][0] == ";" else i
 
 
 def _bare_name(text: str, toks: list, i: int, words: int = 3) -> int:
