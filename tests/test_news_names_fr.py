@@ -219,3 +219,11 @@ def test_each_name_of_a_committee_list_with_functions() -> None:
     got = persons(text)
     assert any("Jaquerod" in v for v in got)
     assert {"Pilloud", "Favrat"} <= got
+
+
+def test_a_surname_after_a_court_or_sports_role() -> None:
+    assert "Mottiez" in persons("L'accusé Mottiez a été acquitté hier soir.")
+    assert "Bersier" in persons("Le condamné Bersier a été conduit à Lausanne.")
+    assert "Sutterlin" in persons("L'attaquant Sutterlin a marqué deux buts.")
+    assert "Roulet" in persons("Le petit Roulet est tombé dans le canal.")
+    assert persons("Le petit chemin de Genève est fermé.") == set()

@@ -102,6 +102,9 @@ _ROLE_BEFORE = re.compile(
     rf"(?:(?i:{_ROLE_NOUNS}|compatriote|coéquipier|rival|adversaire|pilote|skieur|skieuse|"
     rf"nageur|nageuse|boxeur|lutteur|tireur|cycliste|rappeur|chanteur|libraire|bassiste|"
     rf"batteur|guitariste|cinéaste|réalisateur|réalisatrice|producteur|productrice|"
+    rf"accusée?|prévenue?|inculpée?|détenue?|condamnée?|meurtri[eè]re|assassin|voleur|"
+    rf"voleuse|cambrioleur|malfaiteur|témoin|blessée?|petite?|attaquant|défenseur|gardien|"
+    rf"buteur|ailier|avant-centre|capitaine|entraîneur|"
     rf"président-directeur|PDG)(?:[ ](?:et|de)[ ](?i:{_ROLE_NOUNS}|bassiste|producteur))?"
     rf"(?:[ ]\p{{Ll}}+)?)|(?:(?i:le|la|l['’]|les)[ ]?)(?:{_DEMONYMS}))[ ]+$"
 )
