@@ -155,6 +155,8 @@ class PersonalDataAnalyzer(Analyzer):
         results = join_particle_names(content, results)
         results = _add_names_near_contacts(content, results)
         results = _add_listed_names(content, results)
+        if language == "fr":  # a list's neighbour too: "Vevey, St - Gall et Berne"
+            results = [r for r in results if not french_non_person(content, r)]
         results = _facts_about_people(content, results)
         results = _addresses_stop_at_phones(content, results)
         results = outside_citations(content, results)

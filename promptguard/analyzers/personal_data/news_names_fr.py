@@ -20,17 +20,22 @@ import regex as re
 
 from promptguard.analyzers.names.lexicon import fold
 from promptguard.analyzers.personal_data.news_non_persons_fr import (
+    DOMAIN_OFFICES,
     INSTITUTIONS,
+    RANKS,
     is_place,
     not_a_person_fr,
     plain_word,
 )
 
+_RANKS = RANKS
 #: Honorifics written abbreviated, capitalised ("M.", "MM.", "Mme", "Dr"); "M" and "MM"
 #: need their dot (or the "°" OCR makes of it): "M 6" is a channel, "| M a été" noise.
 _DOTTED = frozenset(["M", "MM"])
+_OCR_M = frozenset(["NI", "Nl"])
 _ABBREVIATED = frozenset(
     ["Mme", "Mmes", "Mlle", "Mlles", "Mgr", "Me", "Dr", "Drs", "Pr", "Prof", "Vve", "Sr", "Cdt"]
+    + ["Mmc", "Mmo", "Mlie", "Mllc", "Mlio"]  # OCR's "e" and "l" of "Mme", "Mlle"
 )
 _PLURAL = frozenset(["MM", "Mmes", "Mlles", "Drs", "messieurs", "mesdames", "généraux"])
 
@@ -39,19 +44,6 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(re.split(r"\s+", text.strip()))
 
 
-#: Ranks, offices and nobility before a name, any case ("le général Prim", "Général Prim").
-_RANKS = _words(
-    """monsieur madame mademoiselle messieurs mesdames docteur professeur maître abbé chanoine
-    curé pasteur cardinal évêque archevêque monseigneur pape général généraux colonel
-    lieutenant-colonel lieutenant-général capitaine lieutenant sous-lieutenant commandant
-    major maréchal amiral vice-amiral contre-amiral sergent sergent-major caporal adjudant
-    brigadier comte comtesse baron baronne duc duchesse marquis marquise vicomte
-    vicomtesse prince princesse archiduc archiduchesse roi reine empereur impératrice lord
-    lady sir don dona doña président présidente vice-président ministre préfet sous-préfet
-    maire syndic député sénateur juge chancelier vice-chancelier vicechancelier consul
-    ambassadeur gouverneur conseiller conseillère landammann bourgmestre directeur
-    directrice directeurs pacha shah sultan tsar czar khédive"""
-)
 #: Titles after which "de X" is the person's own name, not the title's domain ("comte de
 #: Metternich"); with a domain and no name, the title names the person ("duc d'Orléans").
 _NOBLE = _words(
@@ -110,6 +102,9 @@ _ROLE_BEFORE = re.compile(
     rf"(?:(?i:{_ROLE_NOUNS}|compatriote|coéquipier|rival|adversaire|pilote|skieur|skieuse|"
     rf"nageur|nageuse|boxeur|lutteur|tireur|cycliste|rappeur|chanteur|libraire|bassiste|"
     rf"batteur|guitariste|cinéaste|réalisateur|réalisatrice|producteur|productrice|"
+    rf"accusée?|prévenue?|inculpée?|détenue?|condamnée?|meurtri[eè]re|assassin|voleur|"
+    rf"voleuse|cambrioleur|malfaiteur|témoin|blessée?|petite?|attaquant|défenseur|gardien|"
+    rf"buteur|ailier|avant-centre|capitaine|entraîneur|"
     rf"président-directeur|PDG)(?:[ ](?:et|de)[ ](?i:{_ROLE_NOUNS}|bassiste|producteur))?"
     rf"(?:[ ]\p{{Ll}}+)?)|(?:(?i:le|la|l['’]|les)[ ]?)(?:{_DEMONYMS}))[ ]+$"
 )
@@ -145,15 +140,34 @@ def _plain(word: str, strict: bool = True) -> bool:
 
 
 def _honorific(toks: list, i: int, text: str) -> int:
-    """The token index after an honorific starting at `i` ("M.", "M .", "Mme"), else `i`."""
+    """The token index after an honorific starting at `i` ("M.", "M .", "Mme"), else `i`.
+    OCR blurs the dot: "M , .", "M. .", "MM :", and reads "M." as "NI."."""
     word = toks[i][0]
-    nxt = toks[i + 1] if i + 1 < len(toks) else None
-    dotted = nxt is not None and nxt[0] in ".°" and _adjacent(text, toks[i][2], nxt[1])
-    if word in _DOTTED:
-        return i + 2 if dotted else i
+    j = i + 1
+    while j < min(len(toks), i + 3) and toks[j][0] in ".°,:":
+        if not _adjacent(text, toks[j - 1][2], toks[j][1]):
+            break
+        j += 1
+    marks = "".join(t[0] for t in toks[i + 1 : j])
+    dotted = marks[:1] in (".", "°") or marks == ",." or (word == "MM" and marks == ":")
+    if word in _DOTTED or word in _OCR_M:
+        return j if dotted and marks else i
     if word in _ABBREVIATED:
-        return i + 2 if dotted else i + 1
+        return i + 2 if marks[:1] in (".", "°") else i + 1
     return i
+
+
+def _broken(toks: list, j: int, text: str) -> bool:
+    """A hyphen glued to the word before `j`, then a lowercase rest: "Ber- thier"."""
+    if j + 1 >= len(toks) or toks[j][0] != "-" or toks[j][1] != toks[j - 1][2]:
+        return False
+    gap = text[toks[j][2] : toks[j + 1][1]]
+    return (
+        0 < len(gap) <= 3
+        and gap.strip() == ""
+        and toks[j + 1][0].isalpha()
+        and toks[j + 1][0].islower()
+    )
 
 
 def _name(toks: list, i: int, text: str, words: int = 4, strict: bool = False) -> int:
@@ -192,6 +206,8 @@ def _name(toks: list, i: int, text: str, words: int = 4, strict: bool = False) -
             continue
         if _cap(word) and word.lower() not in _RANKS | _ARTICLES:
             seen, j, last = seen + 1, j + 1, j + 1
+            if _broken(toks, j, text):
+                j = last = j + 2  # "Ber- thier": a word hyphenated at a line's end
             continue
         break
     if last == i:
@@ -202,16 +218,17 @@ def _name(toks: list, i: int, text: str, words: int = 4, strict: bool = False) -
     return last
 
 
-def _title(toks: list, i: int, text: str) -> tuple[int, bool, bool]:
-    """(index after the title, plural, noble) for a title chain at `i`: "M.", "MM. les
-    directeurs", "M. le conseiller fédéral", "lieutenant-général prince"; `i` if none."""
-    j, plural, noble, seen = i, False, False, False
+def _title(toks: list, i: int, text: str) -> tuple[int, bool, bool, bool]:
+    """(index after the title, plural, noble, office) for a title chain at `i`: "M.", "MM.
+    les directeurs", "M. le conseiller fédéral", "lieutenant-général prince"; `i` if none.
+    `office`: the chain ends on an office whose "de X" is its seat ("maire", "député")."""
+    j, plural, noble, seen, office = i, False, False, False, False
     while j < len(toks):
         after = _honorific(toks, j, text)
         word = toks[j][0]
         if after > j:
             plural |= word in _PLURAL
-            j, seen = after, True
+            j, seen, office = after, True, False
             continue
         key = word.lower()
         if seen and key in ("le", "la", "les", "l") and j + 1 < len(toks):
@@ -222,6 +239,7 @@ def _title(toks: list, i: int, text: str) -> tuple[int, bool, bool]:
         if key in _RANKS and (word.islower() or word[:1].isupper() and word[1:].islower()):
             plural |= key in _PLURAL or key.endswith(("aux", "eurs"))
             noble |= key in _NOBLE
+            office = key in DOMAIN_OFFICES
             j, seen = j + 1, True
             tail = _RANK_TAIL.match(text, toks[j - 1][2])
             if tail:
@@ -229,11 +247,13 @@ def _title(toks: list, i: int, text: str) -> tuple[int, bool, bool]:
                     j += 1
             continue
         break
-    return j, plural, noble
+    return j, plural, noble, office
 
 
-def _domain(toks: list, i: int, text: str) -> int:
-    """The index after an office's domain ("de la République", "de Pologne"), else `i`."""
+def _domain(toks: list, i: int, text: str, office: bool = False) -> int:
+    """The index after an office's domain ("de la République", "de Pologne"), else `i`.
+    After a seat-holding office (`office`) any capitalised word is the seat: "le maire de
+    Vernier", "le député de la Seine" name a commune, not a "de Vernier"."""
     j = i
     if j < len(toks) and toks[j][0].lower() in ("de", "du", "des", "d"):
         j += 2 if toks[j][0].lower() == "d" and j + 1 < len(toks) and toks[j + 1][0] in "'’" else 1
@@ -241,11 +261,12 @@ def _domain(toks: list, i: int, text: str) -> int:
             j += 2 if toks[j][0].lower() == "l" else 1
     elif j < len(toks) and toks[j][0].lower().startswith(("d'", "d’")):
         word = toks[j][0][2:]
-        return j + 1 if is_place(word) or fold(word) in INSTITUTIONS else i
+        return j + 1 if office or is_place(word) or fold(word) in INSTITUTIONS else i
     if j == i or j >= len(toks):
         return i
     word = toks[j][0]
-    return j + 1 if _cap(word) and (is_place(word) or fold(word) in INSTITUTIONS) else i
+    seat = office or is_place(word) or fold(word) in INSTITUTIONS
+    return j + 1 if _cap(word) and seat else i
 
 
 def titled_names(text: str) -> list[tuple[int, int, str]]:
@@ -254,12 +275,12 @@ def titled_names(text: str) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
     i = 0
     while i < len(toks):
-        after, plural, noble = _title(toks, i, text)
+        after, plural, noble, office = _title(toks, i, text)
         if after == i:
             i += 1
             continue
         start = toks[i][1]
-        domain = _domain(toks, after, text)
+        domain = _domain(toks, after, text, office)
         end = _name(toks, domain, text)
         if end == domain and domain > after and noble:
             found.append((start, toks[domain - 1][2], "title"))  # "duc d'Orléans"
@@ -267,14 +288,27 @@ def titled_names(text: str) -> list[tuple[int, int, str]]:
             i = after
             continue
         found.append((start, toks[end - 1][2], "title"))
-        i = end
-        while plural and i + 1 < len(toks) and toks[i][0] in (",", "et"):
+        i = _function_after(toks, end) if plural else end
+        while plural and i + 1 < len(toks) and toks[i][0] in (",", "et", ";"):
             nxt = _name(toks, i + 1, text)
             if nxt == i + 1:
                 break
             found.append((toks[i + 1][1], toks[nxt - 1][2], "title"))
-            i = nxt
+            i = _function_after(toks, nxt)
     return found
+
+
+def _function_after(toks: list, i: int) -> int:
+    """After a name of a list, the index of the ";" closing its function ("MM. Rochat,
+    syndic ; Pilet, municipal ; Favre"), else `i`."""
+    if i >= len(toks) or toks[i][0] != ",":
+        return i
+    j = i + 1
+    while j < len(toks) and j - i <= 4 and toks[j][0].replace("-", "").isalpha():
+        if not toks[j][0].islower():
+            break
+        j += 1
+    return j if j > i + 1 and j < len(toks) and toks[j][0] == ";" else i
 
 
 def _bare_name(text: str, toks: list, i: int, words: int = 3) -> int:
@@ -292,7 +326,11 @@ def _full_name(words: list[str]) -> bool:
     """A given name and another capitalised word: "Madeleine Vionnet", "Guy Bovet"."""
     from promptguard.analyzers.personal_data.person_names import name_kind
 
-    return len(words) >= 2 and "G" in name_kind(words[0]) and not is_place(words[1])
+    first = words[0] if words else ""
+    given = "G" in name_kind(first) or (
+        "-" in first and all("G" in name_kind(part) for part in first.split("-"))
+    )  # "Jean-Pierre", "Marie-France"
+    return len(words) >= 2 and given and not is_place(words[1])
 
 
 def context_names(text: str) -> list[tuple[int, int, str]]:
@@ -348,7 +386,11 @@ def _listed(text: str, toks: list) -> list[tuple[int, int, str]]:
 
 def news_names_fr(text: str) -> list[tuple[int, int, str]]:
     """(start, end, how) of the people French news copy names: "title", "context", "list"."""
-    spans = titled_names(text) + context_names(text)
+    return kept_fr(text, titled_names(text) + context_names(text))
+
+
+def kept_fr(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The spans that are no street, ship, firm or heading, nor (unless titled) a place."""
     return [
         s
         for s in spans

@@ -32,6 +32,47 @@ INSTITUTIONS = frozenset(
         Bureau Direction Hospice Hôpital Caisse Chancellerie Préfecture Mairie"""
     )
 )
+#: Ranks, offices and nobility before a name, any case ("le général Prim", "Général Prim").
+RANKS = _words(
+    """monsieur madame mademoiselle messieurs mesdames docteur professeur maître abbé chanoine
+    curé pasteur cardinal évêque archevêque monseigneur pape général généraux colonel
+    lieutenant-colonel lieutenant-général capitaine lieutenant sous-lieutenant commandant
+    major maréchal amiral vice-amiral contre-amiral sergent sergent-major caporal adjudant
+    brigadier comte comtesse baron baronne duc duchesse marquis marquise vicomte
+    vicomtesse prince princesse archiduc archiduchesse roi reine empereur impératrice lord
+    lady sir don dona doña président présidente vice-président ministre préfet sous-préfet
+    maire syndic député sénateur juge chancelier vice-chancelier vicechancelier consul
+    ambassadeur gouverneur conseiller conseillère landammann bourgmestre directeur
+    directrice directeurs pacha shah sultan tsar czar khédive"""
+)
+#: Offices held in a place: after them "de X" is the seat, not a name particle ("le maire
+#: de Vernier", "le député de la Seine", "l'évêque de Sion"). Ranks and nobility stay out:
+#: "le général de Castelnau", "le comte de Metternich" are names.
+DOMAIN_OFFICES = _words(
+    """maire syndic député députée sénateur préfet sous-préfet curé vicaire pasteur évêque
+    archevêque bourgmestre juge consul vice-consul gouverneur ambassadeur recteur doyen
+    notaire receveur percepteur instituteur institutrice président présidente vice-président
+    directeur directrice"""
+)
+#: Words of a title with no name: "M. LE MAIRE", "M. le président", "LE RAPPORTEUR".
+_TITLE_ONLY = _words(
+    """m mm mme mmes mlle mlles monsieur madame messieurs le la les l de du des d rapporteur
+    garde sceaux commissaire secrétaire orateur"""
+)
+_OFFICE_SEAT = re.compile(
+    rf"^(?i:{'|'.join(sorted(DOMAIN_OFFICES, key=len, reverse=True))})[ ]+(?:de|du|des|d['’])",
+)
+_SEAT_BEFORE = re.compile(
+    rf"(?<![\p{{L}}])(?i:{'|'.join(sorted(DOMAIN_OFFICES, key=len, reverse=True))})[ ]+"
+    r"(?:de|du|des|d['’])[ ]?(?:(?:la|l['’])[ ]?)?$"
+)
+#: A determiner or possessive right before: a lowercase word after it is a common word.
+_DETERMINER_BEFORE = re.compile(
+    r"(?<![\p{L}])(?i:son|sa|ses|le|la|les|l['’]|un|une|du|des|au|aux|mon|ma|mes|ton|ta|tes|"
+    r"notre|votre|leur|leurs|ce|cet|cette|ces)[ ]+$"
+)
+#: A signature's label, no name: "Signé : Jean Martin", "Signée".
+_SIGN_WORDS = frozenset(["signe", "signee", "signes", "signees"])
 #: What a name-shaped span right after is not: a street, a building, a ship, a newspaper, a
 #: firm or a band ("rue Victor-Hugo", "la frégate Raphaël", "la bande « Stern »").
 _NOT_PERSON_BEFORE = re.compile(
@@ -96,12 +137,45 @@ def not_a_person_fr(text: str, start: int, end: int) -> bool:
     "en" ("en Carélie")."""
     before = text[max(0, start - 40) : start]
     value = text[start:end]
-    if _NOT_PERSON_BEFORE.search(before):
+    if _NOT_PERSON_BEFORE.search(before) or _SEAT_BEFORE.search(before):
+        return True  # "rue Victor-Hugo"; "le curé de Bottens": the seat of an office
+    if _OFFICE_SEAT.match(value):
+        return True  # "maire de Vernier": an office and its seat
+    if fold(value.strip()) in _SIGN_WORDS or _title_only(value):
         return True
-    prefix = _PLACE_PREFIX.search(before[-10:] + value[:2])
+    if value.islower() and _DETERMINER_BEFORE.search(before):
+        return True  # "son vaillant président": an adjective, though Vaillant is a surname
+    prefix = _PLACE_PREFIX.search(before[-10:] + value[:1])  # "Saint - Paul" spaced too
     if prefix and prefix.end() > len(before[-10:]):
         return True
-    return " " not in value.strip() and bool(re.search(r"(?<![\p{L}])en[ ]+$", before))
+    if _PLACE_PREFIX.match(value.strip() + text[end : end + 4].rstrip()[:4].replace(" ", "")):
+        return True  # "Mont" of "Mont - Blanc", "St" of "St - Gall"
+    # "en Carélie", "en _Suisse" (OCR dirt before the capital)
+    return " " not in value.strip() and bool(re.search(r"(?<![\p{L}])en[ ]+[_|¦]?$", before))
+
+
+def _title_only(value: str) -> bool:
+    """Only a title, no name: "LE MAIRE", "M. LE PRÉSIDENT" (a debate's report)."""
+    words = [w.lower() for w in re.findall(r"\p{L}+", value)]
+    return (
+        bool(words)
+        and any(w in RANKS for w in words)
+        and all(w in RANKS or w in _TITLE_ONLY for w in words)
+    )
+
+
+#: A feminine past participle: "Stationnée", "Signalées" capitalised by OCR or a heading
+#: (not "-é", "-és": "Phryné", "Macé", "Cortés" are names).
+_PARTICIPLE = re.compile(r"\p{L}{3,}ées?$")
+
+
+def _ocr_word(text: str, start: int, word: str, kind: str) -> bool:
+    """A lone word in the middle of a sentence that no name list knows and that reads as
+    OCR dirt, not a surname: three letters or fewer ("Sii", "Ua") or a feminine past
+    participle ("la flotte fut Stationnée")."""
+    if kind or not re.search(r"\p{Ll}[ ]+$", text[max(0, start - 20) : start]):
+        return False
+    return len(word) <= 3 or bool(_PARTICIPLE.search(word))
 
 
 def ner_not_a_person_fr(text: str, start: int, end: int) -> bool:
@@ -117,6 +191,8 @@ def ner_not_a_person_fr(text: str, start: int, end: int) -> bool:
         return True
     if any("G" in name_kind(w) for w in capitalised):
         return False
+    if len(words) == 1 and _ocr_word(text, start, words[0], name_kind(words[0])):
+        return True
     return all(plain_word(w) for w in capitalised) or (
         len(words) > 1 and any(is_place(w) or fold(w) in INSTITUTIONS for w in capitalised)
     )

@@ -19,6 +19,7 @@ from promptguard.analyzers.personal_data.news_non_persons_fr import (
     ner_not_a_person_fr,
     not_a_person_fr,
 )
+from promptguard.analyzers.personal_data.news_shapes_fr import more_news_names_fr
 from promptguard.analyzers.personal_data.news_surnames import bare_surnames, carry_surnames
 from promptguard.analyzers.personal_data.span_recognizer import Span, SpanRecognizer
 from promptguard.analyzers.personal_data.street_address import address_spans
@@ -283,7 +284,7 @@ class PersonRecognizer(SpanRecognizer):
         free = list(_ner_free_names(text))
         if french:
             free = [f for f in free if not not_a_person_fr(text, f[0], f[1])]
-            free += news_names_fr(text)
+            free += news_names_fr(text) + more_news_names_fr(text)
         # Names found by title or cue explain the words inside them (the pre-pass never
         # asks NER about those): an NER span within one adds nothing, in either mode.
         cued = [(s, e) for s, e, _how in free]

@@ -225,6 +225,10 @@ def not_a_person_here(text: str, start: int, end: int) -> bool:
     if re.search(r"[ ](?:v|vs)\.?[ ]", value):
         return True
     bowled = re.search(r"(?<![\p{L}])(?:b|c|st)[ ]+$", text[max(0, start - 4) : start])
+    # "34e Lüthi 1-1": a goal's minute before makes the word the scorer, not a team
+    bowled = bowled or re.search(
+        r"(?<![\p{L}\d])\d{1,3}(?:e|ème)[ ]+$", text[max(0, start - 8) : start]
+    )
     if " " not in value.strip() and _SCORE_PAIR.match(text, start) and not bowled:
         line_end = text.find("\n", end)
         rest = text[end : len(text) if line_end == -1 else line_end]
