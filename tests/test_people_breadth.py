@@ -25,6 +25,8 @@ def figures(text: str) -> dict[str, promptguard.Finding]:
         ("a bronze statue of Kim Il-sung in a city square", "Kim Il-sung"),
         ("Milton Friedman explaining inflation on a chalkboard, cartoon", "Milton Friedman"),
         ("Ace Frehley in his space makeup playing guitar, concert photo", "Ace Frehley"),
+        ("phil donahue hosting a daytime talk show, 1980s photo", "phil donahue"),
+        ("Marianne Faithfull singing in a smoky club, portrait", "Marianne Faithfull"),
     ],
 )
 def test_people_who_have_died_are_deceased_not_living(text, span):
@@ -62,6 +64,7 @@ def test_newly_listed_people_are_living_public_figures(text, span):
         "a flamingo standing in a misty pond at dawn, watercolor",
         "I had a dream about a shroud of fog over the harbour.",
         "The kids rode the flume twice before lunch.",
+        "D'Angelo Russell scored 30 points for the Nets last night.",
     ],
 )
 def test_word_like_names_left_out_stay_out(text):
