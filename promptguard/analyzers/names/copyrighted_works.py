@@ -21,6 +21,7 @@ from promptguard.analyzers.names.character_refs import (
     character_hits,
     companions,
     with_companion,
+    word_character_cued,
 )
 from promptguard.analyzers.names.credited_titles import credited_titles
 from promptguard.analyzers.names.folding import fold, tokenize
@@ -235,7 +236,6 @@ class CopyrightedWorkAnalyzer(Analyzer):
         )
         if work.category == "STUDIO" and not (strong or is_image_prompt(content)):
             return None  # "everyone at Nintendo": the company, not its house style
-        # "garfield drawn", "... by jim davis", "sam fisher on a roof, digital art": the character
         maker_named = named_elsewhere(tokens.folded, work.maker, first, last)
         drawn = (
             near
@@ -244,16 +244,16 @@ class CopyrightedWorkAnalyzer(Analyzer):
             and DEPICTED_AFTER.match(after)
         )
         subject = depicted_subject(content, start, end, work, is_image_prompt(content))
-        depicted = maker_named or drawn or subject
+        depicted = maker_named or drawn or subject  # "garfield drawn", "... by jim davis"
+        if qualified and work.type == "CHARACTER":  # "comic book": no "Book (BFDI)"
+            cued = maker_named or word_character_cued(lexicon, before, after)
         if (
             ambiguous
             and len(content_words) == 1
             and not (cued if qualified else strong or depicted)
             and not with_companion(lexicon, work, known)
-        ):
-            # A place, a brand, a first name or a word ("Orlando", "Tesla", "Emma", "Go"); a
-            # name the list had to qualify needs a cue word, not just quotes ('Tom' in data).
-            return None
+        ):  # a place, brand, first name or word ("Orlando", "Tesla", "Emma", "Go"); a name
+            return None  # the list had to qualify needs a cue word, not quotes ('Tom' in data)
         if (
             len(folded) == 1
             and not strong
@@ -387,6 +387,7 @@ class CopyrightedWorkAnalyzer(Analyzer):
             "status": "in_copyright",
             "kind": work.category or work.type,
             "cue": "quoted" if quoted else ("context" if strong or context else "title"),
+            **({"work": work.maker} if maker_named and work.type == "CHARACTER" else {}),
         }
         return Hit(first, last, kind, work.title, score, _work_message(work), "normal", evidence)
 
