@@ -174,20 +174,23 @@ def with_companion(lexicon: Lexicon, work: Work, known: frozenset[tuple[str, str
 
 
 #: "cosplay of mercy", "mercy costume": the word is dressed up as or drawn as a character; a
-#: medium word alone ("comic book", "cartoon lightning", "image analyzer") says nothing.
+#: medium word before it ("comic book", "cartoon lightning", "image analyzer") says nothing.
 _DRESSED_BEFORE = re.compile(
     r"\b(?:characters?|cosplay(?:ing)?|fan\s*art|dressed\s+(?:up\s+)?as|costumes?|personnage"
     r"|déguisée?\s+en)(?:\s+of)?\W*$",
     re.I,
 )
 _DRESSED_AFTER = re.compile(r"^\W{0,2}(?:character|cosplay|costume|fan\s*art)\b", re.I)
+_MEDIUM_AFTER = re.compile(r"^\W{0,2}(?:anime|manga|cartoon|comic|video\s*game|game)\b", re.I)
 
 
-def word_character_cued(lexicon: Lexicon, before: str, after: str) -> bool:
+def word_character_cued(lexicon: Lexicon, before: str, after: str, medium: bool) -> bool:
     """A character the list had to qualify ("Mercy (Overwatch)", "Book (BFDI)") is meant
-    only when the prompt dresses someone as it or says where it is from."""
+    only when the prompt dresses someone as it or says where it is from; a medium word after
+    it ("saitama, anime") counts for a name (`medium`), not for a word ("anime art, manga")."""
     return bool(
         _DRESSED_BEFORE.search(before)
         or _DRESSED_AFTER.match(after)
+        or (medium and _MEDIUM_AFTER.match(after))
         or character_from(lexicon, before)
     )

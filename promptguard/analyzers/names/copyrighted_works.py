@@ -246,7 +246,7 @@ class CopyrightedWorkAnalyzer(Analyzer):
         subject = depicted_subject(content, start, end, work, is_image_prompt(content))
         depicted = maker_named or drawn or subject  # "garfield drawn", "... by jim davis"
         if qualified and work.type == "CHARACTER":  # "comic book": no "Book (BFDI)"
-            cued = maker_named or word_character_cued(lexicon, before, after)
+            cued = maker_named or word_character_cued(lexicon, before, after, not words_only)
         if (
             ambiguous
             and len(content_words) == 1
