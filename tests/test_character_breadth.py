@@ -3,7 +3,7 @@
 The curated list covers the casts users ask for, not only each franchise's star: a fighting
 game's roster, a gacha game's cast, a children's cartoon, a comic strip, a European album.
 Names that are also ordinary words or given names are listed with their work, so they count
-only when the prompt says which one it means.
+only when the prompt says which one it means; a sitcom's "Sam Malone" is anyone's name in news.
 """
 
 from __future__ import annotations
@@ -62,6 +62,8 @@ def test_a_character_named_like_a_word_counts_beside_its_work(analyzer, nlp_mode
         "The judge showed mercy and reduced the sentence.",
         "Please summarise the quarterly report for the sales team.",
         "We walked the lamb to the barn before the storm.",
+        "Sam Malone, 42, of Leeds was fined on Tuesday.",
+        "Dennis Mitchell (U.S.) won the 100 metres in 10.03 seconds.",
     ],
 )
 def test_the_same_words_in_ordinary_text_are_no_character(analyzer, nlp_models, text):
