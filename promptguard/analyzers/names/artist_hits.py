@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from promptguard.analyzers.names.artist_refs import ArtistRef
 from promptguard.analyzers.names.packed import ARTIST, Lexicon
 from promptguard.analyzers.names.title_context import _artist_message, _weak
+from promptguard.findings import Finding
 
 
 @dataclass
@@ -111,3 +112,31 @@ def artist_style_hit(lexicon: Lexicon, content, tokens, first, last, refs) -> Hi
         0.9 if artist.style else 0.75,
         _artist_message(artist),
     )
+
+
+def hit_findings(analyzer: str, tokens, hits: list[Hit]) -> list[Finding]:
+    """The findings of the longest of overlapping hits, in text order."""
+    ranked = sorted(hits, key=lambda h: (-(h.end_token - h.start_token), -h.score))
+    kept: list[Hit] = []
+    for hit in ranked:
+        if all(hit.end_token <= k.start_token or hit.start_token >= k.end_token for k in kept):
+            kept.append(hit)
+    return [
+        Finding(
+            category="copyrighted_work",
+            type=hit.type,
+            start=tokens.starts[hit.start_token],
+            end=tokens.ends[hit.end_token - 1],
+            score=hit.score,
+            subject=hit.subject,
+            message=hit.message,
+            analyzer=analyzer,
+            severity=hit.severity,
+            extra=(
+                {"evidence": hit.evidence, "status": hit.evidence.get("status", "")}
+                if hit.evidence
+                else {}
+            ),
+        )
+        for hit in sorted(kept, key=lambda h: h.start_token)
+    ]

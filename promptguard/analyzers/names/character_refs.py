@@ -93,8 +93,9 @@ def _character_of(
     after = _AFTER_TITLE.match(content, ends[last - 1])
     if after is not None:  # "Overwatch Tracer", "overwatch's tracer", "overwatch character tracer"
         token = bisect_left(starts, after.end())
-        if token < len(starts) and starts[token] == after.end():
-            candidates.append((token, tokens.folded[token]))
+        longer = token < len(starts) and lexicon.lookup(" ".join(tokens.folded[first : token + 1]))
+        if token < len(starts) and starts[token] == after.end() and not longer:
+            candidates.append((token, tokens.folded[token]))  # not "super" + "mario"
     by_part = _characters_by_part(lexicon)
     for token, word in candidates:
         for index in by_part.get(word, ()):
@@ -170,3 +171,26 @@ def with_companion(lexicon: Lexicon, work: Work, known: frozenset[tuple[str, str
         return False
     keys = _work_keys(work)
     return any(key in keys and name != own for key, name in known)
+
+
+#: "cosplay of mercy", "mercy costume": the word is dressed up as or drawn as a character; a
+#: medium word before it ("comic book", "cartoon lightning", "image analyzer") says nothing.
+_DRESSED_BEFORE = re.compile(
+    r"\b(?:characters?|cosplay(?:ing)?|fan\s*art|dressed\s+(?:up\s+)?as|costumes?|personnage"
+    r"|déguisée?\s+en)(?:\s+of)?\W*$",
+    re.I,
+)
+_DRESSED_AFTER = re.compile(r"^\W{0,2}(?:character|cosplay|costume|fan\s*art)\b", re.I)
+_MEDIUM_AFTER = re.compile(r"^\W{0,2}(?:anime|manga|cartoon|comic|video\s*game|game)\b", re.I)
+
+
+def word_character_cued(lexicon: Lexicon, before: str, after: str, medium: bool) -> bool:
+    """A character the list had to qualify ("Mercy (Overwatch)", "Book (BFDI)") is meant
+    only when the prompt dresses someone as it or says where it is from; a medium word after
+    it ("saitama, anime") counts for a name (`medium`), not for a word ("anime art, manga")."""
+    return bool(
+        _DRESSED_BEFORE.search(before)
+        or _DRESSED_AFTER.match(after)
+        or (medium and _MEDIUM_AFTER.match(after))
+        or character_from(lexicon, before)
+    )

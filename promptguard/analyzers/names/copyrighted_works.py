@@ -14,13 +14,19 @@ from __future__ import annotations
 import re
 
 from promptguard.analyzers.base import Analyzer
-from promptguard.analyzers.names.artist_hits import Hit, artist_ref_hit, artist_style_hit
+from promptguard.analyzers.names.artist_hits import (
+    Hit,
+    artist_ref_hit,
+    artist_style_hit,
+    hit_findings,
+)
 from promptguard.analyzers.names.artist_refs import artist_refs
 from promptguard.analyzers.names.character_refs import (
     character_from,
     character_hits,
     companions,
     with_companion,
+    word_character_cued,
 )
 from promptguard.analyzers.names.credited_titles import credited_titles
 from promptguard.analyzers.names.folding import fold, tokenize
@@ -157,7 +163,7 @@ class CopyrightedWorkAnalyzer(Analyzer):
         hits += credited_titles(lexicon, content, tokens, hits)  # "Heat by Michael Mann"
         hits += work_characters(lexicon, content, tokens, hits)  # "Marty from Madagascar"
         hits += title_typos(lexicon, content, tokens, hits)  # "spliner cell, digital art"
-        return drop_ordinary_uses(content, self._findings(tokens, hits))
+        return drop_ordinary_uses(content, hit_findings(self.name, tokens, hits))
 
     # -- works ---------------------------------------------------------------------------
 
@@ -236,7 +242,6 @@ class CopyrightedWorkAnalyzer(Analyzer):
         )
         if work.category == "STUDIO" and not (strong or is_image_prompt(content)):
             return None  # "everyone at Nintendo": the company, not its house style
-        # "garfield drawn", "... by jim davis", "sam fisher on a roof, digital art": the character
         maker_named = named_elsewhere(tokens.folded, work.maker, first, last)
         drawn = (
             near
@@ -245,16 +250,16 @@ class CopyrightedWorkAnalyzer(Analyzer):
             and DEPICTED_AFTER.match(after)
         )
         subject = depicted_subject(content, start, end, work, is_image_prompt(content))
-        depicted = maker_named or drawn or subject
+        depicted = maker_named or drawn or subject  # "garfield drawn", "... by jim davis"
+        if qualified and work.type == "CHARACTER":  # "comic book": no "Book (BFDI)"
+            cued = maker_named or word_character_cued(lexicon, before, after, not words_only)
         if (
             ambiguous
             and len(content_words) == 1
             and not (cued if qualified else strong or depicted)
             and not with_companion(lexicon, work, known)
-        ):
-            # A place, a brand, a first name or a word ("Orlando", "Tesla", "Emma", "Go"); a
-            # name the list had to qualify needs a cue word, not just quotes ('Tom' in data).
-            return None
+        ):  # a place, brand, first name or word ("Orlando", "Tesla", "Emma", "Go"); a name
+            return None  # the list had to qualify needs a cue word, not quotes ('Tom' in data)
         if (
             len(folded) == 1
             and not strong
@@ -388,33 +393,6 @@ class CopyrightedWorkAnalyzer(Analyzer):
             "status": "in_copyright",
             "kind": work.category or work.type,
             "cue": "quoted" if quoted else ("context" if strong or context else "title"),
+            **({"work": work.maker} if maker_named and work.type == "CHARACTER" else {}),
         }
         return Hit(first, last, kind, work.title, score, _work_message(work), "normal", evidence)
-
-    # -- findings ------------------------------------------------------------------------
-
-    def _findings(self, tokens, hits: list[Hit]) -> list[Finding]:
-        ranked = sorted(hits, key=lambda h: (-(h.end_token - h.start_token), -h.score))
-        kept: list[Hit] = []
-        for hit in ranked:
-            if all(hit.end_token <= k.start_token or hit.start_token >= k.end_token for k in kept):
-                kept.append(hit)
-        return [
-            Finding(
-                category="copyrighted_work",
-                type=hit.type,
-                start=tokens.starts[hit.start_token],
-                end=tokens.ends[hit.end_token - 1],
-                score=hit.score,
-                subject=hit.subject,
-                message=hit.message,
-                analyzer=self.name,
-                severity=hit.severity,
-                extra=(
-                    {"evidence": hit.evidence, "status": hit.evidence.get("status", "")}
-                    if hit.evidence
-                    else {}
-                ),
-            )
-            for hit in sorted(kept, key=lambda h: h.start_token)
-        ]

@@ -360,7 +360,9 @@ def _work_message(work: Work) -> str:
         label = "a studio whose house style and characters are copyrighted"
     elif work.category in _CATEGORY_LABELS:
         label = _CATEGORY_LABELS[work.category]
-    maker = f" ({work.maker})" if work.maker and work.maker != work.title else ""
+    # "Mercy (Overwatch)" made by "Overwatch": the qualifier already names it
+    named = work.maker == work.title or f"({work.maker})" in work.title
+    maker = f" ({work.maker})" if work.maker and not named else ""
     return f"{work.title}{maker} is {label}: using it as a reference needs clearance."
 
 
