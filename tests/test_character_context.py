@@ -319,3 +319,20 @@ def test_a_well_known_title_misspelt_by_one_letter_in_an_image_prompt(text, titl
 )
 def test_real_words_near_a_title_are_no_typo(text) -> None:
     assert not [f for f in promptguard.scan(text) if f.category == "copyrighted_work"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("close up photo of rocket raccoon slowly smoking a cigar, digital art", "rocket raccoon"),
+        ("a senator and the hulk making a public speech, digital art", "hulk"),
+    ],
+)
+def test_a_character_beside_another_subject_or_after_an_adverb(text, name) -> None:
+    found = [text[f.start : f.end] for f in promptguard.scan(text) if f.type == "CHARACTER"]
+    assert name in found
+
+
+def test_a_place_of_a_series_in_plain_words_is_no_subject() -> None:
+    text = "everything is backwards and upside down, highly detailed, trending on artstation"
+    assert not [f for f in promptguard.scan(text) if f.category == "copyrighted_work"]

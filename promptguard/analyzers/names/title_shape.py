@@ -173,11 +173,12 @@ def _positions(folded: list[str]) -> dict[str, list[int]]:
 __all__ = ["HONORIFICS", "named_elsewhere", "title_shape", "written_variants"]
 
 
-#: The subject's place of an image prompt: its start (or a line's), or after a picture noun
-#: and "of" ("portrait of", "fan art of").
+#: The subject's place of an image prompt: its start (or a line's), after a picture noun
+#: and "of" ("portrait of", "fan art of"), or beside another subject ("X and the hulk").
 _SUBJECT_BEFORE = re.compile(
     r"(?:^|\n)\s*(?:(?:a|an|the)\s+)?$"
-    rf"|\b(?:{PICTURE_NOUNS}|figure|fan\s*art)\s+of\s+(?:(?:a|an|the)\s+)?$",
+    rf"|\b(?:{PICTURE_NOUNS}|figure|fan\s*art)\s+of\s+(?:(?:a|an|the)\s+)?$"
+    r"|\b(?:and|with|meets|versus|vs\.?)\s+(?:the\s+)?$",
     re.I,
 )
 #: What the subject does or where it is, or the next tag or character ("batman on a roof",
@@ -187,7 +188,7 @@ _SUBJECT_AFTER = re.compile(
     r"|eating|drinking|sitting|standing|walking|running|flying|fighting|dancing|singing"
     r"|playing|driving|smiling|posing|looking|reading|sleeping|swimming|jumping|crying"
     r"|laughing|screaming|smoking|cooking|painting|hugging|kissing|surfing|skateboarding)\b"
-    rf"|\s+{ING_ACTION})",
+    rf"|\s+(?:[a-z]+ly\s+)?{ING_ACTION})",  # "rocket raccoon solemnly smoking a cigar"
     re.I,
 )
 
@@ -202,7 +203,12 @@ def depicted_subject(content: str, start: int, end: int, work: Work, image: bool
         return False
     window = content[max(0, start - 40) : start]
     word = content[start:end]
-    if word.islower() and word in vocabulary().plain and not window.lower().endswith("the "):
+    plain = vocabulary().plain
+    if (
+        word.islower()
+        and all(w in plain for w in word.split())
+        and not window.lower().endswith("the ")
+    ):
         return False  # "alien smoking", "sonic boom": the word; "the joker" is the character
     if start > 40:
         window = "\0" + window  # the window's start is not the text's
