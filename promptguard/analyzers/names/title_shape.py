@@ -204,9 +204,11 @@ def depicted_subject(content: str, start: int, end: int, work: Work, image: bool
     window = content[max(0, start - 40) : start]
     word = content[start:end]
     plain = vocabulary().plain
+    words = word.split()
     if (
         word.islower()
-        and all(w in plain for w in word.split())
+        and all(w in plain for w in words)
+        and (len(words) == 1 or "(" in work.title)  # "Upside Down (Stranger Things)"
         and not window.lower().endswith("the ")
     ):
         return False  # "alien smoking", "sonic boom": the word; "the joker" is the character
