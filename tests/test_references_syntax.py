@@ -344,3 +344,24 @@ def test_a_master_known_by_one_given_name_is_the_masters_style(prompt: str) -> N
 def test_the_same_given_name_in_a_message_stays_a_persons() -> None:
     found = promptguard.scan("my friend Raphael sent me his painting yesterday")
     assert [f.category for f in found] == ["personal_data"]
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "venus rising from the sea, oil painting",
+        "odysseus tied to the mast, sirens singing, oil painting",
+        "apollo and daphne, marble statue, museum photo",
+        "pulcinella dancing in the square, oil painting",
+    ],
+)
+def test_myths_and_folklore_are_free_subjects(prompt: str) -> None:
+    """Gods, heroes and stock characters of myth and folklore are public domain: no person,
+    no copyrighted character or film, unless a modern maker is named with them."""
+    assert not [f for f in promptguard.scan(prompt) if f.category != "intent"]
+
+
+def test_a_modern_work_named_after_a_myth_is_found_with_its_maker() -> None:
+    prompt = "Apollo and Daphne by Ian Hamilton Finlay, photo"
+    found = {(f.type, prompt[f.start : f.end]) for f in promptguard.scan(prompt)}
+    assert ("ARTWORK", "Apollo and Daphne") in found

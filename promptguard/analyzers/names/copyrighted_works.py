@@ -240,6 +240,8 @@ class CopyrightedWorkAnalyzer(Analyzer):
             )
             or words_only
         )
+        if lexicon.not_names.get(key) == "PUBLIC_DOMAIN" and not strong:
+            return None  # "apollo and daphne": the myth (or Bernini's), unless a maker is named
         if work.category == "STUDIO" and not (strong or is_image_prompt(content)):
             return None  # "everyone at Nintendo": the company, not its house style
         maker_named = named_elsewhere(tokens.folded, work.maker, first, last)

@@ -100,6 +100,9 @@ def depicted_people(
             end = None
         if end is not None and not any(k in listed or k in covered for k in range(i, end)):
             surface = content[start : tokens.ends[end - 1]]
+            if " ".join(tokens.folded[i:end]) in lexicon.not_names:
+                i = end  # "venus de milo": a statue, a myth or a brand, nobody's likeness
+                continue
             found.append((i, end, surface))
             i = end
             continue
