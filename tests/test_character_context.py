@@ -336,3 +336,8 @@ def test_a_character_beside_another_subject_or_after_an_adverb(text, name) -> No
 def test_a_place_of_a_series_in_plain_words_is_no_subject() -> None:
     text = "everything is backwards and upside down, highly detailed, trending on artstation"
     assert not [f for f in promptguard.scan(text) if f.category == "copyrighted_work"]
+
+
+def test_a_title_of_dictionary_words_beside_another_noun_is_no_subject() -> None:
+    text = "a car on a hill, with the road and trees creating leading lines, photo"
+    assert not [f for f in promptguard.scan(text) if f.category == "copyrighted_work"]

@@ -26,6 +26,7 @@ from promptguard.analyzers.names.given_names import CONTACT_BEFORE, name_kind
 from promptguard.analyzers.names.packed import WORK, Lexicon, Work
 from promptguard.analyzers.names.prepass import vocabulary
 from promptguard.analyzers.names.prompt_syntax import ING_ACTION, PICTURE_NOUNS
+from promptguard.nlp.stop_words import stop_words
 
 #: Titles and ranks that make the next word a nickname ("Doctor Doom", "Captain Falcon");
 #: not those that are also everyday adjectives ("general", "major", "chief", "master").
@@ -181,6 +182,8 @@ _SUBJECT_BEFORE = re.compile(
     r"|\b(?:and|with|meets|versus|vs\.?)\s+(?:the\s+)?$",
     re.I,
 )
+_STOP_WORDS = stop_words("en")
+_BESIDE_SUBJECT = re.compile(r"\b(?:and|with|meets|versus|vs\.?)\s+(?:the\s+)?$", re.I)
 #: What the subject does or where it is, or the next tag or character ("batman on a roof",
 #: "elsa singing", "mario and luigi", "joker, digital art"); never a noun it qualifies.
 _SUBJECT_AFTER = re.compile(
@@ -204,12 +207,13 @@ def depicted_subject(content: str, start: int, end: int, work: Work, image: bool
     window = content[max(0, start - 40) : start]
     word = content[start:end]
     plain = vocabulary().plain
-    words = word.split()
+    words = [w for w in word.lower().split() if w not in _STOP_WORDS] or word.split()
+    beside = _BESIDE_SUBJECT.search(window)  # "… and upside down", "… with the road and"
     if (
         word.islower()
         and all(w in plain for w in words)
-        and (len(words) == 1 or "(" in work.title)  # "Upside Down (Stranger Things)"
-        and not window.lower().endswith("the ")
+        and (len(words) == 1 or "(" in work.title or beside)  # "Upside Down (Stranger Things)"
+        and not (window.lower().endswith("the ") and len(words) == 1 and work.type == "CHARACTER")
     ):
         return False  # "alien smoking", "sonic boom": the word; "the joker" is the character
     if start > 40:
