@@ -35,7 +35,7 @@ from promptguard.errors import WordlistMissing
 from promptguard.nlp.startup import long_lived
 
 #: Bump when the pickled layout changes, so old caches are ignored.
-CACHE_VERSION = 12
+CACHE_VERSION = 13
 #: Shipped files the lexicon is compiled from (people_pantheon.tsv is CC BY-SA, kept apart).
 PEOPLE_FILES = (
     "people.tsv",
@@ -260,6 +260,16 @@ def _merge_person(old: tuple, new: tuple) -> tuple:
     return keep
 
 
+def _other_entry(data: dict, refs: PackedRefs, word: str) -> bool:
+    """Whether `word` is an entry of its own, so not a famous surname alone; a character the
+    list had to qualify ("Kafka (Honkai Star Rail)") leaves Franz Kafka his surname."""
+    key_id = data["keys"].get(word)
+    if key_id is None:
+        return False
+    works = data["works"]
+    return not all(kind == WORK and "(" in works[i][0] for kind, i, _alias in refs[key_id])
+
+
 def _index_fuzzy(data: dict) -> None:
     """Index famous two-or-more-part names by first and by last token for typo lookup."""
     people = data["people"]
@@ -294,7 +304,7 @@ def _index_fuzzy(data: dict) -> None:
             surname_count.get(last, 0) == 1
             and len(last) >= 5
             and last not in common
-            and last not in data["keys"]
+            and not _other_entry(data, refs, last)
         ):
             surnames[last] = index
     data["surnames"] = surnames
