@@ -9,10 +9,10 @@ only when the prompt says which one it means; a sitcom's "Sam Malone" is anyone'
 from __future__ import annotations
 
 import pytest
+from work_spans import work_spans
 
 from promptguard.analyzers.names.copyrighted_works import CopyrightedWorkAnalyzer
 from promptguard.config.load import Config
-from promptguard.nlp.models import ScanText
 
 
 @pytest.fixture(scope="module")
@@ -21,11 +21,7 @@ def analyzer() -> CopyrightedWorkAnalyzer:
 
 
 def found(analyzer, models, text):
-    return {
-        (text[f.start : f.end].lower(), f.type)
-        for f in analyzer.analyze(ScanText(text, models))
-        if f.category == "copyrighted_work"
-    }
+    return work_spans(analyzer, models, text)
 
 
 @pytest.mark.parametrize(

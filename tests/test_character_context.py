@@ -9,6 +9,7 @@ the type CHARACTER, and never as a private person.
 from __future__ import annotations
 
 import pytest
+from work_spans import work_spans
 
 import promptguard
 from promptguard.analyzers.names.copyrighted_works import CopyrightedWorkAnalyzer
@@ -22,11 +23,7 @@ def analyzer() -> CopyrightedWorkAnalyzer:
 
 
 def spans(analyzer, models, text):
-    return {
-        (text[f.start : f.end].lower(), f.type)
-        for f in analyzer.analyze(ScanText(text, models))
-        if f.category == "copyrighted_work"
-    }
+    return work_spans(analyzer, models, text)
 
 
 @pytest.mark.parametrize(
