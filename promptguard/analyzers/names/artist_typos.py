@@ -79,7 +79,8 @@ def style_typo(query: str) -> tuple[str, int] | None:
     return get_lexicon().artist(index).name, index
 
 
-def _known_word(word: str) -> bool:
+def known_word(word: str) -> bool:
+    """A word a dictionary, a name list, the brands or an entry knows: no typo's mark."""
     lexicon = get_lexicon()
     return bool(
         word in vocabulary().plain
@@ -96,7 +97,7 @@ def word_typo(word: str, style_cue: bool = False) -> tuple[str, int] | None:
     one edit ("rutkovski", "beksisnski", "margitte"); a shorter word only with a style or
     credit cue beside it ("by artgem"), and a four-letter one only by swapping two
     neighbouring letters ("wolp style")."""
-    if not word.isalpha() or len(word) < 4 or _known_word(word):
+    if not word.isalpha() or len(word) < 4 or known_word(word):
         return None
     words = _style_words()
     if len(word) < WORD_TYPO_MIN_LENGTH and not style_cue:

@@ -17,11 +17,10 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from promptguard.analyzers.names.artist_hits import Hit
+from promptguard.analyzers.names.artist_typos import known_word
 from promptguard.analyzers.names.folding import tokenize
-from promptguard.analyzers.names.given_names import name_kind
 from promptguard.analyzers.names.named_with_work import listed_hit
 from promptguard.analyzers.names.packed import Lexicon
-from promptguard.analyzers.names.prepass import vocabulary
 from promptguard.analyzers.names.prompt_syntax import is_image_prompt
 from promptguard.analyzers.names.title_context import _well_known
 
@@ -49,16 +48,9 @@ def _titles(lexicon: Lexicon) -> tuple[dict[str, int], dict[int, list[str]]]:
     return index, by_size
 
 
-def _unknown(lexicon: Lexicon, word: str) -> bool:
+def _unknown(word: str) -> bool:
     """A word no dictionary, name list or entry knows: a typo's mark."""
-    return (
-        word.isalpha()
-        and len(word) >= 4
-        and word not in vocabulary().plain
-        and word not in lexicon.common_words
-        and not name_kind(word)
-        and not lexicon.lookup(word)
-    )
+    return word.isalpha() and len(word) >= 4 and not known_word(word)
 
 
 def title_typos(lexicon: Lexicon, content: str, tokens, hits: list[Hit]) -> list[Hit]:
@@ -70,7 +62,7 @@ def title_typos(lexicon: Lexicon, content: str, tokens, hits: list[Hit]) -> list
     found: list[Hit] = []
     words = tokens.folded
     for i, word in enumerate(words):
-        if i in taken or not _unknown(lexicon, word):
+        if i in taken or not _unknown(word):
             continue
         best = None
         for size in range(2, 6):
