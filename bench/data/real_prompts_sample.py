@@ -7,6 +7,10 @@ are skipped, then random.Random(19).sample picks from each source in its file or
 on. Same rule with random.Random(23) and FRESH_PLAN, after dropping every prompt whose id or
 text is already in the 420 set (re-drawn from the same rule, so the file need not exist).
 
+--third: the 250 prompts of real_prompts_references_third.jsonl, a second held-out check. Same
+rule with random.Random(29) and FRESH_PLAN, after dropping every prompt whose id or text is in
+the 420 set or in the fresh set (both re-drawn from their rules).
+
 Set PROMPTS_REAL to the prompts_real folder (default: ../shared/data/prompts_real next to the
 repository). Prints one {"id", "source", "text"} object per line.
 """
@@ -50,8 +54,15 @@ def sample_fresh(root: Path) -> list[dict]:
     return sample(root, FRESH_PLAN, seed=23, exclude=sample(root))
 
 
+def sample_third(root: Path) -> list[dict]:
+    """The second held-out draw: none of its prompts is in the 420 set or the fresh set."""
+    return sample(root, FRESH_PLAN, seed=29, exclude=sample(root) + sample_fresh(root))
+
+
 if __name__ == "__main__":
     default = Path(__file__).resolve().parents[3] / "shared" / "data" / "prompts_real"
     root = Path(os.environ.get("PROMPTS_REAL", default))
-    for row in sample_fresh(root) if "--fresh" in sys.argv[1:] else sample(root):
+    args = sys.argv[1:]
+    draw = sample_third if "--third" in args else sample_fresh if "--fresh" in args else sample
+    for row in draw(root):
         print(json.dumps(row, ensure_ascii=False))
