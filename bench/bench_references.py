@@ -21,6 +21,7 @@ bench/results/references.json:
     .venv/bin/python bench/bench_references.py --limit 50  # first 50 prompts / sentences
     .venv/bin/python bench/bench_references.py --show      # also print every miss and alarm
     .venv/bin/python bench/bench_references.py --set fresh --no-wnut --no-chat  # held-out 250
+    .venv/bin/python bench/bench_references.py --set third --no-wnut --no-chat  # second held-out
 """
 
 from __future__ import annotations
@@ -40,8 +41,13 @@ import chat_refs  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 PROMPTS = ROOT / "bench" / "data" / "real_prompts_references.jsonl"
 #: 250 more hand-labelled prompts drawn after the team had tuned on the 420: a held-out check
-#: that nobody tunes on (REAL_PROMPTS_SOURCE.md, "Fresh set").
-SETS = {"main": PROMPTS, "fresh": PROMPTS.with_name("real_prompts_references_fresh.jsonl")}
+#: that nobody tunes on (REAL_PROMPTS_SOURCE.md, "Fresh set"); "third": a second held-out draw of
+#: 250, sharing no prompt with either (REAL_PROMPTS_SOURCE.md, "Third set").
+SETS = {
+    "main": PROMPTS,
+    "fresh": PROMPTS.with_name("real_prompts_references_fresh.jsonl"),
+    "third": PROMPTS.with_name("real_prompts_references_third.jsonl"),
+}
 WNUT = ROOT / "bench" / "data" / "wnut17" / "emerging.dev.conll"
 #: Hand verdicts on the WNUT findings that overlap no WNUT person or creative work (bands,
 #: games and their characters are labelled "group" or "product" there, or not at all).
@@ -372,7 +378,10 @@ def main() -> None:
         help=f"dev: 4 prompts in 5; check: every {CHECK_EVERY}th prompt, kept for milestones",
     )
     parser.add_argument(
-        "--set", choices=tuple(SETS), default="main", help="fresh: the held-out 250 prompts"
+        "--set",
+        choices=tuple(SETS),
+        default="main",
+        help="fresh: the held-out 250 prompts; third: the second held-out 250",
     )
     parser.add_argument("--no-wnut", action="store_true", help="skip the WNUT-17 sentences")
     parser.add_argument(
