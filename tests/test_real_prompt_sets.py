@@ -1,4 +1,4 @@
-"""The hand-labelled real-prompt sets stay well-formed, and the held-out set stays held out."""
+"""The hand-labelled real-prompt sets stay well-formed, and the held-out sets stay held out."""
 
 import json
 from pathlib import Path
@@ -8,6 +8,7 @@ import pytest
 DATA = Path(__file__).resolve().parent.parent / "bench" / "data"
 MAIN = DATA / "real_prompts_references.jsonl"
 FRESH = DATA / "real_prompts_references_fresh.jsonl"
+THIRD = DATA / "real_prompts_references_third.jsonl"
 CATEGORIES = {
     "artist_protected",
     "artist_public_domain",
@@ -22,7 +23,7 @@ def rows(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
 
 
-@pytest.mark.parametrize("path", [MAIN, FRESH], ids=["main", "fresh"])
+@pytest.mark.parametrize("path", [MAIN, FRESH, THIRD], ids=["main", "fresh", "third"])
 def test_every_label_points_at_a_name_in_its_prompt(path):
     for row in rows(path):
         spans = sorted(row["spans"], key=lambda s: s["start"])
@@ -40,3 +41,11 @@ def test_fresh_set_shares_no_prompt_with_the_tuned_set():
     assert not {r["id"] for r in fresh} & {r["id"] for r in main}
     assert not {r["text"] for r in fresh} & {r["text"] for r in main}
     assert all(len(r["text"]) <= 1500 for r in fresh)
+
+
+def test_third_set_shares_no_prompt_with_the_tuned_set_or_the_fresh_set():
+    third, others = rows(THIRD), rows(MAIN) + rows(FRESH)
+    assert len(third) == 250 and len({r["id"] for r in third}) == 250
+    assert not {r["id"] for r in third} & {r["id"] for r in others}
+    assert not {r["text"] for r in third} & {r["text"] for r in others}
+    assert all(len(r["text"]) <= 1500 for r in third)
