@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from promptguard.analyzers.names.artist_refs import ArtistRef
-from promptguard.analyzers.names.packed import ARTIST, Lexicon
+from promptguard.analyzers.names.packed import ARTIST, Lexicon, life_years
 from promptguard.analyzers.names.title_context import _artist_message, _weak
 from promptguard.findings import Finding
 
@@ -65,7 +65,7 @@ def artist_ref_hit(lexicon: Lexicon, ref: ArtistRef) -> Hit:
         "match": ref.how,
     }
     if artist.birth or artist.death:
-        evidence["years"] = f"{artist.birth or '?'}-{artist.death or ''}"
+        evidence["years"] = life_years(artist.birth, artist.death)
     score = 0.7 if ref.how == "typo" else 0.9
     if not protected:
         message = (

@@ -60,6 +60,7 @@ from promptguard.analyzers.names.title_context import (
     _work_message,
     by_maker,
     character_meant,
+    famous_alone,
     hyphenated_title,
     listed_with_title,
     maker_death,
@@ -298,6 +299,7 @@ class CopyrightedWorkAnalyzer(Analyzer):
             or w in lexicon.common_first
             or w in lexicon.common_last
             or len(w) <= 3
+            or (len(content_words) >= 2 and famous_alone(lexicon, w))
         ]
         distinctive = len(ordinary) < len(content_words) and len(" ".join(folded)) >= 4
         if len(content_words) == 1 and not distinctive:

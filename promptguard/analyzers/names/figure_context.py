@@ -201,10 +201,12 @@ _EPONYM_AFTER = re.compile(
 )
 
 
-def _dominant_surname(lexicon: Lexicon, content: str, tokens, i: int) -> bool:
-    """Token i could be a famous surname alone: capitalised in a text that is not all caps,
-    no word, given name or common surname ("Newton", "Jordan" stay ambiguous), no place
-    and no eponym."""
+def _dominant_surname(
+    lexicon: Lexicon, content: str, tokens, i: int, lowercase: bool = False
+) -> bool:
+    """Token i could be a famous surname alone: capitalised in a text that is not all caps
+    (or, with `lowercase`, in any case), no word, given name or common surname ("Newton",
+    "Jordan" stay ambiguous), no place and no eponym."""
     word = tokens.folded[i]
     start, end = tokens.starts[i], tokens.ends[i]
     surface = content[start:end]
@@ -215,7 +217,7 @@ def _dominant_surname(lexicon: Lexicon, content: str, tokens, i: int) -> bool:
     if "G" in name_kind(word) or re.match(r" [A-Z]", content[end : end + 2]):
         return False  # "Trevor Muñiz": a given name, or the first part of someone's name
     return (
-        surface[:1].isupper()
+        (surface[:1].isupper() or lowercase)
         and not (surface.isupper() and len(surface) > 1)
         and len(word) >= 5
         and word not in lexicon.common_words

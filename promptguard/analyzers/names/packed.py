@@ -96,6 +96,17 @@ PERSON, ARTIST, WORK = "p", "a", "w"
 _KINDS = (PERSON, ARTIST, WORK)
 
 
+def life_years(birth: int | None, death: int | None) -> str:
+    """ "1889-1945", "1952-" (living), "4 BC-33" (years before the common era as BC)."""
+
+    def year(value: int | None, missing: str) -> str:
+        if value is None:
+            return missing
+        return f"{-value} BC" if value < 0 else str(value)
+
+    return f"{year(birth, '?')}-{year(death, '')}"
+
+
 def _unpacked(typecode: str, data: bytes) -> array:
     """An integer array from the bytes `array.tobytes()` wrote into the cache."""
     unpacked = array(typecode)

@@ -57,7 +57,7 @@ from promptguard.analyzers.names.figure_matching import Hit, entity_hits, handle
 from promptguard.analyzers.names.folding import tokenize
 from promptguard.analyzers.names.lexicon import get_lexicon, style_context
 from promptguard.analyzers.names.ordinary_use import drop_ordinary_uses
-from promptguard.analyzers.names.packed import ARTIST, PERSON, Lexicon, Person
+from promptguard.analyzers.names.packed import ARTIST, PERSON, Lexicon, Person, life_years
 from promptguard.analyzers.names.prepass import vocabulary
 from promptguard.analyzers.names.prompt_syntax import is_image_prompt
 from promptguard.config.load import Config
@@ -257,13 +257,26 @@ class PublicFigureAnalyzer(Analyzer):
                     margin, least = DOMINANT_SURNAME_MARGIN, DOMINANT_SURNAME_MIN_FAME
                 elif word_surname_syntax(content, tokens, i):
                     how = "surname in a person's syntax"  # "trump's face", "bush holding"
+                elif _dominant_surname(lexicon, content, tokens, i, lowercase=True) and (
+                    is_image_prompt(content)
+                ):  # "doc savage punching hitler": no word, so the very famous bearer
+                    how = "surname in an image prompt"
                 elif (
-                    # a surname that is also a word ("stone") only as the prompt's first word,
-                    # and not before a noun ("bush fire", "cash register")
-                    (word not in vocabulary().plain and word not in lexicon.common_words)
-                    or not (content[: tokens.starts[i]].strip() or noun_after(content, tokens, i))
-                ) and _SUBJECT_BEFORE.search(
-                    content[max(0, tokens.starts[i] - 30) : tokens.starts[i]]
+                    (
+                        # a surname that is also a word ("stone") only as the prompt's first word,
+                        # and not before a noun ("bush fire", "cash register"); never one that is
+                        # also a given name ("frank in the rain" is someone called Frank)
+                        not (word in lexicon.common_first and word in lexicon.common_words)
+                    )
+                    and (
+                        (word not in vocabulary().plain and word not in lexicon.common_words)
+                        or not (
+                            content[: tokens.starts[i]].strip() or noun_after(content, tokens, i)
+                        )
+                    )
+                    and _SUBJECT_BEFORE.search(
+                        content[max(0, tokens.starts[i] - 30) : tokens.starts[i]]
+                    )
                 ):
                     if image is None:
                         image = is_image_prompt(content)
@@ -271,7 +284,11 @@ class PublicFigureAnalyzer(Analyzer):
                 index = _very_famous_surname(lexicon, word, margin, least) if how else None
                 if index is not None and (
                     how
-                    not in ("surname as an image prompt's subject", "surname in a person's syntax")
+                    not in (
+                        "surname as an image prompt's subject",
+                        "surname in a person's syntax",
+                        "surname in an image prompt",
+                    )
                     or lexicon.person(index).fame >= SUBJECT_MONONYM_MIN_FAME
                 ):
                     hits.append(Hit(i, i + 1, index, 0.55, how))
@@ -354,7 +371,7 @@ class PublicFigureAnalyzer(Analyzer):
                             "entry": person.name,
                             "list": f"people ({person.source or 'people.tsv'})",
                             "status": status,
-                            "years": f"{person.birth or '?'}-{person.death or ''}",
+                            "years": life_years(person.birth, person.death),
                             "cue": hit.how,
                         },
                     },
@@ -365,15 +382,26 @@ class PublicFigureAnalyzer(Analyzer):
 
 def _starts_a_longer_name(lexicon: Lexicon, content: str, tokens, i: int) -> bool:
     """ "Michael Sowa": a capitalised word right before another capitalised word that is no
-    famous surname is the given name of someone else, not George Michael alone."""
+    famous surname is the given name of someone else, not George Michael alone; in lowercase
+    ("frank dillane"), a common given name before a word no dictionary knows."""
     k = i + 1
     if k >= len(tokens.folded) or content[tokens.ends[i] : tokens.starts[k]] != " ":
         return False
     first, second = content[tokens.starts[i]], content[tokens.starts[k]]
-    return (
-        first.isupper()
-        and second.isupper()
-        and tokens.folded[k].isalpha()
-        and tokens.folded[k] not in lexicon.surnames
-        and tokens.folded[k] not in lexicon.by_last
+    following = tokens.folded[k]
+    lower_given = (
+        first.islower()
+        and second.islower()
+        and tokens.folded[i] in lexicon.common_first
+        and following not in vocabulary().plain
+        and following not in lexicon.common_words
+    )
+    return following.isalpha() and (
+        lower_given
+        or (
+            first.isupper()
+            and second.isupper()
+            and following not in lexicon.surnames
+            and following not in lexicon.by_last
+        )
     )

@@ -211,6 +211,15 @@ def _part_of_famous_name(lexicon: Lexicon, word: str) -> bool:
     return False
 
 
+def famous_alone(lexicon: Lexicon, word: str) -> bool:
+    """ "jesus", "stalin": a word that alone names someone famous says nothing about a title
+    ("the face of jesus" is no film title for being more than ordinary words)."""
+    return any(
+        kind == PERSON and lexicon.person(index).fame >= FAMOUS_NAME_PART_FAME
+        for kind, index, _alias in lexicon.lookup(word)
+    )
+
+
 #: A one-word title that is a part of the name of someone this famous needs a strong cue.
 FAMOUS_NAME_PART_FAME = 75
 
