@@ -100,12 +100,8 @@ def _name_ok(
     words = tokens.folded[first:last]
     surface = text[tokens.starts[first] : tokens.ends[last - 1]]
     common = not (credited and len(words) >= 2) and lexicon.is_common_name(words)
-    entries = [lexicon.artist(i) for i in _artist_entries(lexicon, key_id)]
-    # "John Smith": a namesake of some artist, not a style; but right after a strong cue
-    # ("painting by alfred stevens") the one dated artist of that name is meant
-    dated_one = strong and len(words) >= 2 and len(entries) == 1 and entries[0].death
-    if common and not any(a.style for a in entries) and not dated_one:
-        return False
+    if common and not any(lexicon.artist(i).style for i in _artist_entries(lexicon, key_id)):
+        return False  # "John Smith": a namesake of some artist, not a style
     if len(words) >= 2:
         # "the sun", "blue sky": ordinary words only, not written as a name.
         plain = vocabulary().plain

@@ -74,6 +74,33 @@ def credited_titles(lexicon: Lexicon, content: str, tokens, hits: list[Hit]) -> 
         if hit is not None:
             taken.update(range(first, last))
             found.append(hit)
+    return found + _possessive_credits(lexicon, content, tokens, taken)
+
+
+def _possessive_credits(lexicon: Lexicon, content: str, tokens, taken: set[int]) -> list[Hit]:
+    """ "hitchcock's vertigo", "Kubrick's The Shining": a listed film or series right after
+    the possessive of a filmmaker (only a listed title: "kubrick's eyes" is no film)."""
+    found: list[Hit] = []
+    folded = tokens.folded
+    for s_token in (i for i, word in enumerate(folded) if word == "s" and i >= 1):
+        apostrophe = content[tokens.ends[s_token - 1] : tokens.starts[s_token]]
+        if apostrophe not in ("'", "’") or any(
+            i in taken for i in range(s_token + 1, min(s_token + 2, len(folded)))
+        ):
+            continue
+        makers = (" ".join(folded[k:s_token]) for k in range(max(0, s_token - 3), s_token))
+        if not any((_medium_of(lexicon, key) or "").startswith("FILM") for key in makers):
+            continue
+        for last in range(min(len(folded), s_token + 6), s_token + 1, -1):
+            if any(i in taken for i in range(s_token + 1, last)):
+                continue
+            work = _listed_title(lexicon, " ".join(folded[s_token + 1 : last]))
+            if work is not None:
+                taken.update(range(s_token + 1, last))
+                found.append(
+                    _hit(s_token + 1, last, work.type, work.title, _work_message(work), "listed")
+                )
+                break
     return found
 
 

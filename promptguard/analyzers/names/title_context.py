@@ -94,14 +94,16 @@ _STRONG_BEFORE = re.compile(
     r"|still|frame|cosplay|fan\s*art"
     r"|dressed\s+as|costume|remake|sequel|reboot|parody|le\s+film|la\s+série|personnage"
     r"|déguisé\s+en|déguisée\s+en|(?:watch|watched|watching|binge|binged|rewatch|rewatched)"
-    r"|image|images|plan|shot|world|univers|affiche|tableau|painting)"
+    r"|image|images|plan|shot|world|univers|affiche|tableau|painting"
+    r"|(?:crossover|cross-over|mash-?up)(?:\s+(?:with|between|of))?)"
     r"(?:\s+(?:for|of|from|de|du|des|the))?\W*$",
     re.I,
 )
 _STRONG_AFTER = re.compile(
     r"^\W{0,2}(?:film|movie|series|show|universe|poster|character|franchise|saga|scene|trilogy"
     r"|sequel|cosplay|costume|fan\s*art|style|aesthetic|esque|season|episode|game|anime|manga"
-    r"|still|stills|screenshot|screencap|frame|panel)\b",
+    r"|still|stills|screenshot|screencap|frame|panel|crossover|cross-over|mash-?up|spin-?off"
+    r"|prequel|remake|reboot|parody|trailer|soundtrack|fanfic(?:tion)?|box\s*art|key\s*art)\b",
     re.I,
 )
 #: A release year right after a title of two words or more: "blade runner (1982)", not
@@ -115,6 +117,12 @@ SCREEN_CUE = re.compile(
     r"|episode|cosplay"
     r"|style\s+of|inspired\s+by|universe\s+of|world\s+of)"
     r"\s+(?:of\s+|from\s+)?(?:the\s+)?$",
+    re.I,
+)
+#: "anya taylor joy as death from sandman": a title right after someone cast as its role.
+AS_ROLE_FROM = re.compile(
+    r"\bas\s+(?!(?:seen|viewed|taken|made|told|heard|known|described)\b)"
+    r"(?:[\w'’-]+\s+){1,3}from\s+(?:the\s+)?$",
     re.I,
 )
 #: "garfield drawn by ...", "snoopy comic strip": the name right before a drawing word.
@@ -197,7 +205,8 @@ def maker_death(lexicon: Lexicon, work: Work) -> int | None:
 _SCREEN = re.compile(r"\b(?:film|movie|series|show|tv|episode|season|série)\b", re.I)
 _WORK_AFTER = re.compile(
     r"^\W{0,2}(?:film|movie|series|show|universe|poster|character|franchise|saga|scene|trilogy"
-    r"|sequel|cosplay|costume|fan\s*art|painting|photo|style|aesthetic|look|vibes?|esque)\b",
+    r"|sequel|cosplay|costume|fan\s*art|painting|photo|style|aesthetic|look|vibes?|esque"
+    r"|crossover|cross-over|mash-?up|spin-?off|prequel|remake|reboot|parody)\b",
     re.I,
 )
 
