@@ -44,7 +44,6 @@ from promptguard.analyzers.names.title_context import (
     _STRONG_BEFORE,
     _WORK_AFTER,
     _WORK_BEFORE,
-    AS_ROLE_FROM,
     DEPICTED_AFTER,
     FROM_YEAR,
     SCREEN_CUE,
@@ -61,12 +60,12 @@ from promptguard.analyzers.names.title_context import (
     _work_message,
     by_maker,
     character_meant,
-    famous_alone,
     hyphenated_title,
     listed_with_title,
     maker_death,
     place_in_prose,
 )
+from promptguard.analyzers.names.title_cues import CREDIT_BEFORE, famous_alone, role_before_title
 from promptguard.analyzers.names.title_shape import (
     depicted_subject,
     named_elsewhere,
@@ -78,8 +77,6 @@ from promptguard.config.load import Config
 from promptguard.findings import Finding
 from promptguard.nlp.models import ScanText
 
-#: A credit right before a studio's name: its house style is asked ("a castle by pixar").
-_CREDIT_BEFORE = re.compile(r"\b(?:by|made\s+by|animated\s+by)\s+$", re.I)
 TYPES = ("ARTIST_STYLE", "STUDIO", "ARTWORK", "FILM", "SERIES", "CHARACTER", "FRANCHISE", "WORK")
 #: When one title is several things, report the most specific first.
 _TYPE_ORDER = {"FRANCHISE": 0, "CHARACTER": 1, "FILM": 2, "SERIES": 3, "ARTWORK": 4}
@@ -209,12 +206,11 @@ class CopyrightedWorkAnalyzer(Analyzer):
         if not content_words:
             return None
         key = " ".join(folded)
-        # "anya taylor joy as death from sandman": a title right after a role someone plays
-        role_from = bool(AS_ROLE_FROM.search(before)) and key not in vocabulary().places
+        role_from = role_before_title(before, key, content)
         cued = _Lazy(
             lambda: bool(
                 role_from
-                or (work.category == "STUDIO" and _CREDIT_BEFORE.search(before))  # "by pixar"
+                or (work.category == "STUDIO" and CREDIT_BEFORE.search(before))  # "by pixar"
                 or _STRONG_BEFORE.search(before)
                 or _STRONG_AFTER.match(after)
                 or (last - first >= 2 and YEAR_AFTER.match(after))
@@ -315,7 +311,13 @@ class CopyrightedWorkAnalyzer(Analyzer):
             cued_title = _popular(work) and SCREEN_CUE.search(before)
             cued_title = cued_title or with_companion(lexicon, work, known)
             cued_title = cued_title or by_maker(content, end, work) or subject  # "heat by m. mann"
-            cued_title = cued_title or (maker_named and strong)  # "ran movie still, kurosawa"
+            cued_title = cued_title or (  # "ran movie still, akira kurosawa": a maker's name
+                maker_named
+                and cued
+                and any(
+                    kind in (PERSON, ARTIST) for kind, _i, _a in lexicon.lookup(fold(work.maker))
+                )
+            )
             cued_title = cued_title or (_popular(work) and role_from)  # "as death from sandman"
             quoted = quoted and surfaces[0][0].isupper()  # 'yes' or 'no': a word, mentioned
             if not (quoted or (capitalised and context and not sentence_start) or cued_title):

@@ -119,12 +119,6 @@ SCREEN_CUE = re.compile(
     r"\s+(?:of\s+|from\s+)?(?:the\s+)?$",
     re.I,
 )
-#: "anya taylor joy as death from sandman": a title right after someone cast as its role.
-AS_ROLE_FROM = re.compile(
-    r"\bas\s+(?!(?:seen|viewed|taken|made|told|heard|known|described)\b)"
-    r"(?:[\w'’-]+\s+){1,3}from\s+(?:the\s+)?$",
-    re.I,
-)
 #: "garfield drawn by ...", "snoopy comic strip": the name right before a drawing word.
 DEPICTED_AFTER = re.compile(
     r"^\W{0,2}(?:drawn|drawing|doodle|sketch|cartoon|comic|comics|strip|plush|figurine)\b", re.I
@@ -218,15 +212,6 @@ def _part_of_famous_name(lexicon: Lexicon, word: str) -> bool:
             if kind == PERSON and lexicon.person(index).fame >= FAMOUS_NAME_PART_FAME:
                 return True
     return False
-
-
-def famous_alone(lexicon: Lexicon, word: str) -> bool:
-    """ "jesus", "stalin": a word that alone names someone famous says nothing about a title
-    ("the face of jesus" is no film title for being more than ordinary words)."""
-    return any(
-        kind == PERSON and lexicon.person(index).fame >= FAMOUS_NAME_PART_FAME
-        for kind, index, _alias in lexicon.lookup(word)
-    )
 
 
 #: A one-word title that is a part of the name of someone this famous needs a strong cue.

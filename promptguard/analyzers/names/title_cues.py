@@ -1,0 +1,43 @@
+"""Cues beside a title that real prompts use and a list lookup alone misses.
+
+"a castle by pixar" credits a studio's house style; "anya taylor joy as death from sandman"
+names a title after the role someone plays in it; "the face of jesus" is no film title for
+holding a famous person's one-word name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from promptguard.analyzers.names.packed import PERSON, Lexicon
+from promptguard.analyzers.names.prepass import vocabulary
+from promptguard.analyzers.names.prompt_syntax import is_image_prompt
+from promptguard.analyzers.names.title_context import FAMOUS_NAME_PART_FAME
+
+#: A credit right before a studio's name: its house style is asked ("a castle by pixar").
+CREDIT_BEFORE = re.compile(r"\b(?:by|made\s+by|animated\s+by)\s+$", re.I)
+#: "anya taylor joy as death from sandman": a title right after someone cast as its role.
+_AS_ROLE_FROM = re.compile(
+    r"\bas\s+(?!(?:seen|viewed|taken|made|told|heard|known|described)\b)"
+    r"(?:[\w'’-]+\s+){1,3}from\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def role_before_title(before: str, key: str, content: str) -> bool:
+    """ "as death from sandman": a title (not a place: "a kid from brooklyn") right after a
+    role someone plays, in an image prompt (not "import gradio as gr from transformers")."""
+    return (
+        bool(_AS_ROLE_FROM.search(before))
+        and key not in vocabulary().places
+        and is_image_prompt(content)
+    )
+
+
+def famous_alone(lexicon: Lexicon, word: str) -> bool:
+    """ "jesus", "stalin": a word that alone names someone famous says nothing about a title
+    ("the face of jesus" is no film title for being more than ordinary words)."""
+    return any(
+        kind == PERSON and lexicon.person(index).fame >= FAMOUS_NAME_PART_FAME
+        for kind, index, _alias in lexicon.lookup(word)
+    )
