@@ -125,3 +125,11 @@ def test_public_domain_storybook_characters_need_no_clearance():
     assert not refs("sherlock holmes smoking a pipe, oil painting")
     # the studio's own film is still a work when the prompt asks for it
     assert ("copyrighted_work", "FILM", "pinocchio") in refs("disney's pinocchio, movie still")
+
+
+def test_two_words_are_no_typo_of_a_longer_name_with_the_middle_left_out():
+    # "red peppers" are the first and last words of the Red Hot Chili Peppers
+    assert refs("a red pepper on a plate, food photography") == []
+    assert ("public_figure", "PERSON", "red hot chili peppers") in refs(
+        "red hot chili peppers concert poster"
+    )

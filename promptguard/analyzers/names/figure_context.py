@@ -327,6 +327,9 @@ def typo_pair(
         return None
     for known, other, query in ((first, "last", last), (last, "first", first)):
         bucket = (lexicon.by_first if other == "last" else lexicon.by_last).get(known)
+        # "red pepper" is no typo of the Red Hot Chili Peppers: a name's first and last
+        # word only stand for it when at most one word is left out between them
+        bucket = [(name, key) for name, key in bucket or () if key.count(" ") <= 2]
         if not bucket or len(query) < 4:
             continue
         plain = vocabulary().plain
