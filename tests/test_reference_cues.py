@@ -133,3 +133,24 @@ def test_two_words_are_no_typo_of_a_longer_name_with_the_middle_left_out():
     assert ("public_figure", "PERSON", "red hot chili peppers") in refs(
         "red hot chili peppers concert poster"
     )
+
+
+def test_colours_in_a_list_are_no_character_beside_its_work():
+    # "Blue" is a character of Violet Evergarden and "Violet" a film: here they are colours
+    assert refs("sexy, Blue, violet and pink light rays, oil painting") == []
+    found = refs("sakura, naruto, anime style")
+    assert ("copyrighted_work", "CHARACTER", "sakura") in found
+
+
+def test_a_short_credit_line_is_an_image_prompt():
+    # no art vocabulary, but "<subject> by <artist>" is how image prompts credit a style
+    found = refs("spider-man by greg rutkowski")
+    assert ("copyrighted_work", "CHARACTER", "spider-man") in found
+    assert ("copyrighted_work", "ARTIST_STYLE", "greg rutkowski") in found
+    assert refs("Shares fell by 5 percent") == []
+
+
+def test_an_exclamation_is_not_the_historical_figure():
+    said = "Seriously? Jesus you can't even think of a name by yourselves."
+    assert not [r for r in refs(said) if r[2] == "Jesus"]
+    assert ("deceased_figure", "PERSON", "Jesus") in refs("Jesus, oil painting by rembrandt")

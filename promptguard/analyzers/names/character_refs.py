@@ -88,8 +88,12 @@ def _character_of(
     if match is not None and not longer_name:  # not "Rachel from Friends Of The Earth"
         position = start - len(before) + match.start(1)
         token = bisect_left(starts, position)
-        if token < len(starts) and starts[token] == position:
-            candidates.append((token, fold(match.group(1))))
+        word = fold(match.group(1))
+        # in a comma list only a name no dictionary knows: "Blue, violet and pink" are colours
+        listed = "," in match.group() or "(" in match.group()
+        ordinary = word in vocabulary().plain or word in lexicon.common_words
+        if token < len(starts) and starts[token] == position and not (listed and ordinary):
+            candidates.append((token, word))
     after = _AFTER_TITLE.match(content, ends[last - 1])
     if after is not None:  # "Overwatch Tracer", "overwatch's tracer", "overwatch character tracer"
         token = bisect_left(starts, after.end())

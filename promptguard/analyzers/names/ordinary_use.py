@@ -14,6 +14,7 @@ import regex as re
 from promptguard.analyzers.names.folding import fold
 from promptguard.analyzers.names.lexicon import get_lexicon
 from promptguard.analyzers.names.prepass import vocabulary
+from promptguard.analyzers.names.prompt_syntax import is_image_prompt
 from promptguard.analyzers.names.tech_names import tech_use
 from promptguard.analyzers.personal_data.news_non_persons_fr import named_after_in_french
 from promptguard.findings import Finding
@@ -59,6 +60,10 @@ _FEASTS_AND_ERAS = frozenset(
         *("mother's day", "father's day", "labor day", "boxing day"),
     }
 )
+#: Names said as an exclamation at the start of a sentence ("Jesus, that was close!").
+_OATHS = frozenset({"jesus", "christ", "jesus christ", "god", "oh god", "buddha"})
+_OATH_START = re.compile(r"(?:^|[.!?:;\n\"“(]\s*|^\s+)$")
+_OATH_SHAPE = re.compile(r"\G\S+(?:\s+\S+)?\s*(?:[,!?.]|\s+(?:you|i|we|that|this|it|what)\b)", re.I)
 _JSON_VALUE_START = re.compile(r'":\s*"$')
 _QUOTES = "\"'“”‘’«»`"
 #: A quoted item of a word list ('Ravenous', 'Obsolete') or an answer ("Yes", "No").
@@ -176,6 +181,13 @@ def ordinary_use(content: str, finding: Finding) -> bool:
         return True  # "Deep Purple (#32174d)", "Lapis Lazuli Blue"
     if fold(span) in vocabulary().places and _LOCATIVE_BEFORE.search(content[:start][-30:]):
         return True  # "in the middle of San Francisco", "I live in Chicago"
+    if (
+        fold(span) in _OATHS
+        and _OATH_SHAPE.search(content, start)
+        and _OATH_START.search(content[max(0, start - 4) : start])
+        and not is_image_prompt(content)  # "Jesus, oil painting by rembrandt" is depicted
+    ):
+        return True  # "Seriously? Jesus you can't...", "Jesus, Joseph": an exclamation
     return (
         tech_use(content, start, end, words)
         or _heading_use(content, start, end, words)

@@ -194,10 +194,30 @@ def short_prompt(text: str) -> bool:
 def is_image_prompt(text: str) -> bool:
     """Art vocabulary, or the shape of a tag list (four or more short comma items). Cached:
     every name of a prompt asks it of the same text."""
-    if _IMAGE_WORDS.search(text):
+    if _IMAGE_WORDS.search(text) or _credit_line(text):
         return True
     items = [item.split() for item in text.split(",")]
     return len(items) >= 4 and sum(len(i) <= 4 for i in items) >= 0.75 * len(items)
+
+
+#: "spider-man by greg rutkowski": a few words credited to someone, no sentence, no medium
+#: that makes the credit a song's or a book's ("a song by porter robinson").
+_CREDIT_LINE = re.compile(r"^[^.!?\n]{2,80}?\bby\s+[^\W\d_]{2,}(?:[\s-]+[^\W\d_]+){0,3}\s*$")
+_NOT_A_PICTURE = re.compile(
+    r"\b(?:song|songs|album|track|single|book|novel|poem|story|article|essay|paper|report"
+    r"|film|movie|show|episode|written|directed|produced|composed|sung|performed|played"
+    r"|caused|followed|led|owned|run|made|sold|bought|signed|won|beaten|killed|hit)\s+by\b",
+    re.IGNORECASE,
+)
+
+
+def _credit_line(text: str) -> bool:
+    return (
+        len(text) <= 100
+        and bool(_CREDIT_LINE.match(text))
+        and not _NOT_A_PICTURE.search(text)
+        and short_prompt(text)
+    )
 
 
 def is_prose(content: str) -> bool:
