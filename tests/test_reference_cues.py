@@ -154,3 +154,29 @@ def test_an_exclamation_is_not_the_historical_figure():
     said = "Seriously? Jesus you can't even think of a name by yourselves."
     assert not [r for r in refs(said) if r[2] == "Jesus"]
     assert ("deceased_figure", "PERSON", "Jesus") in refs("Jesus, oil painting by rembrandt")
+
+
+def test_a_pasted_run_of_artists_without_commas_is_a_list_of_styles():
+    text = (
+        "a cricket mutant snaps at all who draw near john william waterhouse giorgio de chirico"
+        " marc simonetti ross tran edward hopper"
+    )
+    found = refs(text)
+    styles = [r[2] for r in found if r[1] == "ARTIST_STYLE"]
+    assert styles == [
+        "john william waterhouse",
+        "giorgio de chirico",
+        "marc simonetti",
+        "ross tran",
+        "edward hopper",
+    ]
+    assert not [r for r in found if r[1] == "PERSON"]
+    # two people who are no style artists, side by side, stay people
+    people = refs("Tom Hanks Meg Ryan movie night")
+    assert [r[0] for r in people] == ["public_figure", "public_figure"]
+
+
+def test_the_words_of_a_title_in_two_tags_are_not_the_title():
+    assert refs("android, full body, style of manga, night, city, neon") == []
+    found = refs("night city, cyberpunk 2077, neon lights")
+    assert ("copyrighted_work", "CHARACTER", "night city") in found

@@ -307,3 +307,30 @@ def writer_refs(lexicon: Lexicon, text: str, tokens, taken: set[int]) -> list[Ar
         if writer:
             refs.extend(items)
     return refs
+
+
+def artist_runs(lexicon: Lexicon, text: str, tokens, matches) -> list[ArtistRef]:
+    """ "…mandibles john william waterhouse giorgio de chirico marc simonetti ross tran": style
+    artists' full names one right after another, with no comma between them, are a pasted
+    list of styles (two names or more), not a sentence's people."""
+    longest: dict[int, tuple[int, int]] = {}  # first token -> (end, key) of its longest name
+    for first, last, key_id in matches:
+        wider = last > longest.get(first, (0, 0))[0]
+        if last - first >= 2 and wider and _style_entry(lexicon, key_id):
+            longest[first] = (last, key_id)
+    refs: list[ArtistRef] = []
+    covered = -1
+    for first in sorted(longest):
+        if first < covered:
+            continue
+        run = [(first, *longest[first])]
+        while (
+            run[-1][1] in longest
+            and text[tokens.ends[run[-1][1] - 1] : tokens.starts[run[-1][1]]].isspace()
+        ):
+            start = run[-1][1]
+            run.append((start, *longest[start]))
+        if len(run) >= 2:
+            refs += [_ref(lexicon, a, b, key, "run of artists", "exact") for a, b, key in run]
+            covered = run[-1][1]
+    return refs

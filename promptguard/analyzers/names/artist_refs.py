@@ -35,6 +35,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from promptguard.analyzers.names.artist_lists import (
+    artist_runs,
     cites_artist_list,
     list_neighbours,
     name_tags,
@@ -167,6 +168,9 @@ def artist_refs(text: str) -> tuple[ArtistRef, ...]:
         if image or segment.cue_end >= 0 or styled:  # "…, Hopper and Jane Roe style"
             for ref in _whole_tag(lexicon, text, tokens, segment, inside, names_start):
                 add(ref)
+    # 2b. Style artists' full names one after another with no separator: a pasted list.
+    for ref in artist_runs(lexicon, text, tokens, matches):
+        add(ref)
     # 1b. A listed artist cited after a cue makes the text's other credits artists too ("by
     #     tatiana suarez, by richard deacon"), even outside a short or image prompt.
     if not credits and any(ref.cue == "by" or ref.cue.endswith(" by") for ref in found):

@@ -65,7 +65,12 @@ from promptguard.analyzers.names.title_context import (
     maker_death,
     place_in_prose,
 )
-from promptguard.analyzers.names.title_cues import CREDIT_BEFORE, famous_alone, role_before_title
+from promptguard.analyzers.names.title_cues import (
+    CREDIT_BEFORE,
+    across_tags,
+    famous_alone,
+    role_before_title,
+)
 from promptguard.analyzers.names.title_shape import (
     depicted_subject,
     named_elsewhere,
@@ -199,6 +204,8 @@ class CopyrightedWorkAnalyzer(Analyzer):
                 _TYPE_ORDER.get(w.type, 9),
             ),
         )
+        if across_tags(content, tokens, first, last, work.title):
+            return None
         folded = tokens.folded[first:last]
         content_words = [w for w in folded if w not in _FUNCTION_WORDS]
         if _INITIALS.fullmatch(content, start, end):

@@ -41,3 +41,15 @@ def famous_alone(lexicon: Lexicon, word: str) -> bool:
         kind == PERSON and lexicon.person(index).fame >= FAMOUS_NAME_PART_FAME
         for kind, index, _alias in lexicon.lookup(word)
     )
+
+
+_TAG_BREAK = re.compile(r"[,;|]|[!?]\s")  # not a full stop: "Dr. Eggman"
+
+
+def across_tags(content: str, tokens, first: int, last: int, title: str) -> bool:
+    """ "…, night, city, neon": the words of a title found in two tags of a list, not the
+    title ("Night City"), unless the title itself holds that comma ("I, Robot")."""
+    return any(
+        _TAG_BREAK.search(content, tokens.ends[k], tokens.starts[k + 1])
+        for k in range(first, last - 1)
+    ) and not _TAG_BREAK.search(title + " ")
