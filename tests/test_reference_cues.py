@@ -180,3 +180,11 @@ def test_the_words_of_a_title_in_two_tags_are_not_the_title():
     assert refs("android, full body, style of manga, night, city, neon") == []
     found = refs("night city, cyberpunk 2077, neon lights")
     assert ("copyrighted_work", "CHARACTER", "night city") in found
+
+
+def test_a_cast_mate_named_by_one_word_beside_a_character_named_in_full():
+    found = refs("sonic punches homer simpson while bart shoots at sonic.")
+    assert ("copyrighted_work", "CHARACTER", "bart") in found
+    assert entry("Homer Simpson and Marge at the beach", "Marge")["entry"] == "Marge Simpson"
+    # a publisher's whole catalogue is no cast: "peter" is not one of Marvel's Peters
+    assert not [r for r in refs("spider-man and peter at the park") if r[2] == "peter"]

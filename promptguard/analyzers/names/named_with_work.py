@@ -16,6 +16,7 @@ from bisect import bisect_left
 from dataclasses import replace
 
 from promptguard.analyzers.names.artist_hits import Hit
+from promptguard.analyzers.names.character_refs import _characters_by_part
 from promptguard.analyzers.names.folding import fold
 from promptguard.analyzers.names.packed import ARTIST, PERSON, WORK, Lexicon, Work
 from promptguard.analyzers.names.prepass import vocabulary
@@ -68,7 +69,57 @@ def work_characters(lexicon: Lexicon, content: str, tokens, hits: list[Hit]) -> 
     # A character found by a full name is also its given name or surname alone later on
     # ("Jesse Pinkman ... Later Jesse quits").
     tied += [h for h in _titles(hits) if h.type == "CHARACTER" and h.end_token - h.start_token > 1]
-    return found + _mentioned_again(lexicon, content, tokens, tied, taken)
+    again = _mentioned_again(lexicon, content, tokens, tied, taken)
+    return found + again + _cast_mates(lexicon, content, tokens, tied, taken)
+
+
+def _cast_mates(lexicon: Lexicon, content: str, tokens, tied: list[Hit], taken: set[int]):
+    """ "homer simpson punches sonic while bart shoots": one word of another character's
+    name from the same work as a character the prompt names in full (no ordinary word, and
+    capitalised unless the whole text is lowercase)."""
+    works = set()
+    for hit in tied:
+        entry = _character_entry(lexicon, hit.subject) if hit.type == "CHARACTER" else None
+        if entry is not None and entry.maker and hit.end_token - hit.start_token > 1:
+            works |= _homes(lexicon, entry)
+    if not works:
+        return []
+    lowercase = not any(c.isupper() for c in content)
+    by_part = _characters_by_part(lexicon)
+    mates: list[Hit] = []
+    for i, word in enumerate(tokens.folded):
+        surface = content[tokens.starts[i] : tokens.ends[i]]
+        if i in taken or len(word) < 4 or _ordinary(lexicon, word):
+            continue
+        if not (lowercase or surface[0].isupper()):
+            continue
+        for index in by_part.get(word, ()):
+            character = lexicon.work(index)
+            if character.maker and _homes(lexicon, character) & works:
+                taken.add(i)
+                mates.append(listed_hit(character, i, i + 1, "named with a character of its work"))
+                break
+    return mates
+
+
+def _homes(lexicon: Lexicon, character: Work) -> set[str]:
+    """What a character's list row says it belongs to: its work or its creator, and the
+    creator of that work ("The Simpsons" and "Matt Groening" for Bart and for Marge)."""
+    home = fold(character.maker)
+    homes = {home}
+    for kind, index, _alias in lexicon.lookup(home):
+        work = lexicon.work(index) if kind == WORK else None
+        if work is not None and work.type != "CHARACTER" and work.maker:
+            homes.add(fold(work.maker))
+    return homes - {"", "various", "unknown", "marvel", "dc comics", "disney", "nintendo"}
+
+
+def _character_entry(lexicon: Lexicon, title: str) -> Work | None:
+    for kind, index, _alias in lexicon.lookup(fold(title)):
+        work = lexicon.work(index) if kind == WORK else None
+        if work is not None and work.type == "CHARACTER" and work.title == title:
+            return work
+    return None
 
 
 def _mentioned_again(lexicon: Lexicon, content: str, tokens, tied: list[Hit], taken: set[int]):
