@@ -188,3 +188,11 @@ def test_a_cast_mate_named_by_one_word_beside_a_character_named_in_full():
     assert entry("Homer Simpson and Marge at the beach", "Marge")["entry"] == "Marge Simpson"
     # a publisher's whole catalogue is no cast: "peter" is not one of Marvel's Peters
     assert not [r for r in refs("spider-man and peter at the park") if r[2] == "peter"]
+
+
+def test_a_misspelt_title_word_beside_a_screen_cue():
+    found = refs("a girl, inspired by evangeleon anime, smooth face")
+    assert ("copyrighted_work", "FRANCHISE", "evangeleon") in found
+    assert entry("mandalorain movie poster, 4k", "mandalorain")["entry"] == "The Mandalorian"
+    # a misspelt ordinary word is no title, cue or not
+    assert refs("a beautiful landscpae painting, 4k") == []

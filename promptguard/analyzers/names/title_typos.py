@@ -20,12 +20,14 @@ from promptguard.analyzers.names.artist_hits import Hit
 from promptguard.analyzers.names.artist_typos import known_word
 from promptguard.analyzers.names.folding import tokenize
 from promptguard.analyzers.names.named_with_work import listed_hit
-from promptguard.analyzers.names.packed import Lexicon
+from promptguard.analyzers.names.packed import WORK, Lexicon
 from promptguard.analyzers.names.prompt_syntax import is_image_prompt
-from promptguard.analyzers.names.title_context import _well_known
+from promptguard.analyzers.names.title_context import _STRONG_AFTER, SCREEN_CUE, _well_known
 
 #: Shortest title (folded, spaces included) matched with a typo.
 TITLE_TYPO_MIN_LENGTH = 10
+#: Shortest word of a title matched alone with a typo (beside a screen or style cue).
+ONE_WORD_MIN_LENGTH = 8
 _TYPES = frozenset({"FILM", "SERIES", "FRANCHISE", "CHARACTER"})
 
 
@@ -46,6 +48,45 @@ def _titles(lexicon: Lexicon) -> tuple[dict[str, int], dict[int, list[str]]]:
     for title in index:
         by_size.setdefault(title.count(" ") + 1, []).append(title)
     return index, by_size
+
+
+@lru_cache(maxsize=4)
+def _title_words(lexicon: Lexicon) -> dict[str, int]:
+    """The words of well-known titles that only name that work ("evangelion", "mandalorian"):
+    eight letters or more, no dictionary word or name."""
+    owner: dict[str, int] = {}
+    for title, i in _titles(lexicon)[0].items():
+        for word in title.split():
+            if len(word) >= ONE_WORD_MIN_LENGTH and word.isalpha() and not _common(lexicon, word):
+                held = owner.get(word)  # "evangelion": the franchise, not Unit-01
+                if held is None or (
+                    lexicon.work(held).type == "CHARACTER" and lexicon.work(i).type != "CHARACTER"
+                ):
+                    owner[word] = i
+    return owner
+
+
+def _common(lexicon: Lexicon, word: str) -> bool:
+    """Known as something other than a title ("terminator" is a word)."""
+    return known_word(word) and not all(kind == WORK for kind, _i, _a in lexicon.lookup(word))
+
+
+def _one_word_typos(lexicon, content, tokens, taken) -> list[Hit]:
+    """ "inspired by evangeleon anime": one word a letter off a title's own word, with a
+    screen or style cue right beside it."""
+    words = _title_words(lexicon)
+    found = []
+    for i, word in enumerate(tokens.folded):
+        if i in taken or len(word) < ONE_WORD_MIN_LENGTH or not _unknown(word):
+            continue
+        start, end = tokens.starts[i], tokens.ends[i]
+        if not (_STRONG_AFTER.match(content[end : end + 30]) or SCREEN_CUE.search(content[:start])):
+            continue
+        match = process.extractOne(word, list(words), scorer=OSA.distance, score_cutoff=1)
+        if match is not None:
+            work = lexicon.work(words[match[0]])
+            found.append(listed_hit(work, i, i + 1, f"typo of {work.title!r}"))
+    return found
 
 
 def _unknown(word: str) -> bool:
@@ -86,4 +127,4 @@ def title_typos(lexicon: Lexicon, content: str, tokens, hits: list[Hit]) -> list
             work = lexicon.work(index[title])
             found.append(listed_hit(work, first, last, f"typo of {work.title!r}"))
             taken.update(range(first, last))
-    return found
+    return found + _one_word_typos(lexicon, content, tokens, taken)
