@@ -196,3 +196,9 @@ def test_a_misspelt_title_word_beside_a_screen_cue():
     assert entry("mandalorain movie poster, 4k", "mandalorain")["entry"] == "The Mandalorian"
     # a misspelt ordinary word is no title, cue or not
     assert refs("a beautiful landscpae painting, 4k") == []
+
+
+def test_a_famous_surname_alone_in_an_image_prompt_is_the_likeness():
+    text = "portrait of aging angry screaming old Seinfeld age 115, impasto oil painting"
+    assert entry(text, "Seinfeld")["entry"] == "Jerry Seinfeld"
+    assert refs("a photo of Smith at the beach, 4k") == []  # a common surname is anyone's

@@ -183,6 +183,8 @@ DOMINANT_SURNAME_MARGIN = 30
 #: ...and when that bearer is among the very most famous (Shakespeare, Kant, Machiavelli):
 #: a private person's surname alone ("her maiden name is Cortés") must not become a figure.
 DOMINANT_SURNAME_MIN_FAME = 92
+#: ...or this famous in an image prompt, which names people for their likeness ("Seinfeld").
+IMAGE_SURNAME_MIN_FAME = 70
 #: A title or a name cue before a surname: someone's own name, not the famous bearer's.
 _NAME_CUE_BEFORE = re.compile(
     r"\b(?:mr|mrs|ms|miss|mx|dr|prof|sir|madam|née|nee|surname|name\s+is|named|called)\.?\s*$",

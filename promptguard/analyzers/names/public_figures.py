@@ -28,6 +28,7 @@ from promptguard.analyzers.names.figure_context import (
     COMMON_NAME_MIN_FAME,
     DOMINANT_SURNAME_MARGIN,
     DOMINANT_SURNAME_MIN_FAME,
+    IMAGE_SURNAME_MIN_FAME,
     LOWERCASE_MONONYM_MIN_FAME,
     LOWERCASE_NAME_MIN_FAME,
     MONONYM_MIN_FAME,
@@ -255,6 +256,8 @@ class PublicFigureAnalyzer(Analyzer):
                 elif _dominant_surname(lexicon, content, tokens, i):
                     how = "surname of the one famous bearer"
                     margin, least = DOMINANT_SURNAME_MARGIN, DOMINANT_SURNAME_MIN_FAME
+                    if is_image_prompt(content):  # "portrait of old Seinfeld": a likeness
+                        least = IMAGE_SURNAME_MIN_FAME
                 elif word_surname_syntax(content, tokens, i):
                     how = "surname in a person's syntax"  # "trump's face", "bush holding"
                 elif _dominant_surname(lexicon, content, tokens, i, lowercase=True) and (
