@@ -60,7 +60,7 @@ from promptguard.analyzers.names.lexicon import get_lexicon, style_context
 from promptguard.analyzers.names.ordinary_use import drop_ordinary_uses
 from promptguard.analyzers.names.packed import ARTIST, PERSON, Lexicon, Person, life_years
 from promptguard.analyzers.names.prepass import vocabulary
-from promptguard.analyzers.names.prompt_syntax import is_image_prompt
+from promptguard.analyzers.names.prompt_syntax import is_image_prompt, is_prose
 from promptguard.config.load import Config
 from promptguard.findings import Finding
 from promptguard.nlp.models import ScanText
@@ -256,7 +256,7 @@ class PublicFigureAnalyzer(Analyzer):
                 elif _dominant_surname(lexicon, content, tokens, i):
                     how = "surname of the one famous bearer"
                     margin, least = DOMINANT_SURNAME_MARGIN, DOMINANT_SURNAME_MIN_FAME
-                    if is_image_prompt(content):  # "portrait of old Seinfeld": a likeness
+                    if is_image_prompt(content) and not is_prose(content):  # "old Seinfeld"
                         least = IMAGE_SURNAME_MIN_FAME
                 elif word_surname_syntax(content, tokens, i):
                     how = "surname in a person's syntax"  # "trump's face", "bush holding"
