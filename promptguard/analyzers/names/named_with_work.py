@@ -79,7 +79,7 @@ def _cast_mates(lexicon: Lexicon, content: str, tokens, tied: list[Hit], taken: 
     capitalised unless the whole text is lowercase)."""
     works = set()
     for hit in tied:
-        entry = _character_entry(lexicon, hit.subject) if hit.type == "CHARACTER" else None
+        entry = _entry(lexicon, hit.subject, ("CHARACTER",)) if hit.type == "CHARACTER" else None
         if entry is not None and entry.maker and hit.end_token - hit.start_token > 1:
             works |= _homes(lexicon, entry)
     if not works:
@@ -112,14 +112,6 @@ def _homes(lexicon: Lexicon, character: Work) -> set[str]:
         if work is not None and work.type != "CHARACTER" and work.maker:
             homes.add(fold(work.maker))
     return homes - {"", "various", "unknown", "marvel", "dc comics", "disney", "nintendo"}
-
-
-def _character_entry(lexicon: Lexicon, title: str) -> Work | None:
-    for kind, index, _alias in lexicon.lookup(fold(title)):
-        work = lexicon.work(index) if kind == WORK else None
-        if work is not None and work.type == "CHARACTER" and work.title == title:
-            return work
-    return None
 
 
 def _mentioned_again(lexicon: Lexicon, content: str, tokens, tied: list[Hit], taken: set[int]):
@@ -162,11 +154,12 @@ def _titles(hits: list[Hit]) -> list[Hit]:
     return kept
 
 
-def _entry(lexicon: Lexicon, title: str) -> Work | None:
+def _entry(lexicon: Lexicon, title: str, types=_TITLE_TYPES) -> Work | None:
+    """The listed entry of this exact title and one of these types."""
     for kind, index, _alias in lexicon.lookup(fold(title)):
         if kind == WORK:
             work = lexicon.work(index)
-            if work.title == title and work.type in _TITLE_TYPES:
+            if work.title == title and work.type in types:
                 return work
     return None
 
