@@ -213,7 +213,7 @@ class CopyrightedWorkAnalyzer(Analyzer):
         if not content_words:
             return None
         key = " ".join(folded)
-        role_from = role_before_title(before, key, content)
+        role_from = _Lazy(lambda: role_before_title(before, key, content))
         cued = _Lazy(
             lambda: bool(
                 role_from

@@ -71,18 +71,20 @@ def _common(lexicon: Lexicon, word: str) -> bool:
     return known_word(word) and not all(kind == WORK for kind, _i, _a in lexicon.lookup(word))
 
 
-def _one_word_typos(lexicon, content, tokens, taken) -> list[Hit]:
+def _one_word_typos(lexicon: Lexicon, content: str, tokens, taken: set[int]) -> list[Hit]:
     """ "inspired by evangeleon anime": one word a letter off a title's own word, with a
     screen or style cue right beside it."""
     words = _title_words(lexicon)
+    choices = list(words)
     found = []
     for i, word in enumerate(tokens.folded):
         if i in taken or len(word) < ONE_WORD_MIN_LENGTH or not _unknown(word):
             continue
         start, end = tokens.starts[i], tokens.ends[i]
-        if not (_STRONG_AFTER.match(content[end : end + 30]) or SCREEN_CUE.search(content[:start])):
+        cue_before = SCREEN_CUE.search(content, max(0, start - 40), start)
+        if not (_STRONG_AFTER.match(content[end : end + 30]) or cue_before):
             continue
-        match = process.extractOne(word, list(words), scorer=OSA.distance, score_cutoff=1)
+        match = process.extractOne(word, choices, scorer=OSA.distance, score_cutoff=1)
         if match is not None:
             work = lexicon.work(words[match[0]])
             found.append(listed_hit(work, i, i + 1, f"typo of {work.title!r}"))
