@@ -11,6 +11,10 @@ text is already in the 420 set (re-drawn from the same rule, so the file need no
 rule with random.Random(29) and FRESH_PLAN, after dropping every prompt whose id or text is in
 the 420 set or in the fresh set (both re-drawn from their rules).
 
+--fourth: the 250 prompts of real_prompts_references_fourth.jsonl, a third held-out check, drawn
+once the third set's dev half had been read. Same rule with random.Random(31) and FRESH_PLAN,
+after dropping every prompt that is in the 420, fresh or third set.
+
 Set PROMPTS_REAL to the prompts_real folder (default: ../shared/data/prompts_real next to the
 repository). Prints one {"id", "source", "text"} object per line.
 """
@@ -59,10 +63,18 @@ def sample_third(root: Path) -> list[dict]:
     return sample(root, FRESH_PLAN, seed=29, exclude=sample(root) + sample_fresh(root))
 
 
+def sample_fourth(root: Path) -> list[dict]:
+    """The third held-out draw: none of its prompts is in any earlier set."""
+    earlier = sample(root) + sample_fresh(root) + sample_third(root)
+    return sample(root, FRESH_PLAN, seed=31, exclude=earlier)
+
+
+DRAWS = {"--fresh": sample_fresh, "--third": sample_third, "--fourth": sample_fourth}
+
 if __name__ == "__main__":
     default = Path(__file__).resolve().parents[3] / "shared" / "data" / "prompts_real"
     root = Path(os.environ.get("PROMPTS_REAL", default))
     args = sys.argv[1:]
-    draw = sample_third if "--third" in args else sample_fresh if "--fresh" in args else sample
+    draw = next((DRAWS[a] for a in args if a in DRAWS), sample)
     for row in draw(root):
         print(json.dumps(row, ensure_ascii=False))
