@@ -179,7 +179,7 @@ histoire image style facon maniere tableau oeuvre photo artiste chanteur acteur 
 
 #: Stage names that are ordinary words or titles in EN/FR but are not in SCOWL's lowercase list.
 STAGE_WORDS = _words("""madonna cher prince queen sting seal pink drake future logic common
-ye lorde banks kesha dido rain bjork moby slash bono""")
+ye lorde banks dido rain moby slash bono""")
 
 
 def read_csv(path: Path, delimiter: str = ",", encoding: str = "utf-8-sig") -> list[dict]:
