@@ -30,7 +30,8 @@ _CUE = re.compile(
     r"|peint\s+par|dessiné\s+par|par"
     rf"|{OTHER_LANGUAGE_STYLE_CUES}"
     r"|pintad[oa]\s+por|dibujad[oa]\s+por|dipint[oa]\s+da|gemalt\s+von)\b"
-    r"|(?:artists?|artstyle|style)\s*:)\s*",
+    r"|(?:artists?|artstyle|style)\s*:"
+    r"|\bartists(?:\s+(?:like|such\s+as|including))?(?=\s+[^\W\d_]))\s*",  # "artists wlop, guweiz"
     re.IGNORECASE,
 )
 #: ...and the art noun before them, read back for the evidence ("painting by").
@@ -90,6 +91,9 @@ _IMAGE_WORDS = re.compile(
     # ("character sheet", "isometric", "synthwave", "ray tracing" are left out: they are not)
     r"|cel[-\s]shaded|fantasy\s+art|bioluminescen\w*|hyper-?detailed|photorealism"
     r"|full[-\s]body\s+shot|midjourney|stable\s+diffusion|negative\s+prompt|vivid\s+colou?rs"
+    # a kind of photography named as a look ("film photography", "b & w photography")
+    r"|(?:film|analog|analogue|street|fashion|editorial|b\s*&\s*w|black\s+and\s+white)"
+    r"\s+photography"
     # the misspellings people type fast: "higly detailed", "hihgly detailed", "detialed"
     r"|hi[gh]{1,3}t?l?y\s+deta\w*|detaild|detialed|deatiled|artstaion|artsation)\b",
     re.IGNORECASE,
@@ -194,7 +198,7 @@ def short_prompt(text: str) -> bool:
 def is_image_prompt(text: str) -> bool:
     """Art vocabulary, or the shape of a tag list (four or more short comma items). Cached:
     every name of a prompt asks it of the same text."""
-    if _IMAGE_WORDS.search(text) or _credit_line(text):
+    if _IMAGE_WORDS.search(text) or _credit_line(text) or _subject_line(text):
         return True
     items = [item.split() for item in text.split(",")]
     return len(items) >= 4 and sum(len(i) <= 4 for i in items) >= 0.75 * len(items)
@@ -209,6 +213,29 @@ _NOT_A_PICTURE = re.compile(
     r"|caused|followed|led|owned|run|made|sold|bought|signed|won|beaten|killed|hit)\s+by\b",
     re.IGNORECASE,
 )
+
+
+#: A request to a chat model starts with one of these ("write a dnd encounter in ..."): a
+#: task, not a picture's description.
+_REQUEST_VERBS = frozenset(
+    {"write", "tell", "explain", "list", "give", "summarize", "summarise", "translate",
+     "rewrite", "draft", "suggest", "compare", "answer", "solve", "help", "find", "act", "fix",
+     "debug", "implement", "calculate", "convert"}
+)  # fmt: skip
+
+
+def _subject_line(text: str) -> bool:
+    """ "jack white spraying graffiti over a map": a few lowercase words that describe a
+    picture, with no sentence, no speaker and no punctuation but commas."""
+    stripped = text.strip()
+    words = stripped.split()
+    return (
+        stripped[:1].islower()
+        and len(words) >= 3
+        and words[0] not in _REQUEST_VERBS
+        and not re.search(r"[.!?;:#\n\"]", stripped)
+        and short_prompt(stripped)
+    )
 
 
 def _credit_line(text: str) -> bool:

@@ -15,6 +15,8 @@ prompt depicts is reported too, as unlisted (`depicted`).
 
 from __future__ import annotations
 
+import re
+
 from promptguard.analyzers.base import Analyzer
 from promptguard.analyzers.names.artist_refs import artist_refs
 from promptguard.analyzers.names.crew_context import crew_member
@@ -64,6 +66,11 @@ from promptguard.analyzers.names.prompt_syntax import is_image_prompt, is_prose
 from promptguard.config.load import Config
 from promptguard.findings import Finding
 from promptguard.nlp.models import ScanText
+
+#: A word after one of these is inside a phrase ("in summer"), not an item of a list of names.
+_PHRASE_BEFORE = re.compile(
+    r"\b(?:in|of|the|a|an|at|on|for|from|to|into|this|that|my|your)\s+$", re.IGNORECASE
+)
 
 
 class PublicFigureAnalyzer(Analyzer):
@@ -251,7 +258,10 @@ class PublicFigureAnalyzer(Analyzer):
                     continue
                 how = None
                 margin, least = 1, SURNAME_LIST_MIN_FAME
-                if _list_neighbour(content, tokens, i, ends, starts):
+                if _list_neighbour(content, tokens, i, ends, starts) and not (
+                    word in lexicon.common_words
+                    and _PHRASE_BEFORE.search(content, 0, tokens.starts[i])
+                ):  # "a tree in summer, mark twain": the word ends a phrase, no list item
                     how = "surname in a list of people"
                 elif _dominant_surname(lexicon, content, tokens, i):
                     how = "surname of the one famous bearer"
