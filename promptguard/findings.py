@@ -180,7 +180,8 @@ def merge_overlapping(findings: Iterable[Finding], text: str | None = None) -> l
     Muñiz") leaves the ordinary person reported. Otherwise nothing is dropped across
     categories: the gate sees all, except a reference inside an address, e-mail or URL
     ("3 avenue Jean Jaurès", "Burbank, CA"): a street named after a person is no reference;
-    and a figure on the very span of a work ("garfield" the cat): the work wins.
+    and a figure on or inside the span of a work ("garfield" the cat, "perry" of "perry
+    bible fellowship"): the work wins, since the title is what the text names.
     """
     findings = list(findings)
     places = _SpanIndex(
@@ -196,8 +197,17 @@ def merge_overlapping(findings: Iterable[Finding], text: str | None = None) -> l
     ]
     # "garfield drawn in the style of bill watterson": the work analyzer reports a famous
     # person's name as a character or an artist only on a cue, so on the same span it wins.
-    works = {(f.start, f.end) for f in findings if f.category == "copyrighted_work"}
-    findings = [f for f in findings if not (f.category in FIGURES and (f.start, f.end) in works)]
+    works = _SpanIndex([f for f in findings if f.category == "copyrighted_work"])
+    findings = [
+        f
+        for f in findings
+        if not (
+            f.category in FIGURES
+            and any(
+                w.start <= f.start and f.end <= w.end for w in works.overlapping(f.start, f.end)
+            )
+        )
+    ]
     known_names = _SpanIndex([f for f in findings if f.category in NAME_EXPLAINED_BY])
     by_category: dict[str, list[Finding]] = {}
     for finding in findings:

@@ -69,7 +69,9 @@ from promptguard.analyzers.names.title_cues import (
     CREDIT_BEFORE,
     across_tags,
     famous_alone,
-    role_before_title,
+    role_or_frame_before,
+    studio_style,
+    type_qualified,
 )
 from promptguard.analyzers.names.title_shape import (
     depicted_subject,
@@ -213,7 +215,7 @@ class CopyrightedWorkAnalyzer(Analyzer):
         if not content_words:
             return None
         key = " ".join(folded)
-        role_from = _Lazy(lambda: role_before_title(before, key, content))
+        role_from = _Lazy(lambda: role_or_frame_before(before, after, key, content))
         cued = _Lazy(
             lambda: bool(
                 role_from
@@ -236,9 +238,7 @@ class CopyrightedWorkAnalyzer(Analyzer):
             return None
         plain = vocabulary().plain
         words_only = all(w in plain or w in lexicon.common_words for w in content_words)
-        # "Cyborg (DC Comics)", "Hades (video game)": a list title that needs a qualifier is
-        # ambiguous without it, like a place or a word.
-        qualified = "(" in work.title and key != fold(work.title)
+        qualified = "(" in work.title and not type_qualified(work, works, key)  # "Cyborg (DC)"
         ambiguous = (
             qualified
             or key in vocabulary().places
@@ -253,8 +253,8 @@ class CopyrightedWorkAnalyzer(Analyzer):
         )
         if lexicon.not_names.get(key) == "PUBLIC_DOMAIN" and not strong:
             return None  # "apollo and daphne": the myth (or Bernini's), unless a maker is named
-        if work.category == "STUDIO" and not (strong or is_image_prompt(content)):
-            return None  # "everyone at Nintendo": the company, not its house style
+        if work.category == "STUDIO" and not studio_style(after, content, strong):
+            return None  # "everyone at Nintendo", "a nintendo switch": the company
         maker_named = named_elsewhere(tokens.folded, work.maker, first, last)
         drawn = (
             near

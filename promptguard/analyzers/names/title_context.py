@@ -91,7 +91,7 @@ _WORK_BEFORE = re.compile(
 _STRONG_BEFORE = re.compile(
     r"\b(?:film|movie|picture|series|(?<!n't\s)(?<!to\s)show|tv|episode|season|character"
     r"|franchise|saga|universe|game|video\s+game|comic|manga|anime|cartoon|poster|scene"
-    r"|still|frame|cosplay|fan\s*art"
+    r"|still|frame|screenshot|screencap|screen\s*grab|cosplay|fan\s*art"
     r"|dressed\s+as|costume|remake|sequel|reboot|parody|le\s+film|la\s+série|personnage"
     r"|déguisé\s+en|déguisée\s+en|(?:watch|watched|watching|binge|binged|rewatch|rewatched)"
     r"|image|images|plan|shot|world|univers|affiche|tableau|painting"
@@ -108,7 +108,7 @@ _STRONG_AFTER = re.compile(
 )
 #: A release year right after a title of two words or more: "blade runner (1982)", not
 #: "Brazil (1970)"; "from 1982" only counts beside another reference ("cars from 1982").
-YEAR_AFTER = re.compile(r"^[ \t]*\((?:1[ \t]?[89]|2[ \t]?0)[ \t]?\d[ \t]?\d[ \t]*\)")
+YEAR_AFTER = re.compile(r"^[ \t]*\([ \t]*(?:1[ \t]?[89]|2[ \t]?0)[ \t]?\d[ \t]?\d[ \t]*\)")
 FROM_YEAR = re.compile(r"^[ \t]*from[ \t]+(?:1[ \t]?[89]|2[ \t]?0)[ \t]?\d[ \t]?\d\b")
 #: A medium noun or a style phrase right before a title: "the cartoon peanuts", "a cosplay
 #: of frozen", "in the style of peanuts" (not the verb: "don't show up", "to show up").
