@@ -211,8 +211,12 @@ def name_tags(lexicon, text, tokens, segments, taken) -> list[ArtistRef]:
             or text[segment.start : segment.end].strip() != surface
             or not (surface.islower() or surface.istitle())
             or any(i in taken for i in range(first, last))
-            or any(w in plain or w in lexicon.common_words for w in words)
-            or "G" not in name_kind(words[0])  # a given name, then surnames or rare words
+            # a given name, then surnames or rare words; a given name that is a word too
+            # ("martin kessler") only before a surname ("clair obscur" is a phrase)
+            or any(w in plain or w in lexicon.common_words for w in words[1:])
+            or "G" not in name_kind(words[0])
+            or words[0] in plain
+            or (words[0] in lexicon.common_words and "S" not in name_kind(words[-1]))
             or not all(w.isalpha() for w in words)
             or any(  # "neo hong kong": a place, not a name
                 vocabulary().places.get(" ".join(words[k : k + 2])) is False

@@ -143,6 +143,20 @@ def _item_end(text: str, tokens, i: int, limit: int, known: dict) -> int:
 _FUNCTION_WORDS = stop_words("en") | stop_words("fr")
 
 
+#: The cue of a tag that ends in an art word of its own ("<name> photography").
+ART_WORD_TAG = "tag with an art word"
+
+
+def _famous_name(lexicon: Lexicon, query: str, min_fame: int = 60) -> bool:
+    """Someone famous outside art bears the name ("tom cruise photography" depicts him)."""
+    return any(
+        kind == PERSON
+        and lexicon.person(i).fame >= min_fame
+        and lexicon.person(i).kind not in ART_KINDS
+        for kind, i, _alias in lexicon.lookup(query)
+    )
+
+
 def _artist_only(lexicon: Lexicon, query: str) -> bool:
     """No entry, or only artists: people the lists know as artists ("daniel johnston", a
     painter), or a listed artist's name too common to say which one is meant ("by james
@@ -234,10 +248,12 @@ def _unmatched_item(
     if query in lexicon.not_names:
         return None
     if not _artist_only(lexicon, query):
-        if not (image and cue.endswith(" by") and len(words) >= 2):
+        credit = cue.endswith(" by") or cue == ART_WORD_TAG and not _famous_name(lexicon, query)
+        if not (image and credit and len(words) >= 2):
             return None
-        # "illustration by tim schafer": an art noun's credit names whom the style is
-        # asked of, whatever else the people lists know them (or a namesake) for.
+        # "illustration by tim schafer", "christopher morris photography": an art noun's
+        # credit names whom the style is asked of, whatever else the people lists know them
+        # (or a little-known namesake) for.
         return ArtistRef(first, last, None, cue, "credited person", " ".join(surface.split()))
     if len(words) == 2 and typo_pair(lexicon, words[0], words[1], image) is not None:
         return None  # "britt marling style": a misspelt famous person, the figure analyzer's

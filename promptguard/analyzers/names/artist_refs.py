@@ -43,6 +43,7 @@ from promptguard.analyzers.names.artist_lists import (
     writer_refs,
 )
 from promptguard.analyzers.names.artist_names import (
+    ART_WORD_TAG,
     ArtistRef,
     _artist_entries,
     _famous_person,
@@ -56,6 +57,7 @@ from promptguard.analyzers.names.folding import tokenize
 from promptguard.analyzers.names.given_names import name_kind
 from promptguard.analyzers.names.lexicon import get_lexicon
 from promptguard.analyzers.names.packed import PERSON
+from promptguard.analyzers.names.prepass import vocabulary
 from promptguard.analyzers.names.prompt_syntax import (
     _ART_AFTER,
     _ENDS_WITH_ART_WORD,
@@ -235,10 +237,14 @@ def _tags_beside_artists(lexicon, text, tokens, segments, found) -> list[ArtistR
         first = _token_at_or_after(tokens.starts, segment.start)
         last = _token_at_or_after(tokens.starts, segment.end)
         before = text[max(0, segment.start - 25) : segment.start]
-        if last - first < 2 or _LIKENESS_BEFORE.search(before):
-            continue
-        if lexicon.find(text[segment.start : segment.end]):
-            continue  # a listed work or person is read by its own analyzer
+        if last - first < 2 or _LIKENESS_BEFORE.search(before) or before.endswith("("):
+            continue  # "boy ( austin lock )": an aside names the subject
+        if tokens.folded[first] in vocabulary().plain and "S" not in name_kind(
+            tokens.folded[last - 1]
+        ):
+            continue  # "clair obscur, by caravaggio": a phrase, unless a surname ends it
+        if any(b - a >= 2 for a, b, _k in lexicon.find(text[segment.start : segment.end])):
+            continue  # a listed name is read by its own analyzer; one word is no name's whole
         ref = _unmatched_item(lexicon, text, tokens, first, last, "beside artists", True)
         if ref is not None and ref.how == "unlisted":
             refs.append(ref)
@@ -375,7 +381,7 @@ def _unlisted_tag(
     first = _token_at_or_after(tokens.starts, body_start)
     last = _token_at_or_after(tokens.starts, body_end)
     if 2 <= last - first <= 3:
-        ref = _unmatched_item(lexicon, text, tokens, first, last, "tag with an art word", True)
+        ref = _unmatched_item(lexicon, text, tokens, first, last, ART_WORD_TAG, True)
         return [ref] if ref is not None else []
     body = text[body_start:body_end]
     items = [i.strip() for i in re.split(r"\s+(?:and|&|x)\s+|\s*[,/+]\s*", body, flags=re.I)]
@@ -388,12 +394,12 @@ def _unlisted_tag(
         end = position = start + len(item)
         match = listed.get((start, end))
         if match is not None and _name_ok(lexicon, text, tokens, *match, strong=True):
-            refs.append(_ref(lexicon, *match, "tag with an art word", "exact"))
+            refs.append(_ref(lexicon, *match, ART_WORD_TAG, "exact"))
             continue
         a = _token_at_or_after(tokens.starts, start)
         b = _token_at_or_after(tokens.starts, end)
         ref = (
-            _unmatched_item(lexicon, text, tokens, a, b, "tag with an art word", True)
+            _unmatched_item(lexicon, text, tokens, a, b, ART_WORD_TAG, True)
             if match is None and 2 <= b - a <= 3
             else None
         )

@@ -1,0 +1,124 @@
+"""Shapes of real image prompts that the reference analyzers must read, and the look-alike
+ordinary text they must leave alone, with the shipped lists and the real pipeline (no mocks).
+
+What a user notices: a short lowercase description ("jack white playing guitar on a roof")
+is a picture's prompt even without art words; a frame taken from a title names the title;
+a name tagged with its medium ("christopher morris photography") is a photographer, not
+someone's personal data; and a phrase that only looks like a name stays a phrase.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import promptguard
+
+REFERENCE = {"public_figure", "deceased_figure", "copyrighted_work"}
+
+
+def found(text: str) -> dict[str, tuple[str, str, str]]:
+    """Text as written -> (category, type, listed entry) of each finding."""
+    return {
+        text[f.start : f.end]: (
+            f.category,
+            f.type,
+            ((f.extra or {}).get("evidence") or {}).get("entry", ""),
+        )
+        for f in promptguard.scan(text)
+    }
+
+
+def references(text: str) -> set[str]:
+    return {written for written, (category, _t, _e) in found(text).items() if category in REFERENCE}
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "person"),
+    [
+        ("jack white playing guitar on a rooftop at night", "jack white", "Jack White"),
+        ("a bjork sitting at a table with a plate of food", "bjork", "Björk"),
+    ],
+)
+def test_a_short_lowercase_description_is_an_image_prompt(text, written, person):
+    assert found(text)[written] == ("public_figure", "PERSON", person)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "write a letter to jack white about the invoice",
+        "explain how a drake differs from a duck",
+        "the office party was fun",
+    ],
+)
+def test_a_request_or_a_sentence_is_no_image_prompt(text):
+    assert not references(text)
+
+
+def test_a_character_the_list_qualifies_only_by_its_kind_is_found_by_its_bare_name():
+    text = "realistic full size hellboy made out of licorice, render"
+    assert found(text)["hellboy"][:2] == ("copyrighted_work", "CHARACTER")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a cyborg soldier, concept art",
+        "a pathfinder in the forest, oil painting",
+        "write a dnd encounter in the bar of pathfinder town, make great antagonists",
+    ],
+)
+def test_a_word_that_another_universe_qualifies_stays_a_word(text):
+    assert not references(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "screenshot from the office ( 2 0 0 5 )",
+        "screenshot from the office, michael scott at his desk",
+        "the office (2005), jim at the reception",
+    ],
+)
+def test_a_frame_taken_from_a_title_or_its_year_names_the_title(text):
+    assert found(text)["the office"][:3] == ("copyrighted_work", "SERIES", "The Office")
+
+
+@pytest.mark.parametrize(
+    "text", ["a photo of the office at night, 35mm", "film still of the office, dim light"]
+)
+def test_a_room_called_the_office_is_no_title(text):
+    assert "the office" not in references(text)
+
+
+def test_a_name_tagged_with_its_medium_is_a_photographer_not_personal_data():
+    text = (
+        "subway cabin in graffiti, man in a jacket closeup, night, film photography, "
+        "exposed b & w photography, christopher morris photography, bruce davidson photography"
+    )
+    assert found(text)["christopher morris"][:2] == ("copyrighted_work", "ARTIST_STYLE")
+    assert found(text)["bruce davidson"][:2] == ("copyrighted_work", "ARTIST_STYLE")
+
+
+def test_a_famous_name_tagged_with_a_medium_is_still_the_famous_person():
+    assert found("tom cruise photography, film grain")["tom cruise"][:2] == (
+        "public_figure",
+        "PERSON",
+    )
+
+
+def test_a_given_name_that_is_also_a_word_starts_an_artist_tag_before_a_surname():
+    text = "old farmhouse in winter, oil painting, martin kessler, trending on artstation"
+    assert found(text)["martin kessler"][:2] == ("copyrighted_work", "ARTIST_STYLE")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("p 5 1 mustang strong light, clair obscur, by caravaggio", "clair obscur"),
+        ("a tree in summer, mark twain, 8k", "summer"),
+        ("a boy ( tom becker ) with a kite, by nick knight", "tom becker"),
+    ],
+)
+def test_a_phrase_or_an_aside_beside_names_is_no_reference(text, phrase):
+    assert phrase not in references(text)
