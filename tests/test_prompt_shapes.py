@@ -122,3 +122,14 @@ def test_a_given_name_that_is_also_a_word_starts_an_artist_tag_before_a_surname(
 )
 def test_a_phrase_or_an_aside_beside_names_is_no_reference(text, phrase):
     assert phrase not in references(text)
+
+
+def test_a_studio_before_one_of_its_products_is_the_company():
+    assert "nintendo" not in references("man playing nintendo switch, digital art")
+    assert "nintendo" in references("a castle in the style of nintendo")
+
+
+def test_a_surname_inside_a_title_gives_way_to_the_title():
+    found_here = found("perry bible fellowship, comic")
+    assert found_here["perry bible fellowship"][:2] == ("copyrighted_work", "SERIES")
+    assert "perry" not in found_here
