@@ -133,3 +133,20 @@ def test_a_surname_inside_a_title_gives_way_to_the_title():
     found_here = found("perry bible fellowship, comic")
     assert found_here["perry bible fellowship"][:2] == ("copyrighted_work", "SERIES")
     assert "perry" not in found_here
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Walter White hanging out with Shrek and Donkey in the swamp",
+        "shrek and donkey, digital art",
+    ],
+)
+def test_a_word_listed_beside_its_home_title_is_that_titles_character(text):
+    donkey = next(w for w in found(text) if w.lower() == "donkey")
+    assert found(text)[donkey] == ("copyrighted_work", "CHARACTER", "Donkey (Shrek)")
+
+
+@pytest.mark.parametrize("text", ["shrek riding a donkey", "a Donkey and a horse in a field"])
+def test_the_animal_is_no_character(text):
+    assert not any(w.lower() == "donkey" for w in references(text))
