@@ -150,3 +150,14 @@ def test_a_word_listed_beside_its_home_title_is_that_titles_character(text):
 @pytest.mark.parametrize("text", ["shrek riding a donkey", "a Donkey and a horse in a field"])
 def test_the_animal_is_no_character(text):
     assert not any(w.lower() == "donkey" for w in references(text))
+
+
+def test_an_unlisted_name_that_starts_an_item_and_plays_a_role_is_a_depicted_person():
+    text = (
+        "angry, pissed off, elliot rodger as anakin skywalker in star wars episode 3, digital art"
+    )
+    assert found(text)["elliot rodger"][:2] == ("public_figure", "PERSON")
+
+
+def test_an_unlisted_name_alone_in_a_tag_list_is_not_read_as_depicted():
+    assert found("sunset, 8k, jane roe, artstation").get("jane roe", ("",))[0] != "public_figure"

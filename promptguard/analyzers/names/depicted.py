@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from promptguard.analyzers.names.figure_cues import person_verb_after
 from promptguard.analyzers.names.given_names import name_kind
 from promptguard.analyzers.names.lexicon import get_lexicon
 from promptguard.analyzers.names.prepass import vocabulary
@@ -87,7 +88,8 @@ def depicted_people(
             beside = end is not None and _beside_people(content, tokens, i, end, people)
             end, loose = (end, i + 1) if beside else (None, i)
         if end is not None and not subject and not beside:
-            end = None
+            subject = _acting_item(content, start, tokens.ends[end - 1])
+            end = end if subject else None
         elif (
             end is not None
             and not (subject and subject.group().strip().endswith("of"))
@@ -108,6 +110,20 @@ def depicted_people(
             continue
         i += 1
     return found
+
+
+#: Where a tag list's item starts: after a comma or a line break, or a picture noun
+#: with no "of" ("color cinema film still katy seagal wearing…").
+_ITEM_START = re.compile(rf"(?:^|[,;\n]|\b(?:{PICTURE_NOUNS}|still|shot))\s*$", re.IGNORECASE)
+_AS_AFTER = re.compile(r"\s+as\s+\w", re.IGNORECASE)
+
+
+def _acting_item(content: str, start: int, end: int) -> re.Match | None:
+    """ "…, elliot rodger as anakin skywalker", "film still katy seagal wearing…": a name
+    that starts an item and does what a person does, or plays a role, is the subject."""
+    if not (person_verb_after(content, end, words_only=True) or _AS_AFTER.match(content, end)):
+        return None
+    return _ITEM_START.search(content, max(0, start - 40), start)
 
 
 def depicted_beside_hits(content: str, tokens, hits, findings, cited: set[int]) -> list:
