@@ -161,3 +161,9 @@ def test_an_unlisted_name_that_starts_an_item_and_plays_a_role_is_a_depicted_per
 
 def test_an_unlisted_name_alone_in_a_tag_list_is_not_read_as_depicted():
     assert found("sunset, 8k, jane roe, artstation").get("jane roe", ("",))[0] != "public_figure"
+
+
+def test_a_title_before_its_release_on_tape_or_disc_is_the_title():
+    text = "Jackie Chan and Shaq cooking in iron chef 1996 DVD rip"
+    assert found(text)["iron chef"][:2] == ("copyrighted_work", "SERIES")
+    assert not references("black and white vhs footage of a forest")

@@ -100,7 +100,9 @@ _STRONG_BEFORE = re.compile(
     re.I,
 )
 _STRONG_AFTER = re.compile(
-    r"^\W{0,2}(?:film|movie|series|show|universe|poster|character|franchise|saga|scene|trilogy"
+    r"^\W{0,2}(?:(?:19|20)\d\d\s+)?"  # "iron chef 1996 dvd rip"
+    r"(?:film|movie|series|show|universe|poster|character|franchise|saga|scene|trilogy|dvd|vhs"
+    r"|blu-?ray|footage|broadcast"
     r"|sequel|cosplay|costume|fan\s*art|style|aesthetic|esque|season|episode|game|anime|manga"
     r"|still|stills|screenshot|screencap|frame|panel|crossover|cross-over|mash-?up|spin-?off"
     r"|prequel|remake|reboot|parody|trailer|soundtrack|fanfic(?:tion)?|box\s*art|key\s*art)\b",
