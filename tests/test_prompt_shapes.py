@@ -167,3 +167,27 @@ def test_a_title_before_its_release_on_tape_or_disc_is_the_title():
     text = "Jackie Chan and Shaq cooking in iron chef 1996 DVD rip"
     assert found(text)["iron chef"][:2] == ("copyrighted_work", "SERIES")
     assert not references("black and white vhs footage of a forest")
+
+
+def test_once_a_title_is_named_its_characters_given_names_are_those_characters():
+    text = "Write a scene from Breaking Bad where Jesse meets Saul in the desert."
+    assert found(text)["Jesse"] == ("copyrighted_work", "CHARACTER", "Jesse Pinkman")
+    assert found(text)["Saul"] == ("copyrighted_work", "CHARACTER", "Saul Goodman")
+    text = "Ideas for stories set after Brokeback Mountain: Ennis life after Jack Twist has died."
+    assert found(text)["Jack Twist"][:2] == ("copyrighted_work", "CHARACTER")
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("# Star Trek quiz for my team\n<!-- Author: Scott M -->\nAsk ten questions.", "Scott"),
+        ("The LEGO Movie style: Lego bricks everywhere, stop motion", "Lego"),
+    ],
+)
+def test_a_surname_or_a_word_of_the_title_is_no_character_of_it(text, word):
+    assert found(text).get(word, ("",))[0] != "copyrighted_work"
+
+
+def test_a_fan_work_heading_names_its_title():
+    text = "Star Wars fan art: May the Force be with you, Luke."
+    assert found(text)["Star Wars"][:2] == ("copyrighted_work", "FRANCHISE")

@@ -32,11 +32,12 @@ from promptguard.analyzers.names.credited_titles import credited_titles
 from promptguard.analyzers.names.folding import fold, tokenize
 from promptguard.analyzers.names.given_names import CONTACT_BEFORE, person_shaped
 from promptguard.analyzers.names.lexicon import get_lexicon, style_context
-from promptguard.analyzers.names.named_with_work import listed_hit, work_characters
+from promptguard.analyzers.names.named_with_work import listed_hit
 from promptguard.analyzers.names.ordinary_use import drop_ordinary_uses
 from promptguard.analyzers.names.packed import ARTIST, PERSON, WORK, Lexicon
 from promptguard.analyzers.names.prepass import vocabulary
 from promptguard.analyzers.names.prompt_syntax import is_image_prompt, is_prose
+from promptguard.analyzers.names.title_cast import characters_of_titles
 from promptguard.analyzers.names.title_context import (
     _FUNCTION_WORDS,
     _SCREEN,
@@ -169,7 +170,7 @@ class CopyrightedWorkAnalyzer(Analyzer):
                                  article, known, titles)  # fmt: skip
                 hits.extend([hit] if hit is not None else [])
         hits += credited_titles(lexicon, content, tokens, hits)  # "Heat by Michael Mann"
-        hits += work_characters(lexicon, content, tokens, hits)  # "Marty from Madagascar"
+        hits += characters_of_titles(lexicon, content, tokens, hits)  # "Marty from Madagascar"
         hits += title_typos(lexicon, content, tokens, hits)  # "spliner cell, digital art"
         return drop_ordinary_uses(content, hit_findings(self.name, tokens, hits))
 
@@ -379,8 +380,7 @@ class CopyrightedWorkAnalyzer(Analyzer):
         else:
             long_word = len(content_words[0]) >= 8  # "bladerunner": no word, no name
             lowercase_ok = (
-                # several lowercase words read as a title in a prompt, not in prose ("the
-                # Berlin grand prix meeting")
+                # lowercase words read as a title in a prompt, not in prose ("the grand prix")
                 (len(content_words) >= 2 and (is_image_prompt(content) or not is_prose(content)))
                 or long_word
                 or (

@@ -70,44 +70,7 @@ def work_characters(lexicon: Lexicon, content: str, tokens, hits: list[Hit]) -> 
     # ("Jesse Pinkman ... Later Jesse quits").
     tied += [h for h in _titles(hits) if h.type == "CHARACTER" and h.end_token - h.start_token > 1]
     again = _mentioned_again(lexicon, content, tokens, tied, taken)
-    mates = _cast_mates(lexicon, content, tokens, tied, taken)
-    return found + again + mates + _listed_with_home(lexicon, content, tokens, hits, taken)
-
-
-#: "Shrek and Donkey", "Shrek, Donkey": two names side by side in one list.
-_LIST_JOIN = re.compile(r"^[ \t]*(?:,|&|\+|and|with)[ \t]*$|^[ \t]*,[ \t]*and[ \t]+$", re.I)
-
-
-def _listed_with_home(lexicon: Lexicon, content: str, tokens, hits: list[Hit], taken: set[int]):
-    """ "Shrek and Donkey in the swamp": a one-word name listed right beside the title (or
-    the title character) that its list row gives as its home is that character, even when
-    it is a word ("Donkey"), if capitalised (or the whole text is lowercase)."""
-    lowercase = not any(c.isupper() for c in content)
-    mates: list[Hit] = []
-    by_part = None
-    for hit in hits:
-        if hit.type not in _TITLE_TYPES and hit.type != "CHARACTER":
-            continue
-        home = " ".join(tokens.folded[hit.start_token : hit.end_token])
-        after, before = hit.end_token, hit.start_token
-        for i in (after, after + 1, before - 1, before - 2):
-            if not 0 <= i < len(tokens.folded) or i in taken or len(tokens.folded[i]) < 4:
-                continue
-            if i >= after:
-                gap = content[tokens.ends[after - 1] : tokens.starts[i]]
-            else:
-                gap = content[tokens.ends[i] : tokens.starts[before]]
-            if not _LIST_JOIN.match(gap) or not (lowercase or content[tokens.starts[i]].isupper()):
-                continue
-            by_part = by_part if by_part is not None else _characters_by_part(lexicon)
-            for index in by_part.get(tokens.folded[i], ()):
-                character = lexicon.work(index)
-                bare = fold(_QUALIFIER.sub("", character.title))
-                if bare == tokens.folded[i] and fold(character.maker) in (home, f"the {home}"):
-                    taken.add(i)
-                    mates.append(listed_hit(character, i, i + 1, "listed with its work"))
-                    break
-    return mates
+    return found + again + _cast_mates(lexicon, content, tokens, tied, taken)
 
 
 def _cast_mates(lexicon: Lexicon, content: str, tokens, tied: list[Hit], taken: set[int]):

@@ -76,6 +76,14 @@ def _ordinary(words: list[str]) -> bool:
     return bool(words) and all(w in plain or w in lexicon.common_words for w in words)
 
 
+#: A fan work named after its title: the heading names the title, not a topic.
+_FAN_WORK_AFTER = re.compile(
+    r"[ \t]+(?:fan[ \t-]*(?:art|fic(?:tion)?|made|film|game|comic)s?|fanfic|cosplay|crossover"
+    r"|parody|spin-?off|headcanons?)\b",
+    re.IGNORECASE,
+)
+
+
 def _heading_use(content: str, start: int, end: int, words: list[str]) -> bool:
     """A heading or bold field label made of ordinary words ("## Common Tour Patterns",
     "**Background**:"), or any bold label before a colon ("**MCU**: ESP32")."""
@@ -90,6 +98,8 @@ def _heading_use(content: str, start: int, end: int, words: list[str]) -> bool:
                 return True
             if _ordinary(fold(label).split()):
                 return True
+    if _FAN_WORK_AFTER.match(content, end):
+        return False  # "Star Wars fan art: Luke on Tatooine": the title is the subject
     colon = line.find(":")
     if _HEADING_LINE.match(line):
         heading = line
