@@ -191,3 +191,8 @@ def test_a_surname_or_a_word_of_the_title_is_no_character_of_it(text, word):
 def test_a_fan_work_heading_names_its_title():
     text = "Star Wars fan art: May the Force be with you, Luke."
     assert found(text)["Star Wars"][:2] == ("copyrighted_work", "FRANCHISE")
+
+
+def test_a_word_that_is_part_of_a_characters_name_is_no_character():
+    assert "knight" not in references("a knight in dark souls")
+    assert "anger" in references("red anger in inside out")

@@ -233,7 +233,7 @@ def _merge_pairwise(findings: list[Finding], text: str) -> list[Finding]:
         for f in findings
         if not (
             f.category in ("public_figure", "deceased_figure")
-            and any((w.start, w.end) == (f.start, f.end) for w in works)
+            and any(w.start <= f.start and f.end <= w.end for w in works)
         )
     ]
     known = [f for f in findings if f.category in NAME_EXPLAINED_BY]

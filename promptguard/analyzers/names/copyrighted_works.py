@@ -158,9 +158,8 @@ class CopyrightedWorkAnalyzer(Analyzer):
                 ):
                     hits.append(listed_hit(entry, a, b, cue))
         if deferred and (hits or person_spans):
-            # Another work, character, artist or famous name in the prompt: an ambiguous title
-            # beside it ("in inside out", "garfield drawn ...") is more likely a title; another
-            # character or the work of a character named by a word ("garak kissing bashir").
+            # Another reference in the prompt: an ambiguous title beside it is more likely a
+            # title ("in inside out", "garfield drawn", "garak kissing bashir").
             known = companions(lexicon, hits)
             titles = [(tokens.starts[h.start_token], tokens.ends[h.end_token - 1])
                       for h in hits if h.type in ("FILM", "SERIES", "FRANCHISE")

@@ -246,6 +246,9 @@ def _character(
     capitalised = not lowercase and not sentence_start
     ordinary = any(_ordinary(lexicon, w) for w in folded)
     listed = _listed_character(lexicon, key, work, any_work=capitalised and ordinary)
+    part = listed is not None and fold(_QUALIFIER.sub("", listed.title)) != key
+    if part and ordinary and not capitalised:
+        return None  # "a knight in dark souls": a word, and a part of "Slave Knight Gael"
     if listed is not None:
         return listed  # "Elsa", "red anger in inside out", "Cable's Time Machine"
     plain = vocabulary().plain
