@@ -102,12 +102,13 @@ def _character_of(
             candidates.append((token, tokens.folded[token]))  # not "super" + "mario"
     by_part = _characters_by_part(lexicon)
     for token, word in candidates:
-        # an ordinary word only as a character's whole name ("anger in inside out"), not as
-        # a part of one ("a knight in dark souls" is no Slave Knight Gael)
+        # an ordinary word only as the end of a character's whole name ("anger in inside out",
+        # "sam eagle from the muppets"), not alone ("a knight in dark souls": no Slave Knight)
         whole = word in vocabulary().plain or word in lexicon.common_words
         for index in by_part.get(word, ()):
             character = lexicon.work(index)
-            if whole and fold(_QUALIFIER.sub("", character.title)) != word:
+            name = fold(_QUALIFIER.sub("", character.title)).split()
+            if whole and tokens.folded[max(0, token + 1 - len(name)) : token + 1] != name:
                 continue
             if _same_work(work, character):
                 return token, character
