@@ -8,8 +8,9 @@ to hold, or a private person, for whom it matters even more. Reported as persona
 approver would read "a crew member's name in the text" and the likeness would go unasked.
 
 Only in the subject's place of a text that is an image prompt and no message: the start of
-the prompt or of a line, right after "photo of", "portrait of", "album cover for"..., or
-listed with a famous person found (then a given name may be a word too: "mike"); never after
+the prompt or of a line, right after "photo of", "portrait of", "album cover for"..., at the
+start of a tag item when a person's verb or a role follows ("…, jane roe as a knight",
+"film still jane roe wearing…"), or listed with a famous person found (then a given name may be a word too: "mike"); never after
 "by" (a credit); a given name then one or two words that are no ordinary words ("jill
 kortleve", "Demi Rose"); never in a text that speaks to someone or carries documents
 ("please", "my", "attached", "passport"), never a name with a possessive ("photo of Jane
