@@ -10,11 +10,12 @@ approver would read "a crew member's name in the text" and the likeness would go
 Only in the subject's place of a text that is an image prompt and no message: the start of
 the prompt or of a line, right after "photo of", "portrait of", "album cover for"..., at the
 start of a tag item when a person's verb or a role follows ("…, jane roe as a knight",
-"film still jane roe wearing…"), or listed with a famous person found (then a given name may be a word too: "mike"); never after
-"by" (a credit); a given name then one or two words that are no ordinary words ("jill
-kortleve", "Demi Rose"); never in a text that speaks to someone or carries documents
-("please", "my", "attached", "passport"), never a name with a possessive ("photo of Jane
-Doe's passport") or an art word after it ("jane roe photography"). Names the lists know,
+"film still jane roe wearing…"), or listed with a famous person found (then a given name
+may be a word too: "mike"); never after "by" (a credit); a given name then one or two
+words that are no ordinary words ("jill kortleve", "Demi Rose"); never in a text that speaks
+to someone or carries documents ("please", "my", "attached", "passport"), never a name with
+a possessive ("photo of Jane Doe's passport") or an art word after it ("jane roe
+photography"). Names the lists know,
 works and characters are left to their own analyzers.
 """
 
