@@ -52,11 +52,16 @@ ART_KINDS = frozenset(
 
 def _famous_person(lexicon: Lexicon, key_id: int, min_fame: int = 60) -> bool:
     """A famous namesake in the people lists who is not there as an artist."""
+    return _famous_among(lexicon, lexicon.refs[key_id], min_fame)
+
+
+def _famous_among(lexicon: Lexicon, refs, min_fame: int = 60) -> bool:
+    """Whether one of a key's references is a famous person outside art."""
     return any(
         kind == PERSON
         and lexicon.person(i).fame >= min_fame
         and lexicon.person(i).kind not in ART_KINDS
-        for kind, i, _alias in lexicon.refs[key_id]
+        for kind, i, _alias in refs
     )
 
 
@@ -145,16 +150,6 @@ _FUNCTION_WORDS = stop_words("en") | stop_words("fr")
 
 #: The cue of a tag that ends in an art word of its own ("<name> photography").
 ART_WORD_TAG = "tag with an art word"
-
-
-def _famous_name(lexicon: Lexicon, query: str, min_fame: int = 60) -> bool:
-    """Someone famous outside art bears the name ("tom cruise photography" depicts him)."""
-    return any(
-        kind == PERSON
-        and lexicon.person(i).fame >= min_fame
-        and lexicon.person(i).kind not in ART_KINDS
-        for kind, i, _alias in lexicon.lookup(query)
-    )
 
 
 def _artist_only(lexicon: Lexicon, query: str) -> bool:
@@ -248,7 +243,9 @@ def _unmatched_item(
     if query in lexicon.not_names:
         return None
     if not _artist_only(lexicon, query):
-        credit = cue.endswith(" by") or cue == ART_WORD_TAG and not _famous_name(lexicon, query)
+        # "tom cruise photography" depicts him: a famous namesake is no credit
+        famous = _famous_among(lexicon, lexicon.lookup(query))
+        credit = cue.endswith(" by") or cue == ART_WORD_TAG and not famous
         if not (image and credit and len(words) >= 2):
             return None
         # "illustration by tim schafer", "christopher morris photography": an art noun's
