@@ -14,6 +14,7 @@ from promptguard.analyzers.names.artist_hits import Hit
 from promptguard.analyzers.names.character_refs import _characters_by_part, _same_work
 from promptguard.analyzers.names.folding import fold
 from promptguard.analyzers.names.named_with_work import (
+    _LONGER_NAME,
     _QUALIFIER,
     _TITLE_TYPES,
     _entry,
@@ -43,7 +44,9 @@ def _cast_of_named_work(lexicon: Lexicon, content: str, tokens, hits: list[Hit],
     works = [
         work
         for hit in _titles(hits)
-        if hit.type in _TITLE_TYPES and (hit.evidence or {}).get("kind") != "STUDIO"
+        if hit.type in _TITLE_TYPES
+        and (hit.evidence or {}).get("kind") != "STUDIO"
+        and not _LONGER_NAME.match(content, tokens.ends[hit.end_token - 1])  # "Friends Of The…"
         for work in [_entry(lexicon, hit.subject)]
         if work is not None
     ]
