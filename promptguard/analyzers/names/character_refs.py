@@ -22,6 +22,12 @@ _NAME_FROM = re.compile(r"\b([^\W\d_]{3,})(?:\s+(?:from|in)\s+|\s*[(,]\s*)(?:the
 _QUALIFIER = re.compile(r"\s*\([^()]*\)\s*$")
 
 
+def bare_title(title: str) -> str:
+    """A list title folded, without the qualifier that tells it from a namesake: "Donkey
+    (Shrek)" -> "donkey"."""
+    return fold(_QUALIFIER.sub("", title))
+
+
 @lru_cache(maxsize=2)
 def _characters_by_part(lexicon: Lexicon) -> dict[str, tuple[int, ...]]:
     """Each word (4+ letters) of a multi-word character name -> the characters that have it.
@@ -31,7 +37,7 @@ def _characters_by_part(lexicon: Lexicon) -> dict[str, tuple[int, ...]]:
         work = lexicon.work(i)
         if work.type != "CHARACTER" or not work.maker:
             continue
-        parts = fold(_QUALIFIER.sub("", work.title)).split()
+        parts = bare_title(work.title).split()
         for part in set(parts):  # "Revy (Black Lagoon)", "Elsa": its work must be beside it
             if len(part) >= 4:
                 index.setdefault(part, []).append(i)
@@ -41,7 +47,7 @@ def _characters_by_part(lexicon: Lexicon) -> dict[str, tuple[int, ...]]:
 def _same_work(work: Work, character: Work) -> bool:
     """The character's maker names the work ("The Simpsons" for "simpsons"), or both have
     the same maker ("Katsuhiro Otomo" for Akira and for Tetsuo Shima)."""
-    title, maker = fold(_QUALIFIER.sub("", work.title)), fold(character.maker)
+    title, maker = bare_title(work.title), fold(character.maker)
     bare = title.removeprefix("the ")
     if len(title) >= 3 and (maker in (title, bare) or maker.startswith(title + " ")):
         return True
@@ -91,7 +97,7 @@ def _character_of(
         word = fold(match.group(1))
         # in a comma list only a name no dictionary knows: "Blue, violet and pink" are colours
         listed = "," in match.group() or "(" in match.group()
-        ordinary = word in vocabulary().plain or word in lexicon.common_words
+        ordinary = _ordinary(lexicon, word)
         if token < len(starts) and starts[token] == position and not (listed and ordinary):
             candidates.append((token, word))
     after = _AFTER_TITLE.match(content, ends[last - 1])
@@ -104,10 +110,10 @@ def _character_of(
     for token, word in candidates:
         # an ordinary word only as the end of a character's whole name ("anger in inside out",
         # "sam eagle from the muppets"), not alone ("a knight in dark souls": no Slave Knight)
-        whole = word in vocabulary().plain or word in lexicon.common_words
+        whole = _ordinary(lexicon, word)
         for index in by_part.get(word, ()):
             character = lexicon.work(index)
-            name = fold(_QUALIFIER.sub("", character.title)).split()
+            name = bare_title(character.title).split()
             if whole and tokens.folded[max(0, token + 1 - len(name)) : token + 1] != name:
                 continue
             if _same_work(work, character):
@@ -133,14 +139,14 @@ def character_from(lexicon: Lexicon, before: str) -> bool:
     if match is None:
         return False
     word = fold(match.group(1))
-    return word not in vocabulary().plain and word not in lexicon.common_words
+    return not _ordinary(lexicon, word)
 
 
 def _work_keys(work: Work) -> set[str]:
     """The folded names of the work an entry belongs to: its title, its maker (a character's
     maker is its work: "Star Trek: Deep Space Nine", and its franchise "Star Trek"), the
     qualifier ("Odo (Star Trek)")."""
-    keys = {fold(_QUALIFIER.sub("", work.title)), fold(work.maker)}
+    keys = {bare_title(work.title), fold(work.maker)}
     keys |= {fold(name.split(":")[0]) for name in (work.title, work.maker) if ":" in name}
     qualifier = _QUALIFIER.search(work.title)
     if qualifier:
@@ -149,7 +155,7 @@ def _work_keys(work: Work) -> set[str]:
 
 
 def _name(work_title: str) -> str:
-    return fold(_QUALIFIER.sub("", work_title)).removeprefix("the ")
+    return bare_title(work_title).removeprefix("the ")
 
 
 def _ordinary(lexicon: Lexicon, name: str) -> bool:

@@ -15,8 +15,7 @@ may be a word too: "mike"); never after "by" (a credit); a given name then one o
 words that are no ordinary words ("jill kortleve", "Demi Rose"); never in a text that speaks
 to someone or carries documents ("please", "my", "attached", "passport"), never a name with
 a possessive ("photo of Jane Doe's passport") or an art word after it ("jane roe
-photography"). Names the lists know,
-works and characters are left to their own analyzers.
+photography"). Names the lists know, works and characters are left to their own analyzers.
 """
 
 from __future__ import annotations

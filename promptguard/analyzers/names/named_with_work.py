@@ -16,7 +16,7 @@ from bisect import bisect_left
 from dataclasses import replace
 
 from promptguard.analyzers.names.artist_hits import Hit
-from promptguard.analyzers.names.character_refs import _characters_by_part
+from promptguard.analyzers.names.character_refs import _characters_by_part, _ordinary, bare_title
 from promptguard.analyzers.names.folding import fold
 from promptguard.analyzers.names.packed import ARTIST, PERSON, WORK, Lexicon, Work
 from promptguard.analyzers.names.prepass import vocabulary
@@ -246,7 +246,7 @@ def _character(
     capitalised = not lowercase and not sentence_start
     ordinary = any(_ordinary(lexicon, w) for w in folded)
     listed = _listed_character(lexicon, key, work, any_work=capitalised and ordinary)
-    part = listed is not None and fold(_QUALIFIER.sub("", listed.title)) != key
+    part = listed is not None and bare_title(listed.title) != key
     if part and ordinary and not capitalised:
         return None  # "a knight in dark souls": a word, and a part of "Slave Knight Gael"
     if listed is not None:
@@ -283,10 +283,6 @@ def _sentence_start(content: str, position: int) -> bool:
     """Nothing, or the end of a sentence or a tag, before `position` (a bounded look back)."""
     before = content[max(0, position - 100) : position].rstrip()
     return not before or before[-1] in _SENTENCE_END
-
-
-def _ordinary(lexicon: Lexicon, word: str) -> bool:
-    return word in vocabulary().plain or word in lexicon.common_words
 
 
 def _listed_character(lexicon: Lexicon, key: str, work: Work, any_work: bool) -> Work | None:

@@ -11,14 +11,17 @@ from __future__ import annotations
 import re
 
 from promptguard.analyzers.names.artist_hits import Hit
-from promptguard.analyzers.names.character_refs import _characters_by_part, _same_work
+from promptguard.analyzers.names.character_refs import (
+    _characters_by_part,
+    _ordinary,
+    _same_work,
+    bare_title,
+)
 from promptguard.analyzers.names.folding import fold
 from promptguard.analyzers.names.named_with_work import (
     _LONGER_NAME,
-    _QUALIFIER,
     _TITLE_TYPES,
     _entry,
-    _ordinary,
     _sentence_start,
     _titles,
     listed_hit,
@@ -52,7 +55,7 @@ def _cast_of_named_work(lexicon: Lexicon, content: str, tokens, hits: list[Hit],
     ]
     if not works:
         return []
-    title_words = {w for work in works for w in fold(_QUALIFIER.sub("", work.title)).split()}
+    title_words = {w for work in works for w in bare_title(work.title).split()}
     lowercase = not any(c.isupper() for c in content)
     by_part = _characters_by_part(lexicon)
     cast: list[Hit] = []
@@ -66,7 +69,7 @@ def _cast_of_named_work(lexicon: Lexicon, content: str, tokens, hits: list[Hit],
             continue
         for index in by_part[word]:
             character = lexicon.work(index)
-            name = fold(_QUALIFIER.sub("", character.title)).split()
+            name = bare_title(character.title).split()
             if name[0] != word or not any(_same_work(work, character) for work in works):
                 continue
             end = i + len(name) if tokens.folded[i : i + len(name)] == name else i + 1
@@ -106,7 +109,7 @@ def _listed_with_home(lexicon: Lexicon, content: str, tokens, hits: list[Hit], t
             by_part = by_part if by_part is not None else _characters_by_part(lexicon)
             for index in by_part.get(tokens.folded[i], ()):
                 character = lexicon.work(index)
-                bare = fold(_QUALIFIER.sub("", character.title))
+                bare = bare_title(character.title)
                 if bare == tokens.folded[i] and fold(character.maker) in (home, f"the {home}"):
                     taken.add(i)
                     mates.append(listed_hit(character, i, i + 1, "listed with its work"))
