@@ -196,6 +196,7 @@ def test_a_fan_work_heading_names_its_title():
 def test_a_word_that_is_part_of_a_characters_name_is_no_character():
     assert "knight" not in references("a knight in dark souls")
     assert "anger" in references("red anger in inside out")
+    assert found("donald trump as rose from titanic")["titanic"][:2] == ("copyrighted_work", "FILM")
     text = "homer simpson as sam eagle from the muppets"
     assert found(text)["sam eagle"][:2] == ("copyrighted_work", "CHARACTER")
     assert found(text)["the muppets"][0] == "copyrighted_work"

@@ -22,6 +22,16 @@ _NAME_FROM = re.compile(r"\b([^\W\d_]{3,})(?:\s+(?:from|in)\s+|\s*[(,]\s*)(?:the
 _QUALIFIER = re.compile(r"\s*\([^()]*\)\s*$")
 
 
+#: An article or a number right before a word: "a knight", "the rose", "two knights".
+_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|some|any|one|two|three|many)\s+$", re.I)
+
+
+def common_noun(content: str, start: int) -> bool:
+    """The word at `start` follows an article or a number: a thing of its kind ("a knight"),
+    not a character's name ("as rose from titanic")."""
+    return bool(_DETERMINER_BEFORE.search(content, max(0, start - 8), start))
+
+
 def bare_title(title: str) -> str:
     """A list title folded, without the qualifier that tells it from a namesake: "Donkey
     (Shrek)" -> "donkey"."""
@@ -108,9 +118,9 @@ def _character_of(
             candidates.append((token, tokens.folded[token]))  # not "super" + "mario"
     by_part = _characters_by_part(lexicon)
     for token, word in candidates:
-        # an ordinary word only as the end of a character's whole name ("anger in inside out",
-        # "sam eagle from the muppets"), not alone ("a knight in dark souls": no Slave Knight)
-        whole = _ordinary(lexicon, word)
+        # an ordinary word after an article only as the end of a character's whole name
+        # ("the anger in inside out"), not alone ("a knight in dark souls": no Slave Knight)
+        whole = _ordinary(lexicon, word) and common_noun(content, starts[token])
         for index in by_part.get(word, ()):
             character = lexicon.work(index)
             name = bare_title(character.title).split()

@@ -16,7 +16,12 @@ from bisect import bisect_left
 from dataclasses import replace
 
 from promptguard.analyzers.names.artist_hits import Hit
-from promptguard.analyzers.names.character_refs import _characters_by_part, _ordinary, bare_title
+from promptguard.analyzers.names.character_refs import (
+    _characters_by_part,
+    _ordinary,
+    bare_title,
+    common_noun,
+)
 from promptguard.analyzers.names.folding import fold
 from promptguard.analyzers.names.packed import ARTIST, PERSON, WORK, Lexicon, Work
 from promptguard.analyzers.names.prepass import vocabulary
@@ -247,7 +252,7 @@ def _character(
     ordinary = any(_ordinary(lexicon, w) for w in folded)
     listed = _listed_character(lexicon, key, work, any_work=capitalised and ordinary)
     part = listed is not None and bare_title(listed.title) != key
-    if part and ordinary and not capitalised:
+    if part and ordinary and not capitalised and common_noun(content, a):
         return None  # "a knight in dark souls": a word, and a part of "Slave Knight Gael"
     if listed is not None:
         return listed  # "Elsa", "red anger in inside out", "Cable's Time Machine"
