@@ -23,6 +23,7 @@ bench/results/references.json:
     .venv/bin/python bench/bench_references.py --set fresh --no-wnut --no-chat  # held-out 250
     .venv/bin/python bench/bench_references.py --set third --no-wnut --no-chat  # second held-out
     .venv/bin/python bench/bench_references.py --set fourth --no-wnut --no-chat  # third held-out
+    .venv/bin/python bench/bench_references.py --set fifth --no-wnut --no-chat  # fourth held-out
 """
 
 from __future__ import annotations
@@ -44,12 +45,14 @@ PROMPTS = ROOT / "bench" / "data" / "real_prompts_references.jsonl"
 #: 250 more hand-labelled prompts drawn after the team had tuned on the 420: a held-out check
 #: that nobody tunes on (REAL_PROMPTS_SOURCE.md, "Fresh set"); "third": a second held-out draw of
 #: 250, sharing no prompt with either (REAL_PROMPTS_SOURCE.md, "Third set"); "fourth": a third
-#: held-out 250, sharing no prompt with any of them (REAL_PROMPTS_SOURCE.md, "Fourth set").
+#: held-out 250, sharing no prompt with any of them (REAL_PROMPTS_SOURCE.md, "Fourth set");
+#: "fifth": a fourth held-out 250, drawn the same way (REAL_PROMPTS_SOURCE.md, "Fifth set").
 SETS = {
     "main": PROMPTS,
     "fresh": PROMPTS.with_name("real_prompts_references_fresh.jsonl"),
     "third": PROMPTS.with_name("real_prompts_references_third.jsonl"),
     "fourth": PROMPTS.with_name("real_prompts_references_fourth.jsonl"),
+    "fifth": PROMPTS.with_name("real_prompts_references_fifth.jsonl"),
 }
 WNUT = ROOT / "bench" / "data" / "wnut17" / "emerging.dev.conll"
 #: Hand verdicts on the WNUT findings that overlap no WNUT person or creative work (bands,
@@ -384,7 +387,7 @@ def main() -> None:
         "--set",
         choices=tuple(SETS),
         default="main",
-        help="fresh: the held-out 250 prompts; third, fourth: the second and third held-out 250",
+        help="fresh: the held-out 250 prompts; third, fourth, fifth: later held-out draws of 250",
     )
     parser.add_argument("--no-wnut", action="store_true", help="skip the WNUT-17 sentences")
     parser.add_argument(

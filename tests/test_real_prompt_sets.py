@@ -10,6 +10,7 @@ MAIN = DATA / "real_prompts_references.jsonl"
 FRESH = DATA / "real_prompts_references_fresh.jsonl"
 THIRD = DATA / "real_prompts_references_third.jsonl"
 FOURTH = DATA / "real_prompts_references_fourth.jsonl"
+FIFTH = DATA / "real_prompts_references_fifth.jsonl"
 CATEGORIES = {
     "artist_protected",
     "artist_public_domain",
@@ -25,7 +26,9 @@ def rows(path: Path) -> list[dict]:
 
 
 @pytest.mark.parametrize(
-    "path", [MAIN, FRESH, THIRD, FOURTH], ids=["main", "fresh", "third", "fourth"]
+    "path",
+    [MAIN, FRESH, THIRD, FOURTH, FIFTH],
+    ids=["main", "fresh", "third", "fourth", "fifth"],
 )
 def test_every_label_points_at_a_name_in_its_prompt(path):
     for row in rows(path):
@@ -38,25 +41,15 @@ def test_every_label_points_at_a_name_in_its_prompt(path):
             assert a["end"] <= b["start"], (row["id"], a, b)
 
 
-def test_fresh_set_shares_no_prompt_with_the_tuned_set():
-    main, fresh = rows(MAIN), rows(FRESH)
-    assert len(fresh) == 250 and len({r["id"] for r in fresh}) == 250
-    assert not {r["id"] for r in fresh} & {r["id"] for r in main}
-    assert not {r["text"] for r in fresh} & {r["text"] for r in main}
-    assert all(len(r["text"]) <= 1500 for r in fresh)
+#: Each held-out draw, after the sets that came before it (it must share no prompt with them).
+HELD_OUT = [(FRESH, [MAIN]), (THIRD, [MAIN, FRESH]), (FOURTH, [MAIN, FRESH, THIRD])]
+HELD_OUT += [(FIFTH, [MAIN, FRESH, THIRD, FOURTH])]
 
 
-def test_third_set_shares_no_prompt_with_the_tuned_set_or_the_fresh_set():
-    third, others = rows(THIRD), rows(MAIN) + rows(FRESH)
-    assert len(third) == 250 and len({r["id"] for r in third}) == 250
-    assert not {r["id"] for r in third} & {r["id"] for r in others}
-    assert not {r["text"] for r in third} & {r["text"] for r in others}
-    assert all(len(r["text"]) <= 1500 for r in third)
-
-
-def test_fourth_set_shares_no_prompt_with_any_earlier_set():
-    fourth, others = rows(FOURTH), rows(MAIN) + rows(FRESH) + rows(THIRD)
-    assert len(fourth) == 250 and len({r["id"] for r in fourth}) == 250
-    assert not {r["id"] for r in fourth} & {r["id"] for r in others}
-    assert not {r["text"] for r in fourth} & {r["text"] for r in others}
-    assert all(len(r["text"]) <= 1500 for r in fourth)
+@pytest.mark.parametrize("path, earlier", HELD_OUT, ids=["fresh", "third", "fourth", "fifth"])
+def test_held_out_set_shares_no_prompt_with_any_earlier_set(path, earlier):
+    held_out, others = rows(path), [row for set_path in earlier for row in rows(set_path)]
+    assert len(held_out) == 250 and len({r["id"] for r in held_out}) == 250
+    assert not {r["id"] for r in held_out} & {r["id"] for r in others}
+    assert not {r["text"] for r in held_out} & {r["text"] for r in others}
+    assert all(len(r["text"]) <= 1500 for r in held_out)

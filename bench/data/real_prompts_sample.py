@@ -15,6 +15,10 @@ the 420 set or in the fresh set (both re-drawn from their rules).
 once the third set's dev half had been read. Same rule with random.Random(31) and FRESH_PLAN,
 after dropping every prompt that is in the 420, fresh or third set.
 
+--fifth: the 250 prompts of real_prompts_references_fifth.jsonl, a fourth held-out check, drawn
+once the fourth set's dev half had been read. Same rule with random.Random(37) and FRESH_PLAN,
+after dropping every prompt that is in any earlier set.
+
 Set PROMPTS_REAL to the prompts_real folder (default: ../shared/data/prompts_real next to the
 repository). Prints one {"id", "source", "text"} object per line.
 """
@@ -69,7 +73,18 @@ def sample_fourth(root: Path) -> list[dict]:
     return sample(root, FRESH_PLAN, seed=31, exclude=earlier)
 
 
-DRAWS = {"--fresh": sample_fresh, "--third": sample_third, "--fourth": sample_fourth}
+def sample_fifth(root: Path) -> list[dict]:
+    """The fourth held-out draw: none of its prompts is in any earlier set."""
+    earlier = sample(root) + sample_fresh(root) + sample_third(root) + sample_fourth(root)
+    return sample(root, FRESH_PLAN, seed=37, exclude=earlier)
+
+
+DRAWS = {
+    "--fresh": sample_fresh,
+    "--third": sample_third,
+    "--fourth": sample_fourth,
+    "--fifth": sample_fifth,
+}
 
 if __name__ == "__main__":
     default = Path(__file__).resolve().parents[3] / "shared" / "data" / "prompts_real"
