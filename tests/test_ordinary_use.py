@@ -31,6 +31,9 @@ def people(text: str) -> list[str]:
         "Monitoring: Datadog, Grafana, Prometheus and a pager.",
         "#include <rdkafka.h>\nint main() {\n  // connect to Kafka\n  run();\n}\n",
         "Port this module from C/C++ to Go.",
+        # a production's 3D and VFX tools share names with a magician, a poet and an actor
+        "Pipeline: Maya, Blender, ZBrush and Houdini; lookdev in Substance.",
+        "The smoke sim was rendered in Houdini and comped in Nuke.",
         # headings and bold field labels made of ordinary words
         "## Common Tour Patterns\nShort walks near the station.",
         "**Background**: a soft grey gradient with light noise.",
@@ -59,6 +62,11 @@ def test_ordinary_words_in_chat_prompts_are_no_reference(text: str) -> None:
 def test_software_name_in_a_stack_is_not_reported_as_a_person_either() -> None:
     text = "Queues and storage: RabbitMQ, Kafka, Redis and MySQL behind the billing service."
     assert "Kafka" not in people(text)
+    assert "Maya" not in people("Tools: Maya, Blender, Photoshop, Houdini.")
+
+
+def test_the_magician_is_still_the_magician_outside_a_tool_list() -> None:
+    assert "Houdini" in references("Houdini escaping from chains in a water tank, vintage photo")
 
 
 @pytest.mark.parametrize(

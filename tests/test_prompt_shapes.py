@@ -200,3 +200,44 @@ def test_a_word_that_is_part_of_a_characters_name_is_no_character():
     text = "homer simpson as sam eagle from the muppets"
     assert found(text)["sam eagle"][:2] == ("copyrighted_work", "CHARACTER")
     assert found(text)["the muppets"][0] == "copyrighted_work"
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("victims of the new flesh, the art of david cronenberg", "david cronenberg"),
+        ("a hotel lobby in pastel pink, the films of wes anderson", "wes anderson"),
+    ],
+)
+def test_the_art_or_films_of_a_listed_name_cites_that_artist(text, written):
+    assert found(text)[written][:2] == ("copyrighted_work", "ARTIST_STYLE")
+
+
+@pytest.mark.parametrize(
+    "text", ["the art of war, a general on a horse, oil painting", "fan art of taylor swift"]
+)
+def test_the_art_of_a_thing_or_fan_art_of_a_person_cites_no_artist(text):
+    assert not any(kind == "ARTIST_STYLE" for _c, kind, _e in found(text).values())
+
+
+def test_a_hyphenated_given_name_after_a_style_cue_is_one_artists_name():
+    text = "a knight, in the style of Yoji Shinkawa and Hyung-tae Kim, concept art"
+    assert found(text)["Hyung-tae Kim"][:2] == ("copyrighted_work", "ARTIST_STYLE")
+    assert "Hyung" not in found(text)  # not the singer whose given name ends in -hyung
+
+
+def test_a_painter_in_a_style_list_keeps_the_list_a_pictures_styles():
+    text = "a knight, in the style of Greg Rutkowski and Jean-Paul Durand, concept art"
+    assert found(text)["Greg Rutkowski"][2] == "Greg Rutkowski"  # the listed painter
+    text = "Write a poem in the style of Robert Frost and Emily Dickinson."
+    assert found(text)["Robert Frost"][1] == "ARTIST_STYLE"  # a way of writing, still
+
+
+def test_a_long_description_whose_last_item_credits_someone_names_an_artist():
+    text = (
+        "a young man and a young woman solving an escape room puzzle, "
+        "mysterious markings on the wall, by tom jenkins"
+    )
+    assert found(text)["tom jenkins"][:2] == ("copyrighted_work", "ARTIST_STYLE")
+    news = "Shares fell in early trading, hit by weak demand, by John Smith"
+    assert "John Smith" not in references(news)

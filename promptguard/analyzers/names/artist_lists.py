@@ -15,6 +15,7 @@ from bisect import bisect_left
 
 from promptguard.analyzers.names.artist_names import (
     _FUNCTION_WORDS,
+    ART_KINDS,
     ArtistRef,
     _famous_person,
     _name_ok,
@@ -293,6 +294,9 @@ def writer_refs(lexicon: Lexicon, text: str, tokens, taken: set[int]) -> list[Ar
             if people.get(i):
                 last, person = people[i]
                 if person.kind in PERFORMER_KINDS:
+                    break
+                if person.kind in ART_KINDS:
+                    writer = False  # "Greg Rutkowski and Jean-Paul X": a picture's styles
                     break
                 writer = writer or person.kind in WRITER_KINDS
                 words = " ".join(cue.group().lower().split())

@@ -135,8 +135,9 @@ def _item_end(text: str, tokens, i: int, limit: int, known: dict) -> int:
     while end < limit and end - i < 4:
         if end > i and (tokens.folded[end] in _JOIN_WORDS or (end in known and end - i >= 2)):
             break
-        if end > i and text[tokens.ends[end - 1] : tokens.starts[end]].strip():
-            break  # "&", "+", "/" between two words ends the item
+        between = text[tokens.ends[end - 1] : tokens.starts[end]]
+        if end > i and between.strip() and between != "-":
+            break  # "&", "+", "/" between two words ends the item; "Jean-Paul" goes on
         if end > i and not tokens.folded[end].isalpha():
             break  # "emylie boivin 2.0": a prompt weight is no part of the name
         end += 1

@@ -24,7 +24,7 @@ OTHER_LANGUAGE_STYLE_CUES = r"estilo\s+(?:de|del|do|da)|stile\s+di|im\s+stile?\s
 #: A credit or style cue that makes the names after it artists: its core words...
 _CUE = re.compile(
     r"\b(?:(?:by|style\s+of|manner\s+of|inspired\s+by|influenced\s+by|reminiscent\s+of"
-    r"|homage\s+to|colou?rs?\s+of|palette\s+of|(?:surreal|impression|express|cub|symbol"
+    r"|homage\s+to|colou?rs?\s+of|palette\s+of|(?<=\bthe\s)(?:art|films|cinema)\s+of|(?:surreal|impression|express|cub|symbol"
     r"|futur|minimal|romantic|hyperreal|photoreal|dada|fauv|pointill|brutal)ism\s+of"
     r"|à\s+la\s+manière\s+de|a\s+la\s+maniere\s+de|dans\s+le\s+style\s+(?:de|d'|du|des)"
     r"|peint\s+par|dessiné\s+par|par"
@@ -238,12 +238,21 @@ def _subject_line(text: str) -> bool:
     )
 
 
+#: "two people solving an escape room puzzle, markings on the wall, by alfred stevens": a
+#: description of any length whose last comma item credits someone.
+_LAST_ITEM_CREDIT = re.compile(r",\s*by\s+[^\W\d_]{2,}(?:[\s-]+[^\W\d_]+){0,3}\s*$")
+
+
 def _credit_line(text: str) -> bool:
+    if _NOT_A_PICTURE.search(text):
+        return False
+    if len(text) <= 100 and _CREDIT_LINE.match(text) and short_prompt(text):
+        return True
     return (
-        len(text) <= 100
-        and bool(_CREDIT_LINE.match(text))
-        and not _NOT_A_PICTURE.search(text)
-        and short_prompt(text)
+        len(text) <= 300
+        and bool(_LAST_ITEM_CREDIT.search(text))
+        and not _CHAT_WORDS.search(text)
+        and not re.search(r"[.!?;:]\s+\w|[@#\n\"]|\d{3}", text)
     )
 
 

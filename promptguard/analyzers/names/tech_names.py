@@ -10,6 +10,7 @@ import regex as re
 
 from promptguard.analyzers.names.folding import fold
 from promptguard.analyzers.names.lexicon import get_lexicon
+from promptguard.analyzers.names.prompt_syntax import is_image_prompt
 
 #: Software, languages, data stores and services that share a word with a famous person or a
 #: title ("Kafka", "Spark", "Prometheus"), with common neighbours in a tech stack.
@@ -30,6 +31,11 @@ TECH_NAMES = frozenset(
         *("flask", "fastapi", "rails", "spring", "laravel", "graphql", "grpc", "rest"),
         *("pandas", "numpy", "pytorch", "tensorflow", "keras", "celery", "dynamodb"),
         *("snowflake", "tableau", "excel", "git", "github", "gitlab", "jira", "mercury"),
+        # the 3D, VFX and editing tools of a production's pipeline ("Maya, Houdini, Nuke")
+        *("maya", "houdini", "blender", "nuke", "zbrush", "mudbox", "katana", "mari", "modo"),
+        *("arnold", "redshift", "renderman", "vray", "v-ray", "octane", "cinema 4d", "c4d"),
+        *("unity", "unreal", "photoshop", "krita", "substance", "marvelous designer"),
+        *("davinci resolve", "resolve", "premiere", "avid", "flame", "shotgrid", "ftrack"),
     }
 )
 #: Words after a name that make it a product in a system ("Kafka topic", "Spark job").
@@ -41,6 +47,13 @@ _TECH_AFTER = re.compile(
     re.IGNORECASE,
 )
 _TECH_BEFORE = re.compile(r"\b(?:apache|integrations?(?:\s+points?)?\s+(?:with|for))\s+$", re.I)
+#: A tool verb before a software name: "rendered in Houdini", "comp it with Nuke".
+_TOOL_VERB_BEFORE = re.compile(
+    r"\b(?:render(?:ed)?|model(?:l?ed)?|sculpt(?:ed)?|comp(?:ed|osited)?|animated?|simulated?"
+    r"|rigged|textured|built|coded|written|implemented|developed|edited|exported|imported)"
+    r"(?:\s+\w+)?\s+(?:in|with|using|into|from)\s+$",
+    re.IGNORECASE,
+)
 _LIST_SPLIT = re.compile(r"\s*(?:,|/|;|:|\band\b|\bor\b|&|\|)\s*", re.IGNORECASE)
 #: Code around a software name: "std::", "#include", "RdKafka::Conf", "});", "import x".
 _CODE_TEXT = re.compile(r"::|#include|\)\s*;|^\s*(?:import|from|def|class|const|let|var)\s", re.M)
@@ -65,8 +78,13 @@ def tech_use(content: str, start: int, end: int, words: list[str]) -> bool:
     ]
     # a list of writers ("Kafka, Swift and Pascal") names no product that is not a surname
     neighbours = len(tech) if any(word not in surnames for word in tech) else 0
-    if neighbours >= 1 and any(item[:1] == words for item in items):
+    # an image prompt's tags put render engines beside artists ("wlop, octane, 8k"): there
+    # only a software name itself counts as software
+    software = words[0] in TECH_NAMES or not is_image_prompt(content)
+    if neighbours >= 1 and software and any(item[:1] == words for item in items):
         return True  # "Message Queues: RabbitMQ, Kafka, SQS"
     if _TECH_BEFORE.search(content[max(0, start - 25) : start]):
         return True  # "integration with Kafka"
+    if words[0] in TECH_NAMES and _TOOL_VERB_BEFORE.search(content[max(0, start - 40) : start]):
+        return True  # "rendered in Houdini"
     return words[0] in TECH_NAMES and len(_CODE_TEXT.findall(content)) >= 2
