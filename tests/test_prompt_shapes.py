@@ -147,6 +147,12 @@ def test_a_word_listed_beside_its_home_title_is_that_titles_character(text):
     assert found(text)[donkey] == ("copyrighted_work", "CHARACTER", "Donkey (Shrek)")
 
 
+def test_a_word_listed_beside_a_fellow_character_of_the_same_maker_is_that_character():
+    text = "We'll show it to Luigi, Peach, and Bowser."
+    assert found(text)["Peach"][2] == "Princess Peach"
+    assert "Peach" not in references("a bowl of fruit: apples, Peach and Plum")
+
+
 @pytest.mark.parametrize("text", ["shrek riding a donkey", "a Donkey and a horse in a field"])
 def test_the_animal_is_no_character(text):
     assert not any(w.lower() == "donkey" for w in references(text))

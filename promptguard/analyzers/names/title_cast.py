@@ -88,7 +88,8 @@ _LIST_JOIN = re.compile(r"^[ \t]*(?:,|&|\+|and|with)[ \t]*$|^[ \t]*,[ \t]*and[ \
 def _listed_with_home(lexicon: Lexicon, content: str, tokens, hits: list[Hit], taken: set[int]):
     """ "Shrek and Donkey in the swamp": a one-word name listed right beside the title (or
     the title character) that its list row gives as its home is that character, even when
-    it is a word ("Donkey"), if capitalised (or the whole text is lowercase)."""
+    it is a word ("Donkey"), if capitalised (or the whole text is lowercase); so is one
+    listed beside a character of the same maker ("Luigi, Peach, and Bowser")."""
     lowercase = not any(c.isupper() for c in content)
     mates: list[Hit] = []
     by_part = None
@@ -96,6 +97,9 @@ def _listed_with_home(lexicon: Lexicon, content: str, tokens, hits: list[Hit], t
         if hit.type not in _TITLE_TYPES and hit.type != "CHARACTER":
             continue
         home = " ".join(tokens.folded[hit.start_token : hit.end_token])
+        sibling = _entry(lexicon, hit.subject, ("CHARACTER",)) if hit.type == "CHARACTER" else None
+        maker = fold(sibling.maker) if sibling is not None else ""
+        maker = "" if maker.startswith("various") else maker
         after, before = hit.end_token, hit.start_token
         for i in (after, after + 1, before - 1, before - 2):
             if not 0 <= i < len(tokens.folded) or i in taken or len(tokens.folded[i]) < 4:
@@ -110,7 +114,15 @@ def _listed_with_home(lexicon: Lexicon, content: str, tokens, hits: list[Hit], t
             for index in by_part.get(tokens.folded[i], ()):
                 character = lexicon.work(index)
                 bare = bare_title(character.title)
-                if bare == tokens.folded[i] and fold(character.maker) in (home, f"the {home}"):
+                own = fold(character.maker)
+                if (
+                    bare == tokens.folded[i]
+                    and own in (home, f"the {home}")
+                    # "Luigi, Peach, and Bowser": a fellow character of the same maker, by
+                    # the last word of its name
+                    or maker == own
+                    and bare.split()[-1] == tokens.folded[i]
+                ):
                     taken.add(i)
                     mates.append(listed_hit(character, i, i + 1, "listed with its work"))
                     break
