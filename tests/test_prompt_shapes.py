@@ -247,3 +247,20 @@ def test_a_long_description_whose_last_item_credits_someone_names_an_artist():
     assert found(text)["tom jenkins"][:2] == ("copyrighted_work", "ARTIST_STYLE")
     news = "Shares fell in early trading, hit by weak demand, by John Smith"
     assert "John Smith" not in references(news)
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "entry"),
+    [
+        ("a castle on a hill, lotr style, matte painting", "lotr", "The Lord of the Rings"),
+        ("httyd style dragon, digital art", "httyd", "How to Train Your Dragon"),
+        ("putin and obama having a lightsaber fight", "lightsaber", "Lightsaber"),
+    ],
+)
+def test_a_titles_initials_or_its_signature_object_name_the_title(text, written, entry):
+    assert found(text)[written][0] == "copyrighted_work"
+    assert found(text)[written][2] == entry
+
+
+def test_an_idiom_made_of_a_franchise_word_is_no_reference():
+    assert references("sugar is the kryptonite of my diet") == set()

@@ -945,6 +945,7 @@ def build_works(
             continue
         add(title, "ARTWORK", row["artist"], year_of(row["start_year"]))
 
+    counts["acronyms"] = add_acronyms(works, dictionary, given_names)
     rows = []
     for row in sorted(works.values(), key=lambda r: (fold(r["title"]), r["type"])):
         rows.append(
@@ -959,6 +960,45 @@ def build_works(
             ]
         )
     return rows, dict(counts)
+
+
+#: Shortest acronym added as an alias: three letters collide with too much else ("PBS",
+#: "MSG", "CPR", "LAN" are acronyms of listed titles too).
+ACRONYM_MIN_LETTERS = 4
+
+
+def add_acronyms(works: dict, dictionary: set[str], given_names: set[str]) -> int:
+    """Give each hand-picked title of three words or more its initials as an alias, as
+    prompts write them ("lotr", "botw", "gotg", "httyd"): four letters or more, no word or
+    given name, no other title's or alias's name, and no acronym two such titles share."""
+    taken = {fold(alias) for row in works.values() for alias in row["aliases"]}
+    taken |= {key for key, _kind in works}
+    found: dict[str, list[dict]] = {}
+    for (_key, kind), row in works.items():
+        well_known = any(s in row["from"] for s in ("supplement", "curated"))
+        if kind not in ("FILM", "SERIES", "FRANCHISE") or not well_known:
+            continue
+        title = re.sub(r"\s*\(.*\)$", "", row["title"]).replace("'s ", " ")
+        words = re.findall(r"[^\W\d_]+|\d+", fold(title))
+        if words and words[0] in ("the", "a", "an"):
+            words = words[1:]
+        if len(words) < 3 or any(w.isdigit() for w in words):
+            continue
+        acronym = "".join(w[0] for w in words)
+        found.setdefault(acronym, []).append(row)
+    added = 0
+    for acronym, rows in found.items():
+        if (
+            len(acronym) >= ACRONYM_MIN_LETTERS
+            and len({r["title"] for r in rows}) == 1
+            and acronym not in dictionary
+            and acronym not in given_names
+            and acronym not in taken
+        ):
+            for row in rows:
+                row["aliases"].add(acronym.upper())
+            added += 1
+    return added
 
 
 # --------------------------------------------------------------------------- common words
