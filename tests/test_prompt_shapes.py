@@ -264,3 +264,9 @@ def test_a_titles_initials_or_its_signature_object_name_the_title(text, written,
 
 def test_an_idiom_made_of_a_franchise_word_is_no_reference():
     assert references("sugar is the kryptonite of my diet") == set()
+
+
+def test_two_words_written_as_one_are_no_archive_title_without_a_cue():
+    assert references("a logo for a futuristic supercar brand, minimal, vector") == set()
+    text = "grocery store iphone photograph, scene from monkeybone 2001"
+    assert found(text)["monkeybone"][2] == "Monkeybone"  # the film, named with its year

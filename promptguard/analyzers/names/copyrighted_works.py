@@ -61,6 +61,7 @@ from promptguard.analyzers.names.title_context import (
     _work_message,
     by_maker,
     character_meant,
+    closed_compound,
     hyphenated_title,
     listed_with_title,
     maker_death,
@@ -158,8 +159,7 @@ class CopyrightedWorkAnalyzer(Analyzer):
                 ):
                     hits.append(listed_hit(entry, a, b, cue))
         if deferred and (hits or person_spans):
-            # Another reference in the prompt: an ambiguous title beside it is more likely a
-            # title ("in inside out", "garfield drawn", "garak kissing bashir").
+            # Another reference makes an ambiguous title likelier ("garfield drawn", "in up").
             known = companions(lexicon, hits)
             titles = [(tokens.starts[h.start_token], tokens.ends[h.end_token - 1])
                       for h in hits if h.type in ("FILM", "SERIES", "FRANCHISE")
@@ -309,6 +309,7 @@ class CopyrightedWorkAnalyzer(Analyzer):
             or w in lexicon.common_first
             or w in lexicon.common_last
             or len(w) <= 3
+            or (not _well_known(work) and closed_compound(w) and not strong)
             or (len(content_words) >= 2 and famous_alone(lexicon, w))
         ]
         distinctive = len(ordinary) < len(content_words) and len(" ".join(folded)) >= 4
