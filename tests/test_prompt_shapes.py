@@ -270,3 +270,8 @@ def test_two_words_written_as_one_are_no_archive_title_without_a_cue():
     assert references("a logo for a futuristic supercar brand, minimal, vector") == set()
     text = "grocery store iphone photograph, scene from monkeybone 2001"
     assert found(text)["monkeybone"][2] == "Monkeybone"  # the film, named with its year
+
+
+def test_a_listed_one_word_stage_name_no_dictionary_has_is_the_subject_of_a_picture():
+    assert found("portrait of tzuyu, digital art")["tzuyu"][:2] == ("public_figure", "PERSON")
+    assert references("the tzuyu settings are in the config file") == set()

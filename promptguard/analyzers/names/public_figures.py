@@ -177,14 +177,15 @@ class PublicFigureAnalyzer(Analyzer):
             or word in vocabulary().places  # "Chicago", "Boston", "Kansas": bands and cities
         )
         if not surface[0].isupper():
-            if not ambiguous:
-                return person.fame >= LOWERCASE_MONONYM_MIN_FAME and len(word) >= 5
-            # "trump as a drunk santa, oil painting": a very famous name as the subject of an
-            # image prompt, even lowercase and even when it is also a word.
+            subject = _SUBJECT_BEFORE.search(content[max(0, start - 30) : start])
+            if not ambiguous:  # "portrait of tzuyu": a name no dictionary has, as the subject
+                famous = person.fame >= LOWERCASE_MONONYM_MIN_FAME and len(word) >= 5
+                return famous or bool(subject) and len(word) >= 4 and is_image_prompt(content)
+            # "trump as a drunk santa": a very famous subject, lowercase, even if it is a word
             return (
                 person.fame >= SUBJECT_MONONYM_MIN_FAME
                 and word not in lexicon.not_names
-                and bool(_SUBJECT_BEFORE.search(content[max(0, start - 30) : start]))
+                and bool(subject)
                 and is_image_prompt(content)
             )
         before, after = content[max(0, start - 30) : start], content[end : end + 30]
@@ -339,8 +340,7 @@ class PublicFigureAnalyzer(Analyzer):
         for hit in ranked:
             if all(hit.end_token <= k.start_token or hit.start_token >= k.end_token for k in kept):
                 kept.append(hit)
-        # A name cited as an artist's style is the copyrighted-work analyzer's (its category
-        # comes from the artist list it was found in), not a likeness.
+        # A name cited as a style is the copyrighted-work analyzer's (category from its list)
         artist_tokens = {i for ref in artist_refs(content) for i in range(ref.first, ref.last)}
         findings = []
         for hit in sorted(kept, key=lambda h: h.start_token):
