@@ -275,3 +275,9 @@ def test_two_words_written_as_one_are_no_archive_title_without_a_cue():
 def test_a_listed_one_word_stage_name_no_dictionary_has_is_the_subject_of_a_picture():
     assert found("portrait of tzuyu, digital art")["tzuyu"][:2] == ("public_figure", "PERSON")
     assert references("the tzuyu settings are in the config file") == set()
+
+
+def test_a_character_next_to_another_is_a_subject_of_the_picture():
+    text = "kirby sitting next to solid snake at the bar, moody, gritty"
+    assert found(text)["solid snake"][2] == "Solid Snake"
+    assert references("a cat sitting next to a white rose at night") == set()

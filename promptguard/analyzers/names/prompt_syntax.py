@@ -106,6 +106,8 @@ _CHAT_WORDS = re.compile(
     r"|tell|give|make|let|thanks?|hi|hello|dear|regards)\b",
     re.IGNORECASE,
 )
+#: "next to", "close to": where things are in a picture, not someone spoken or written to.
+_SPATIAL_TO = re.compile(r"\b(?:next|close)\s+to\b", re.IGNORECASE)
 #: Longest text read as a short prompt without art vocabulary ("bum fights by X").
 SHORT_PROMPT_WORDS = 16
 #: Pictures of someone or something, as a regex body: "<noun> of X" makes X the subject.
@@ -187,7 +189,7 @@ def short_prompt(text: str) -> bool:
     words = text.split()
     return (
         0 < len(words) <= SHORT_PROMPT_WORDS
-        and not _CHAT_WORDS.search(text)
+        and not _CHAT_WORDS.search(_SPATIAL_TO.sub(" ", text))  # "sitting next to x" is no "to"
         and not re.search(r"[.!?]\s+\w|@|\d{3}|\bnot\s+by\b", text)
         # a sentence, capitalised and closed by a full stop, is prose, not a prompt's tags
         and not (text.lstrip()[:1].isupper() and re.search(r"[.!?][)\"']?\s*$", text))

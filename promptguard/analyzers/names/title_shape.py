@@ -179,7 +179,7 @@ __all__ = ["HONORIFICS", "named_elsewhere", "title_shape", "written_variants"]
 _SUBJECT_BEFORE = re.compile(
     r"(?:^|\n)\s*(?:(?:a|an|the)\s+)?$"
     rf"|\b(?:{PICTURE_NOUNS}|figure|fan\s*art)\s+of\s+(?:(?:a|an|the)\s+)?$"
-    r"|\b(?:and|with|meets|versus|vs\.?)\s+(?:the\s+)?$",
+    r"|\b(?:and|with|meets|versus|vs\.?|next\s+to|beside|alongside)\s+(?:the\s+)?$",
     re.I,
 )
 _STOP_WORDS = stop_words("en")
