@@ -34,6 +34,9 @@ def people(text: str) -> list[str]:
         # a production's 3D and VFX tools share names with a magician, a poet and an actor
         "Pipeline: Maya, Blender, ZBrush and Houdini; lookdev in Substance.",
         "The smoke sim was rendered in Houdini and comped in Nuke.",
+        # places named with a title's words
+        '"location": "The Blue Velvet Lounge, a subterranean club with mahogany walls"',
+        '"location": "The inner sanctuary of the Temple of Karnak, sandstone columns"',
         # headings and bold field labels made of ordinary words
         "## Common Tour Patterns\nShort walks near the station.",
         "**Background**: a soft grey gradient with light noise.",
@@ -85,6 +88,8 @@ def test_the_magician_is_still_the_magician_outside_a_tool_list() -> None:
             "Blade Runner",
         ),
         ("Skin tone: The Simpsons yellow, as in the cartoon.", "The Simpsons"),
+        ("A still from Blue Velvet, the red curtain and the microphone.", "Blue Velvet"),
+        ("The lobby of the Star Wars Hotel, stormtroopers at the desk.", "Star Wars"),
         ("All I hear is Marty from Madagascar when the kids talk.", "Madagascar"),
     ],
 )

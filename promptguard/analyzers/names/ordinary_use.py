@@ -42,6 +42,15 @@ _SCREEN_NEAR = re.compile(
     r"\b(?:film|movie|series|tv show|episode|season|album|song|novel|channel|cinema|watch)", re.I
 )
 _ATTRIBUTE_BEFORE = re.compile(r"[\w-]=[\"']$")  # aria-label="Close"
+#: A place or firm named after the words: "The Blue Velvet Lounge", "the Temple of Karnak".
+_VENUES = (
+    r"Lounge|Bar|Pub|Club|Caf[eé]|Restaurant|Hotel|Inn|Motel|Diner|Bistro|Bakery|Shop|Store"
+    r"|Street|Road|Avenue|Boulevard|Square|Plaza|Mall|Hall|Theat(?:er|re)|Park|Tower|Station"
+    r"|School|Academy|University|College|Hospital|Church|Temple|Museum|Gallery|Records|Inc"
+    r"|Ltd|LLC|Corp|Agency"
+)
+_VENUE_AFTER = re.compile(rf"[ \t]+(?:{_VENUES})\b")
+_VENUE_BEFORE = re.compile(rf"\b(?:{_VENUES})[ \t]+of[ \t]+(?:the[ \t]+)?$")
 #: "Lopez L, Colan S, Trachtenberg F": an author list of surnames and initials.
 _CITATION = re.compile(r"\b\p{Lu}\p{Ll}+ \p{Lu}{1,2}(?:,|\.)")
 _VERSION_AFTER = re.compile(r"\s*(?:v?\d+\.\d+|v\d+)\b")  # "Claude Sonnet 4.5": a model
@@ -168,6 +177,13 @@ def ordinary_use(content: str, finding: Finding) -> bool:
         return True  # "C/C++", aria-label="Close"
     if fold(span) in _STAND_INS:
         return True
+    if finding.category == "copyrighted_work" and (
+        _VENUE_BEFORE.search(content[max(0, start - 30) : start])
+        or finding.type in ("FILM", "SERIES")  # a franchise's hotel is themed on it
+        and _VENUE_AFTER.match(content, end)
+        and all(w in vocabulary().plain for w in words)
+    ):
+        return True  # "The Blue Velvet Lounge", "the Temple of Karnak": a place's name
     if finding.category != "copyrighted_work" and named_after_in_french(content, start):
         return True  # "rue Victor-Hugo": a street
     if _french_function_word(content, span, words):
