@@ -34,6 +34,11 @@ def people(text: str) -> list[str]:
         # a production's 3D and VFX tools share names with a magician, a poet and an actor
         "Pipeline: Maya, Blender, ZBrush and Houdini; lookdev in Substance.",
         "The smoke sim was rendered in Houdini and comped in Nuke.",
+        # abbreviations that are also a title's initials, and formulas
+        "Threats: routing attacks, DoS/DDoS, MitM, spoofing and malware.",
+        "Protect the API against MITM attacks and replay.",
+        "CaCO3 (s) + H2SO4 (aq) -> CaSO (s) + CO2 (g)",
+        "Create a 9-second cinematic Valentine’s Day cocktail video in vertical 9:16 format.",
         # places named with a title's words
         '"location": "The Blue Velvet Lounge, a subterranean club with mahogany walls"',
         '"location": "The inner sanctuary of the Temple of Karnak, sandstone columns"',
@@ -90,6 +95,7 @@ def test_the_magician_is_still_the_magician_outside_a_tool_list() -> None:
         ("Skin tone: The Simpsons yellow, as in the cartoon.", "The Simpsons"),
         ("A still from Blue Velvet, the red curtain and the microphone.", "Blue Velvet"),
         ("The lobby of the Star Wars Hotel, stormtroopers at the desk.", "Star Wars"),
+        ("I love the LOTR books and their maps.", "LOTR"),
         ("All I hear is Marty from Madagascar when the kids talk.", "Madagascar"),
     ],
 )

@@ -338,9 +338,9 @@ class CopyrightedWorkAnalyzer(Analyzer):
                 shape = title_shape(lexicon, work, folded, before, _popular(work))
             if qualified and shape == "full name":
                 shape = ""  # "John Doe (Se7en)": a name the list qualifies is anyone's
-            looks_like_title = capitalised and (
-                not sentence_start or context or len(content_words) >= 2
-            )
+            # an archive title of dictionary words ("Work Experience") also needs context
+            looks_like_title = capitalised and bool(_popular(work) or context or not words_only)
+            looks_like_title &= bool(not sentence_start or context or len(content_words) >= 2)
             lowercase_title = len(content_words) >= 2 and (
                 (
                     context and not words_only and (is_image_prompt(content) or strong)

@@ -39,7 +39,9 @@ _LOCATIVE_BEFORE = re.compile(
     re.I,
 )
 _SCREEN_NEAR = re.compile(
-    r"\b(?:film|movie|series|tv show|episode|season|album|song|novel|channel|cinema|watch)", re.I
+    r"\b(?:films?|movies?|series|tv shows?|episodes?|seasons?|albums?|songs?|novels?|channels?"
+    r"|cinemas?|watch\w*)\b",  # not "cinematic": a look, no screen
+    re.I,
 )
 _ATTRIBUTE_BEFORE = re.compile(r"[\w-]=[\"']$")  # aria-label="Close"
 #: A place or firm named after the words: "The Blue Velvet Lounge", "the Temple of Karnak".
@@ -164,6 +166,31 @@ def _french_function_word(content: str, span: str, words: list[str]) -> bool:
     return detect_language(content) == "fr"
 
 
+#: Words that say a text is about a work, beside its initials ("LOTR lore", "the HTTYD art").
+_MEDIA_NEAR = re.compile(
+    r"\b(?:books?|games?|comics?|manga|anime|cartoons?|read|reading|play\w*|fans?|fandom|lore"
+    r"|universe|franchise|style|art|cosplay|characters?|sequel|remake)\b",
+    re.I,
+)
+
+
+def _initials_only(content: str, finding: Finding, words: list[str]) -> bool:
+    """A title's initials ("MITM" for Malcolm in the Middle) outside an image prompt, with no
+    word about a screen, a book or a game near: an abbreviation of something else."""
+    if len(words) != 1 or len(words[0]) < 4:
+        return False
+    title = ((finding.extra or {}).get("evidence") or {}).get("entry", "")
+    initials = [w[0] for w in fold(re.sub(r"\s*\(.*\)$", "", title)).split()]
+    if initials[:1] == ["t"] and len(initials) > len(words[0]):
+        initials = initials[1:]  # "The Lord of the Rings": LOTR
+    if "".join(initials) != words[0] or is_image_prompt(content) or len(content.split()) < 3:
+        return False  # "TMNT" alone, or nearly, is a prompt naming the title
+    if re.search(r"\bfrom\s+$", content[max(0, finding.start - 8) : finding.start]):
+        return False  # "Commander Data from STTNG"
+    around = content[max(0, finding.start - 60) : finding.end + 60]
+    return not (_SCREEN_NEAR.search(around) or _MEDIA_NEAR.search(around))
+
+
 def ordinary_use(content: str, finding: Finding) -> bool:
     """Whether a reference finding is an ordinary use of its words (see the module doc)."""
     start, end = finding.start, finding.end
@@ -177,6 +204,14 @@ def ordinary_use(content: str, finding: Finding) -> bool:
         return True  # "C/C++", aria-label="Close"
     if fold(span) in _STAND_INS:
         return True
+    if (
+        len(span) <= 5
+        and span.isalpha()
+        and not (span.islower() or span.isupper() or span.istitle())
+    ):
+        return True  # "MitM", "CaSO", "DoS": an abbreviation or a formula, written so
+    if finding.category == "copyrighted_work" and _initials_only(content, finding, words):
+        return True  # "MITM attacks": the title's initials, in a text about something else
     if finding.category == "copyrighted_work" and (
         _VENUE_BEFORE.search(content[max(0, start - 30) : start])
         or finding.type in ("FILM", "SERIES")  # a franchise's hotel is themed on it
