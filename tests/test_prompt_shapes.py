@@ -281,3 +281,15 @@ def test_a_character_next_to_another_is_a_subject_of_the_picture():
     text = "kirby sitting next to solid snake at the bar, moody, gritty"
     assert found(text)["solid snake"][2] == "Solid Snake"
     assert references("a cat sitting next to a white rose at night") == set()
+
+
+def test_a_list_of_credits_goes_on_past_an_aside_and_names_no_list_can_read():
+    text = (
+        "art by greg rutkowski and pine ( ハイネ ) and 薯 子 imoko and 香 川 悠 作 "
+        "and wlop and maya takamura, intricate"
+    )
+    assert found(text)["wlop"][1] == "ARTIST_STYLE"
+    assert found(text)["maya takamura"][1] == "ARTIST_STYLE"
+    assert found("a boy ( austin lock ) and a dog, by greg rutkowski")["austin lock"][0] == (
+        "personal_data"
+    )

@@ -144,6 +144,23 @@ def _item_end(text: str, tokens, i: int, limit: int, known: dict) -> int:
     return end
 
 
+def _next_listed(tokens, end: int, limit: int, by_start: dict, items: int = 3) -> int | None:
+    """The token where a listed name starts after at most `items` unread items, each after a
+    joiner word ("and", "x", "et"), or None."""
+    for _ in range(items):
+        joined = end
+        while joined < limit and tokens.folded[joined] in _JOIN_WORDS:
+            joined += 1
+        if joined == end or joined >= limit:
+            return None
+        if joined in by_start:
+            return joined
+        end = joined
+        while end < limit and tokens.folded[end] not in _JOIN_WORDS and end - joined < 4:
+            end += 1
+    return None
+
+
 #: Function words of English and French: never part of an unlisted artist's name
 #: ("best on artstation", though "on" and "best" are surnames somewhere).
 _FUNCTION_WORDS = stop_words("en") | stop_words("fr")

@@ -49,6 +49,7 @@ from promptguard.analyzers.names.artist_names import (
     _famous_person,
     _item_end,
     _name_ok,
+    _next_listed,
     _ref,
     _token_at_or_after,
     _unmatched_item,
@@ -319,12 +320,11 @@ def _after_cue(lexicon, text, tokens, segment: _Segment, inside, image: bool, cr
         if ref is None and partial:
             break  # "owned by Dean Fiacco": someone's full name, not Roger Dean's style
         if ref is None:
-            # "by porter robinson and junji ito": a name no list knows, then a joiner and a
-            # listed artist: the list goes on past the unknown item.
-            after = end
-            while after < limit and tokens.folded[after] in _JOIN_WORDS:
-                after += 1
-            if after == end or after not in by_start or after >= limit:
+            # "by porter robinson and junji ito", "and 薯 子 imoko and 香 川 悠 作 and wlop": up
+            # to three items no list reads, each joined by a joiner word, then a listed
+            # artist: the list goes on past them.
+            after = _next_listed(tokens, end, limit, by_start)
+            if after is None:
                 break
             position, i = tokens.ends[after - 1], after
             continue

@@ -180,6 +180,26 @@ def _segments(text: str) -> list[_Segment]:
                 cue_text = " ".join(cue[2].lower().split())
                 segments.append(_Segment(start, stop, min(cue[1], stop), cue_text))
         position = match.end() if match else len(text)
+    return _across_asides(text, segments)
+
+
+_AND_AFTER_ASIDE = re.compile(r"\s*(?:and|&)\s+", re.IGNORECASE)
+
+
+def _across_asides(text: str, segments: list[_Segment]) -> list[_Segment]:
+    """ "by greg rutkowski and pine ( ハイネ ) and wlop": an aside in brackets inside a list of
+    credits does not end it; the item after it that starts with "and" keeps the cue."""
+    for k in range(2, len(segments)):
+        segment, aside, credited = segments[k], segments[k - 1], segments[k - 2]
+        joined = _AND_AFTER_ASIDE.match(text, segment.start)
+        if (
+            joined
+            and segment.cue_end < 0
+            and credited.cue
+            and text[aside.start - 1 : aside.start] == "("
+            and text[segment.start - 1 : segment.start] == ")"
+        ):
+            segments[k] = _Segment(segment.start, segment.end, joined.end(), credited.cue)
     return segments
 
 
