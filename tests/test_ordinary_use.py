@@ -101,3 +101,8 @@ def test_the_magician_is_still_the_magician_outside_a_tool_list() -> None:
 )
 def test_real_references_in_chat_prompts_stay(text: str, name: str) -> None:
     assert name in references(text)
+
+
+def test_a_name_listed_with_a_capital_inside_is_no_abbreviation() -> None:
+    assert "HyunA" in references("portrait of HyunA on stage, concert photo")
+    assert "LeFou" in references("Gaston and LeFou in the tavern, Disney animation still")

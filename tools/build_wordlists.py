@@ -29,7 +29,7 @@ REPO = Path(__file__).resolve().parent.parent
 HERE = REPO / "wordlists"
 sys.path.insert(0, str(REPO))
 
-from promptguard.analyzers.names.folding import fold  # noqa: E402
+from promptguard.analyzers.names.folding import fold, title_initials  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from artist_dates import fill_dates  # noqa: E402
@@ -978,14 +978,9 @@ def add_acronyms(works: dict, dictionary: set[str], given_names: set[str]) -> in
         well_known = any(s in row["from"] for s in ("supplement", "curated"))
         if kind not in ("FILM", "SERIES", "FRANCHISE") or not well_known:
             continue
-        title = re.sub(r"\s*\(.*\)$", "", row["title"]).replace("'s ", " ")
-        words = re.findall(r"[^\W\d_]+|\d+", fold(title))
-        if words and words[0] in ("the", "a", "an"):
-            words = words[1:]
-        if len(words) < 3 or any(w.isdigit() for w in words):
-            continue
-        acronym = "".join(w[0] for w in words)
-        found.setdefault(acronym, []).append(row)
+        acronym = title_initials(row["title"])
+        if len(acronym) >= 3:  # three words or more
+            found.setdefault(acronym, []).append(row)
     added = 0
     for acronym, rows in found.items():
         if (

@@ -34,6 +34,17 @@ def fold(text: str) -> str:
     return " ".join(fold_token(t) for t in _TOKEN.findall(text))
 
 
+def title_initials(title: str) -> str:
+    """The initials prompts abbreviate a title to ("The Lord of the Rings": "lotr"): its
+    words without a leading article or a qualifier in brackets, a possessive's "s" left out;
+    "" when a word is a number ("Final Fantasy VII" has no such initials)."""
+    bare = re.sub(r"\s*\(.*\)$", "", title).replace("'s ", " ").replace("’s ", " ")
+    words = re.findall(r"[^\W\d_]+|\d+", fold(bare))
+    if words[:1] in (["the"], ["a"], ["an"]):
+        words = words[1:]
+    return "" if any(w.isdigit() for w in words) else "".join(w[0] for w in words)
+
+
 @dataclass
 class Tokens:
     """A text cut into word tokens, with their folded forms and original offsets."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import regex as re
 
-from promptguard.analyzers.names.folding import fold
+from promptguard.analyzers.names.folding import fold, title_initials
 from promptguard.analyzers.names.lexicon import get_lexicon
 from promptguard.analyzers.names.prepass import vocabulary
 from promptguard.analyzers.names.prompt_syntax import is_image_prompt
@@ -180,10 +180,7 @@ def _initials_only(content: str, finding: Finding, words: list[str]) -> bool:
     if len(words) != 1 or len(words[0]) < 4:
         return False
     title = ((finding.extra or {}).get("evidence") or {}).get("entry", "")
-    initials = [w[0] for w in fold(re.sub(r"\s*\(.*\)$", "", title)).split()]
-    if initials[:1] == ["t"] and len(initials) > len(words[0]):
-        initials = initials[1:]  # "The Lord of the Rings": LOTR
-    if "".join(initials) != words[0] or is_image_prompt(content) or len(content.split()) < 3:
+    if title_initials(title) != words[0] or is_image_prompt(content) or len(content.split()) < 3:
         return False  # "TMNT" alone, or nearly, is a prompt naming the title
     if re.search(r"\bfrom\s+$", content[max(0, finding.start - 8) : finding.start]):
         return False  # "Commander Data from STTNG"
@@ -208,8 +205,9 @@ def ordinary_use(content: str, finding: Finding) -> bool:
         len(span) <= 5
         and span.isalpha()
         and not (span.islower() or span.isupper() or span.istitle())
+        and span not in ((finding.extra or {}).get("evidence") or {}).get("entry", "")
     ):
-        return True  # "MitM", "CaSO", "DoS": an abbreviation or a formula, written so
+        return True  # "MitM", "CaSO": an abbreviation or a formula; "HyunA", "LeFou" are names
     if finding.category == "copyrighted_work" and _initials_only(content, finding, words):
         return True  # "MITM attacks": the title's initials, in a text about something else
     if finding.category == "copyrighted_work" and (

@@ -24,7 +24,8 @@ OTHER_LANGUAGE_STYLE_CUES = r"estilo\s+(?:de|del|do|da)|stile\s+di|im\s+stile?\s
 #: A credit or style cue that makes the names after it artists: its core words...
 _CUE = re.compile(
     r"\b(?:(?:by|style\s+of|manner\s+of|inspired\s+by|influenced\s+by|reminiscent\s+of"
-    r"|homage\s+to|colou?rs?\s+of|palette\s+of|(?<=\bthe\s)(?:art|films|cinema)\s+of|(?:surreal|impression|express|cub|symbol"
+    r"|homage\s+to|colou?rs?\s+of|palette\s+of|(?<=\bthe\s)(?:art|films|cinema)\s+of"
+    r"|(?:surreal|impression|express|cub|symbol"
     r"|futur|minimal|romantic|hyperreal|photoreal|dada|fauv|pointill|brutal)ism\s+of"
     r"|à\s+la\s+manière\s+de|a\s+la\s+maniere\s+de|dans\s+le\s+style\s+(?:de|d'|du|des)"
     r"|peint\s+par|dessiné\s+par|par"

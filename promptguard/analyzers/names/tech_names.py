@@ -33,9 +33,9 @@ TECH_NAMES = frozenset(
         *("snowflake", "tableau", "excel", "git", "github", "gitlab", "jira", "mercury"),
         # the 3D, VFX and editing tools of a production's pipeline ("Maya, Houdini, Nuke")
         *("maya", "houdini", "blender", "nuke", "zbrush", "mudbox", "katana", "mari", "modo"),
-        *("arnold", "redshift", "renderman", "vray", "v-ray", "octane", "cinema 4d", "c4d"),
-        *("unity", "unreal", "photoshop", "krita", "substance", "marvelous designer"),
-        *("davinci resolve", "resolve", "premiere", "avid", "flame", "shotgrid", "ftrack"),
+        *("arnold", "redshift", "renderman", "vray", "octane", "c4d", "unity", "unreal"),
+        *("photoshop", "krita", "substance", "resolve", "premiere", "avid", "flame"),
+        *("shotgrid", "ftrack"),
     }
 )
 #: Words after a name that make it a product in a system ("Kafka topic", "Spark job").
