@@ -29,7 +29,7 @@ from promptguard.analyzers.names.character_refs import (
     word_character_cued,
 )
 from promptguard.analyzers.names.credited_titles import credited_titles
-from promptguard.analyzers.names.folding import fold, tokenize
+from promptguard.analyzers.names.folding import closed_compound, fold, tokenize
 from promptguard.analyzers.names.given_names import CONTACT_BEFORE, person_shaped
 from promptguard.analyzers.names.lexicon import get_lexicon, style_context
 from promptguard.analyzers.names.named_with_work import listed_hit
@@ -61,7 +61,6 @@ from promptguard.analyzers.names.title_context import (
     _work_message,
     by_maker,
     character_meant,
-    closed_compound,
     hyphenated_title,
     listed_with_title,
     maker_death,
@@ -309,7 +308,7 @@ class CopyrightedWorkAnalyzer(Analyzer):
             or w in lexicon.common_first
             or w in lexicon.common_last
             or len(w) <= 3
-            or (not _well_known(work) and closed_compound(w) and not strong)
+            or (not _well_known(work) and closed_compound(w, plain.__contains__, 3) and not strong)
             or (len(content_words) >= 2 and famous_alone(lexicon, w))
         ]
         distinctive = len(ordinary) < len(content_words) and len(" ".join(folded)) >= 4

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -43,6 +44,13 @@ def title_initials(title: str) -> str:
     if words[:1] in (["the"], ["a"], ["an"]):
         words = words[1:]
     return "" if any(w.isdigit() for w in words) else "".join(w[0] for w in words)
+
+
+def closed_compound(word: str, is_word: Callable[[str], bool], shortest: int) -> bool:
+    """Two words written as one, each `shortest` letters or more ("supercar", "headshot"):
+    an ordinary word the dictionary lacks, no name."""
+    cuts = range(shortest, len(word) - shortest + 1)
+    return any(is_word(word[:cut]) and is_word(word[cut:]) for cut in cuts)
 
 
 @dataclass

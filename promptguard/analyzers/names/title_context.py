@@ -231,13 +231,6 @@ def _well_known(work: Work) -> bool:
     return any(s in work.source for s in ("supplement", "curated"))
 
 
-def closed_compound(word: str) -> bool:
-    """Two dictionary words written as one ("supercar", "lifeboat"): an ordinary word the
-    dictionary missed, as a one-word title from an archive list is no distinctive name."""
-    plain = vocabulary().plain
-    return any(word[:i] in plain and word[i:] in plain for i in range(3, len(word) - 2))
-
-
 _PUNCTUATED = re.compile(r"[,.;:!?()\n]\W*$")
 
 

@@ -19,6 +19,7 @@ from functools import lru_cache
 
 import regex as re
 
+from promptguard.analyzers.names.folding import closed_compound
 from promptguard.analyzers.names.given_names import name_kind, name_kinds
 from promptguard.analyzers.names.lexicon import common_words, fold, read_wordlist
 from promptguard.analyzers.names.prepass import (
@@ -301,17 +302,12 @@ def is_unknown_opening_word(word: str, text: str) -> bool:
     key = fold(word)
     if word.lower() in stop_words() or word.lower() in _CHAT_WORDS or key in not_names():
         return False
-    if is_ordinary(word) or key in vocabulary().places or _closed_compound(key):
+    # "headshot", "moodboard", "callsheet": the trade's words the dictionary lacks
+    if is_ordinary(word) or key in vocabulary().places or closed_compound(key, is_ordinary, 4):
         return False
     if not _VOWEL.search(word) or _is_abbreviated(text):
         return False  # "Bnk acct is…", "Verfy pls, my mthr's…": words with their vowels cut
     return detect_language(text) == "en"
-
-
-def _closed_compound(key: str) -> bool:
-    """Two ordinary words written as one ("headshot", "moodboard", "callsheet"): the trade's
-    words the dictionary lacks, where a surname rarely opens a sentence without a verb."""
-    return any(is_ordinary(key[:cut]) and is_ordinary(key[cut:]) for cut in range(4, len(key) - 3))
 
 
 _VOWEL = re.compile(r"[aeiouAEIOUàâäéèêëîïôöûüÿ]")
